@@ -1,0 +1,27 @@
+package io.labelloop.item;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** How many items a project holds, and how many came with an imported label. */
+@Service
+public class ItemCounts {
+
+    private final JdbcClient jdbc;
+
+    ItemCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Counts of(long projectId) {
+        return jdbc.sql("""
+                select count(*) as items, count(imported_label) as imported, count(*) filter (where synthetic) as synthetic
+                from items where project_id = ?""")
+                .param(projectId)
+                .query((rs, n) -> new Counts(rs.getLong("items"), rs.getLong("imported"), rs.getLong("synthetic")))
+                .single();
+    }
+
+    public record Counts(long items, long importedLabeled, long synthetic) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.labelloop.item.internal;
+
+import io.labelloop.item.ItemView;
+import io.labelloop.item.ItemView.LabelView;
+import io.labelloop.shared.ApiException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads items (one, a page, an image) for the API. */
+@Service
+public class ItemQueries {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper mapper;
+
+    ItemQueries(JdbcClient jdbc, JsonMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    @Transactional(readOnly = true)
+    public ItemView get(long projectId, long itemId) {
+        List<String> names = featureNames(projectId);
+        return jdbc.sql("select * from items where project_id = ? and id = ?")
+                .params(projectId, itemId)
+                .query((rs, n) -> view(rs, projectId, names))
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("item", itemId));
+    }
+
+    /** A page of items in id order, after the given id (keyset pagination). */
+    @Transactional(readOnly = true)
+    public List<ItemView> page(long projectId, long afterId, int limit) {
+        List<String> names = featureNames(projectId);
+        return jdbc.sql("select * from items where project_id = ? and id > ? order by id limit ?")
+                .params(projectId, afterId, limit)
+                .query((rs, n) -> view(rs, projectId, names))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Image> image(long projectId, long itemId) {
+        return jdbc.sql("""
+                select m.content_type, m.data from item_images m join items i on i.id = m.item_id
+                where i.project_id = ? and i.id = ?""")
+                .params(projectId, itemId)
+                .query((rs, n) -> new Image(rs.getString(1), rs.getBytes(2)))
+                .optional();
+    }
+
+    private List<String> featureNames(long projectId) {
+        return jdbc.sql("select feature_names from item_feature_schemas where project_id = ?")
+                .param(projectId)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
+                .optional().orElse(List.of());
+    }
+
+    private ItemView view(ResultSet rs, long projectId, List<String> names) throws SQLException {
+        long id = rs.getLong("id");
+        String metadata = rs.getString("metadata");
+        String imported = rs.getString("imported_label");
+        var created = rs.getTimestamp("created_at").toInstant();
+        List<LabelView> labels = imported == null ? List.of() : List.of(new LabelView(imported, "IMPORTED", null, created));
+        return new ItemView(id, rs.getString("external_id"), rs.getString("text"),
+                FeatureVectors.named(rs.getBytes("features"), names),
+                rs.getBoolean("has_image") ? "/api/v1/projects/" + projectId + "/items/" + id + "/image" : null,
+                metadata == null ? null : mapper.readValue(metadata, MAP),
+                rs.getBoolean("synthetic"), created, labels, null);
+    }
+
+    /** Stored image bytes and their media type. */
+    public record Image(String contentType, byte[] data) {
+    }
+}

@@ -1,0 +1,182 @@
+package io.labelloop.item.internal;
+
+import io.labelloop.item.UploadReport.Rejection;
+import io.labelloop.learning.TaskType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Set;
+
+/**
+ * Checks one upload record against its project (task type, label set, limits) and packs its
+ * features; returns either a staged row or the reason it is rejected.
+ */
+final class RowValidator {
+
+    static final int MAX_EXTERNAL_ID = 512;
+    static final int MAX_TEXT = 1 << 20;
+
+    private final TaskType taskType;
+    private final Set<String> labels;
+    private final FeatureSchema schema;
+    private final long maxImageBytes;
+    private String[] lastNames;
+    private int[] lastPositions;
+
+    RowValidator(TaskType taskType, Set<String> labels, FeatureSchema schema, long maxImageBytes) {
+        this.taskType = taskType;
+        this.labels = labels;
+        this.schema = schema;
+        this.maxImageBytes = maxImageBytes;
+    }
+
+    /** A staged row, or a rejection. */
+    Object check(UploadRecord r) {
+        String id = r.externalId();
+        if (r.problem() != null) {
+            return reject(r, r.problem());
+        }
+        if (id == null || id.isBlank()) {
+            return reject(r, "missing externalId");
+        }
+        if (id.length() > MAX_EXTERNAL_ID) {
+            return reject(r, "externalId longer than " + MAX_EXTERNAL_ID + " characters");
+        }
+        if (hasNul(id) || hasNul(r.text()) || hasNul(r.label())
+                || (r.metadataJson() != null && r.metadataJson().contains("\\u0000"))) {
+            return reject(r, "contains a NUL character");
+        }
+        String label = r.label() == null || r.label().isEmpty() ? null : r.label();
+        if (label != null && !labels.contains(label)) {
+            return reject(r, "unknown label '" + label + "'");
+        }
+        String text = r.text();
+        if (taskType == TaskType.TEXT) {
+            if (text == null || text.isBlank()) {
+                return reject(r, "missing text");
+            }
+            if (text.length() > MAX_TEXT) {
+                return reject(r, "text longer than " + MAX_TEXT + " characters");
+            }
+        }
+        byte[] features = null;
+        if (r.featureValues() != null && taskType != TaskType.TEXT) {
+            Object packed = pack(r);
+            if (packed instanceof String error) {
+                return reject(r, error);
+            }
+            features = (byte[]) packed;
+        }
+        byte[] image = null;
+        String imageType = null;
+        if (r.image() != null && taskType == TaskType.IMAGE) {
+            try {
+                image = Base64.getMimeDecoder().decode(stripDataUrl(r.image()));
+            } catch (IllegalArgumentException e) {
+                return reject(r, "image is not valid base64");
+            }
+            if (image.length > maxImageBytes) {
+                return reject(r, "image larger than " + maxImageBytes + " bytes");
+            }
+            imageType = imageType(image);
+            if (imageType == null) {
+                return reject(r, "image must be PNG or JPEG");
+            }
+        }
+        if (taskType == TaskType.TABULAR && features == null) {
+            return reject(r, "missing features");
+        }
+        if (taskType == TaskType.IMAGE && features == null && image == null) {
+            return reject(r, "missing image or features");
+        }
+        return new StagedRow(r.line(), id, taskType == TaskType.TEXT ? text : nullIfBlank(text), features,
+                r.metadataJson(), label, image, imageType);
+    }
+
+    /** Packed float32 little-endian features in schema order (NaN for missing), or an error message. */
+    private Object pack(UploadRecord r) {
+        String[] values = r.featureValues();
+        int[] positions = positions(r.featureNames());
+        if (positions == null) {
+            return "more than " + FeatureSchema.MAX_FEATURES + " features";
+        }
+        int width = 0;
+        for (int position : positions) {
+            width = Math.max(width, position + 1);
+        }
+        float[] vector = new float[width];
+        Arrays.fill(vector, Float.NaN);
+        for (int i = 0; i < values.length; i++) {
+            String v = values[i];
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            double d;
+            try {
+                d = Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                return "feature '" + schema.nameAt(positions[i]) + "' is not a number: '" + abbreviate(v) + "'";
+            }
+            if (!Double.isFinite(d)) {
+                return "feature '" + schema.nameAt(positions[i]) + "' is not a finite number";
+            }
+            vector[positions[i]] = (float) d;
+        }
+        ByteBuffer buf = ByteBuffer.allocate(width * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(vector);
+        return buf.array();
+    }
+
+    /** Schema positions of the named features; CSV rows share one names array, so it is resolved once. */
+    private int[] positions(String[] names) {
+        if (names == lastNames) {
+            return lastPositions;
+        }
+        int[] positions = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            positions[i] = names[i] == null ? indexOfPositional(i) : schema.indexOf(names[i]);
+            if (positions[i] < 0) {
+                return null;
+            }
+        }
+        lastNames = names;
+        lastPositions = positions;
+        return positions;
+    }
+
+    private int indexOfPositional(int i) {
+        return schema.nameAt(i) == null ? -1 : i;
+    }
+
+    private static Rejection reject(UploadRecord r, String error) {
+        return new Rejection(r.line(), r.externalId(), error);
+    }
+
+    private static String imageType(byte[] b) {
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        return null;
+    }
+
+    private static String stripDataUrl(String s) {
+        int comma = s.startsWith("data:") ? s.indexOf(',') : -1;
+        return comma >= 0 ? s.substring(comma + 1) : s;
+    }
+
+    private static boolean hasNul(String s) {
+        return s != null && s.indexOf('\0') >= 0;
+    }
+
+    private static String nullIfBlank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,14 @@
+package io.labelloop.item.internal;
+
+/**
+ * One item as read from an upload, before validation. Feature values stay strings (CSV cells or
+ * JSON numbers as written) so that every format goes through the same checks; a null value is missing.
+ * {@code problem} is set when the reader already knows the record is unusable.
+ */
+record UploadRecord(long line, String externalId, String text, String[] featureNames, String[] featureValues,
+        String image, String label, String metadataJson, String problem) {
+
+    static UploadRecord unusable(long line, String externalId, String problem) {
+        return new UploadRecord(line, externalId, null, null, null, null, null, null, problem);
+    }
+}

@@ -1,0 +1,2 @@
+/** What leads watch: project statistics now, learning curves and the dashboard as the loop grows. */
+package io.labelloop.metrics;

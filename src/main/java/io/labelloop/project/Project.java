@@ -1,0 +1,28 @@
+package io.labelloop.project;
+
+import io.labelloop.learning.StrategyName;
+import io.labelloop.learning.TaskType;
+import java.time.Instant;
+import java.util.List;
+
+/** A project as the API and other modules see it. */
+public record Project(
+        long id,
+        String name,
+        TaskType taskType,
+        List<String> labels,
+        Integer budget,
+        StrategyName strategy,
+        int batchSize,
+        int retrainEvery,
+        Double autoLabelThreshold,
+        Double autoLabelTargetAccuracy,
+        double holdoutFraction,
+        boolean synthesisEnabled,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public boolean hasLabel(String label) {
+        return labels.contains(label);
+    }
+}

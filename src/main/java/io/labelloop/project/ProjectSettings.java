@@ -1,0 +1,46 @@
+package io.labelloop.project;
+
+import io.labelloop.learning.StrategyName;
+import io.labelloop.learning.TaskType;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Everything a lead sets on a project, as created (POST) or after a PATCH is applied. Null
+ * numbers and flags take the service defaults on creation; a null {@code budget} means unlimited.
+ */
+public record ProjectSettings(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull TaskType taskType,
+        @NotNull @Size(min = 2, max = 1000, message = "must name 2 to 1000 labels")
+        List<@NotBlank(message = "must not be blank") @Size(max = 200) String> labels,
+        @Min(value = 0, message = "must be 0 or more (null for unlimited)") Integer budget,
+        StrategyName strategy,
+        @Min(1) @Max(10_000) Integer batchSize,
+        @Min(1) @Max(1_000_000) Integer retrainEvery,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double autoLabelThreshold,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double autoLabelTargetAccuracy,
+        @DecimalMin("0") @DecimalMax(value = "0.9", message = "must be at most 0.9") Double holdoutFraction,
+        Boolean synthesisEnabled) {
+
+    public static final int DEFAULT_BATCH_SIZE = 50;
+    public static final int DEFAULT_RETRAIN_EVERY = 20;
+    public static final double DEFAULT_HOLDOUT_FRACTION = 0.1;
+
+    /** The same settings with service defaults filled in where the caller left a value out. */
+    public ProjectSettings withDefaults() {
+        return new ProjectSettings(name, taskType, labels, budget,
+                strategy != null ? strategy : StrategyName.recommendedDefault(),
+                batchSize != null ? batchSize : DEFAULT_BATCH_SIZE,
+                retrainEvery != null ? retrainEvery : DEFAULT_RETRAIN_EVERY,
+                autoLabelThreshold, autoLabelTargetAccuracy,
+                holdoutFraction != null ? holdoutFraction : DEFAULT_HOLDOUT_FRACTION,
+                synthesisEnabled != null && synthesisEnabled);
+    }
+}

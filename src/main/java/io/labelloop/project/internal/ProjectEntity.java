@@ -1,0 +1,107 @@
+package io.labelloop.project.internal;
+
+import io.labelloop.learning.StrategyName;
+import io.labelloop.learning.TaskType;
+import io.labelloop.project.Project;
+import io.labelloop.project.ProjectSettings;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "projects")
+public class ProjectEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "task_type", nullable = false, updatable = false)
+    private TaskType taskType;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    private List<String> labels = new ArrayList<>();
+
+    private Integer budget;
+
+    @Enumerated(EnumType.STRING)
+    private StrategyName strategy;
+
+    @Column(name = "batch_size")
+    private int batchSize;
+
+    @Column(name = "retrain_every")
+    private int retrainEvery;
+
+    @Column(name = "auto_label_threshold")
+    private Double autoLabelThreshold;
+
+    @Column(name = "auto_label_target_accuracy")
+    private Double autoLabelTargetAccuracy;
+
+    @Column(name = "holdout_fraction")
+    private double holdoutFraction;
+
+    @Column(name = "synthesis_enabled")
+    private boolean synthesisEnabled;
+
+    @Column(name = "created_by")
+    private Long createdBy;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.now();
+
+    @Version
+    private long version;
+
+    protected ProjectEntity() {
+    }
+
+    public ProjectEntity(ProjectSettings s, Long createdBy) {
+        this.taskType = s.taskType();
+        this.createdBy = createdBy;
+        apply(s);
+    }
+
+    /** Applies validated settings (defaults already filled in); the task type never changes. */
+    public void apply(ProjectSettings s) {
+        this.name = s.name();
+        this.labels = new ArrayList<>(s.labels());
+        this.budget = s.budget();
+        this.strategy = s.strategy();
+        this.batchSize = s.batchSize();
+        this.retrainEvery = s.retrainEvery();
+        this.autoLabelThreshold = s.autoLabelThreshold();
+        this.autoLabelTargetAccuracy = s.autoLabelTargetAccuracy();
+        this.holdoutFraction = s.holdoutFraction();
+        this.synthesisEnabled = s.synthesisEnabled();
+        this.updatedAt = Instant.now();
+    }
+
+    public Project toProject() {
+        return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
+                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, createdAt, updatedAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+}

@@ -1,0 +1,116 @@
+package io.labelloop.project.internal;
+
+import io.labelloop.project.Project;
+import io.labelloop.project.ProjectAccess;
+import io.labelloop.project.ProjectSettings;
+import io.labelloop.security.AuthenticatedUser;
+import io.labelloop.security.Role;
+import io.labelloop.security.UserDirectory;
+import io.labelloop.security.UserDirectory.UserRef;
+import io.labelloop.shared.ApiException;
+import io.labelloop.shared.ApiException.FieldProblem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes and lists projects and their members; rules that span fields live here. */
+@Service
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final Memberships memberships;
+    private final ProjectAccess access;
+    private final UserDirectory users;
+
+    ProjectService(ProjectRepository projects, Memberships memberships, ProjectAccess access, UserDirectory users) {
+        this.projects = projects;
+        this.memberships = memberships;
+        this.access = access;
+        this.users = users;
+    }
+
+    @Transactional
+    public Project create(ProjectSettings settings, AuthenticatedUser creator) {
+        if (!creator.isAdmin() && creator.role() != Role.LEAD) {
+            throw ApiException.forbidden("only a lead or an admin creates projects");
+        }
+        ProjectSettings s = settings.withDefaults();
+        checkCrossFieldRules(s);
+        ProjectEntity saved = projects.saveAndFlush(new ProjectEntity(s, creator.id()));
+        memberships.add(saved.getId(), creator.id());
+        return saved.toProject();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Project> visibleTo(AuthenticatedUser user) {
+        List<ProjectEntity> found = user.isAdmin() ? projects.findAllByOrderById() : projects.findVisibleTo(user.id());
+        return found.stream().map(ProjectEntity::toProject).toList();
+    }
+
+    /** Applies already-merged settings: the task type stays, labels may only grow. */
+    @Transactional
+    public Project update(long projectId, ProjectSettings merged, AuthenticatedUser user) {
+        Project current = access.requireManage(projectId, user);
+        ProjectSettings s = merged.withDefaults();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (s.taskType() != current.taskType()) {
+            problems.add(new FieldProblem("taskType", "cannot be changed after creation"));
+        }
+        List<String> dropped = current.labels().stream().filter(l -> !s.labels().contains(l)).toList();
+        if (!dropped.isEmpty()) {
+            problems.add(new FieldProblem("labels", "labels may only grow; missing " + dropped));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        checkCrossFieldRules(s);
+        ProjectEntity entity = projects.findById(projectId).orElseThrow();
+        entity.apply(s);
+        return projects.saveAndFlush(entity).toProject();
+    }
+
+    @Transactional
+    public void delete(long projectId, AuthenticatedUser user) {
+        access.requireManage(projectId, user);
+        projects.deleteById(projectId);
+    }
+
+    @Transactional
+    public void addMember(long projectId, String username, AuthenticatedUser user) {
+        access.requireManage(projectId, user);
+        UserRef member = users.findByUsername(username)
+                .orElseThrow(() -> ApiException.invalid("username", "no user named '" + username + "'"));
+        memberships.add(projectId, member.id());
+    }
+
+    @Transactional
+    public void removeMember(long projectId, String username, AuthenticatedUser user) {
+        access.requireManage(projectId, user);
+        UserRef member = users.findByUsername(username).orElseThrow(() -> ApiException.notFound("user", username));
+        if (!memberships.remove(projectId, member.id())) {
+            throw ApiException.notFound("member", username);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserRef> members(long projectId, AuthenticatedUser user) {
+        access.requireView(projectId, user);
+        return memberships.memberIds(projectId).stream().flatMap(id -> users.findById(id).stream()).toList();
+    }
+
+    private static void checkCrossFieldRules(ProjectSettings s) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (new HashSet<>(s.labels()).size() != s.labels().size()) {
+            problems.add(new FieldProblem("labels", "must be distinct"));
+        }
+        if (s.autoLabelThreshold() != null && s.autoLabelTargetAccuracy() != null) {
+            problems.add(new FieldProblem("autoLabelThreshold",
+                    "set either autoLabelThreshold or autoLabelTargetAccuracy, not both"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.labelloop.shared.web;
+
+import io.labelloop.shared.ApiException;
+import io.labelloop.shared.ApiException.FieldProblem;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Renders every API failure as an RFC 9457 problem detail: bad input is a 4xx naming what is
+ * wrong, never a 500.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handleApi(ApiException e) {
+        return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid value";
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request",
+                e.getName() + ": " + message, List.of(new FieldProblem(e.getName(), message))));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> handleIntegrity(DataIntegrityViolationException e) {
+        log.info("Rejected a request that conflicts with stored data: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with stored data", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+                .toList();
+        ApiException invalid = ApiException.invalid(errors);
+        return ResponseEntity.status(invalid.status()).body(problem(invalid.status(), invalid.title(), invalid.getMessage(), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = List.of();
+        String detail = "the request body is not valid JSON";
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String field = JsonPaths.describe(unknown.getPath());
+            detail = field + ": unknown field";
+            errors = List.of(new FieldProblem(field, "unknown field"));
+        } else if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = JsonPaths.describe(mismatch.getPath());
+            String message = expected(mismatch.getTargetType());
+            detail = field + ": " + message;
+            errors = List.of(new FieldProblem(field, message));
+        } else if (e.getCause() instanceof JacksonException jackson) {
+            detail = "the request body is not valid JSON: " + jackson.getOriginalMessage();
+        } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            detail = "a request body is required";
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail, errors));
+    }
+
+    /** What a value of the target type looks like, for a caller who sent the wrong kind. */
+    public static String expected(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type != null && (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class))) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be an array";
+        }
+        return "wrong type of value";
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String title, String detail, List<FieldProblem> errors) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setTitle(title);
+        if (!errors.isEmpty()) {
+            pd.setProperty("errors", errors);
+        }
+        return pd;
+    }
+}

@@ -1,0 +1,127 @@
+package io.labelloop.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labelloop.support.Api.Response;
+import io.labelloop.support.ApiTest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each role against each endpoint: who may see, steer and upload to a project. */
+class AccessControlTests extends ApiTest {
+
+    private String leadMember;
+    private String leadOutsider;
+    private String annotatorMember;
+    private String annotatorOutsider;
+    private long project;
+    private long item;
+
+    @BeforeEach
+    void setUp() {
+        leadMember = userWithToken("LEAD");
+        leadOutsider = userWithToken("LEAD");
+        annotatorMember = userWithToken("ANNOTATOR");
+        annotatorOutsider = userWithToken("ANNOTATOR");
+        project = project(leadMember, "TEXT", "ham", "spam");
+        var added = api().post("/api/v1/projects/" + project + "/members", leadMember,
+                Map.of("username", usernameOf(annotatorMember)));
+        assertThat(added.status()).isEqualTo(204);
+        api().postRaw("/api/v1/projects/" + project + "/items", leadMember, "text/csv", "externalId,text\nm1,hello\n");
+        item = api().get("/api/v1/projects/" + project + "/items", leadMember).json().get(0).get("id").asLong();
+    }
+
+    private Map<String, Function<String, Response>> endpoints() {
+        String p = "/api/v1/projects/" + project;
+        Map<String, Function<String, Response>> e = new LinkedHashMap<>();
+        e.put("create project", t -> api().post("/api/v1/projects", t,
+                Map.of("name", "n", "taskType", "TEXT", "labels", List.of("a", "b"))));
+        e.put("read project", t -> api().get(p, t));
+        e.put("change settings", t -> api().patch(p, t, Map.of("batchSize", 10)));
+        e.put("upload", t -> api().postRaw(p + "/items", t, "text/csv", "externalId,text\nx-" + System.nanoTime() + ",hi\n"));
+        e.put("read stats", t -> api().get(p + "/stats", t));
+        e.put("read item", t -> api().get(p + "/items/" + item, t));
+        e.put("list members", t -> api().get(p + "/members", t));
+        e.put("add member", t -> api().post(p + "/members", t, Map.of("username", usernameOf(annotatorOutsider))));
+        e.put("create user", t -> api().post("/api/v1/users", t,
+                Map.of("username", "u" + System.nanoTime(), "password", "password-123", "role", "ANNOTATOR")));
+        e.put("token for another user", t -> api().post("/api/v1/users/admin/tokens", t, Map.of("name", "x")));
+        return e;
+    }
+
+    private Map<String, Integer> statuses(String token) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        endpoints().forEach((name, call) -> out.put(name, call.apply(token).status()));
+        return out;
+    }
+
+    private static Map<String, Integer> expect(int... codes) {
+        String[] names = {"create project", "read project", "change settings", "upload", "read stats", "read item",
+                "list members", "add member", "create user", "token for another user"};
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            m.put(names[i], codes[i]);
+        }
+        return m;
+    }
+
+    @Test
+    void shouldLetAnAdminDoEverything() {
+        assertThat(statuses(ADMIN)).isEqualTo(expect(201, 200, 200, 200, 200, 200, 200, 204, 201, 201));
+    }
+
+    @Test
+    void shouldLetALeadSteerItsOwnProjectsButNotManageUsers() {
+        assertThat(statuses(leadMember)).isEqualTo(expect(201, 200, 200, 200, 200, 200, 200, 204, 403, 403));
+    }
+
+    @Test
+    void shouldKeepALeadOutOfProjectsItIsNotAMemberOf() {
+        assertThat(statuses(leadOutsider)).isEqualTo(expect(201, 403, 403, 403, 403, 403, 403, 403, 403, 403));
+    }
+
+    @Test
+    void shouldLetAnAnnotatorReadItsProjectsButNotChangeOrUpload() {
+        assertThat(statuses(annotatorMember)).isEqualTo(expect(403, 200, 403, 403, 200, 200, 200, 403, 403, 403));
+    }
+
+    @Test
+    void shouldHideProjectsFromAnAnnotatorWhoIsNoMember() {
+        assertThat(statuses(annotatorOutsider)).isEqualTo(expect(403, 403, 403, 403, 403, 403, 403, 403, 403, 403));
+    }
+
+    @Test
+    void shouldAnswer401WithoutAValidToken() {
+        for (String token : new String[] {null, "not-a-token", ""}) {
+            statuses(token).forEach((name, status) -> assertThat(status).as(name).isEqualTo(401));
+        }
+        var r = api().get("/api/v1/projects", "nope");
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void shouldListOnlyTheProjectsACallerIsMemberOf() {
+        assertThat(projectIds(leadMember)).contains(project);
+        assertThat(projectIds(annotatorMember)).contains(project);
+        assertThat(projectIds(ADMIN)).contains(project);
+        assertThat(projectIds(leadOutsider)).doesNotContain(project);
+        assertThat(projectIds(annotatorOutsider)).doesNotContain(project);
+    }
+
+    private List<Long> projectIds(String token) {
+        return api().get("/api/v1/projects", token).json().valueStream().map(n -> n.get("id").asLong()).toList();
+    }
+
+    @Test
+    void shouldLetEveryUserManageTheirOwnTokens() {
+        String name = usernameOf(annotatorOutsider);
+        var created = api().post("/api/v1/users/" + name + "/tokens", annotatorOutsider, Map.of("name", "laptop"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(api().get("/api/v1/users/me", created.json().get("token").asString()).status()).isEqualTo(200);
+    }
+}

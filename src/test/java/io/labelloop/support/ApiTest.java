@@ -1,0 +1,69 @@
+package io.labelloop.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labelloop.LabelloopApplication;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that use the service as its users do: the whole application on a random
+ * port against a real PostgreSQL, called over HTTP. All subclasses share one application context.
+ */
+@SpringBootTest(classes = LabelloopApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "labelloop.admin.token=" + ApiTest.ADMIN,
+                "labelloop.admin.password=" + ApiTest.ADMIN_PASSWORD,
+                "labelloop.upload.max-body-size=4MB",
+                "labelloop.upload.max-image-size=64KB",
+                "labelloop.upload.max-reported-rejections=50"
+        })
+public abstract class ApiTest {
+
+    public static final String ADMIN = "test-admin-token";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.Target db = TestDatabase.get();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+    }
+
+    protected Api api() {
+        return new Api(port);
+    }
+
+    /** A fresh user with the given role; returns an API token of that user. */
+    protected String userWithToken(String role) {
+        return userWithToken(role, role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    protected String userWithToken(String role, String username) {
+        var created = api().post("/api/v1/users", ADMIN, Map.of("username", username, "password", "password-123", "role", role));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        var token = api().post("/api/v1/users/" + username + "/tokens", ADMIN, Map.of("name", "test"));
+        assertThat(token.status()).as(token.toString()).isEqualTo(201);
+        return token.json().get("token").asString();
+    }
+
+    /** Creates a project as the given caller and returns its id. */
+    protected long project(String token, String taskType, String... labels) {
+        var r = api().post("/api/v1/projects", token, Map.of("name", "p-" + UUID.randomUUID(), "taskType", taskType,
+                "labels", labels.length > 0 ? java.util.List.of(labels) : java.util.List.of("pos", "neg")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    protected String usernameOf(String token) {
+        return api().get("/api/v1/users/me", token).json().get("username").asString();
+    }
+}
