@@ -132,6 +132,20 @@ class ItemUploadTests extends ApiTest {
     }
 
     @Test
+    void shouldCreateOnlyTheNewItemsWhenAnUploadMixesNewAndStoredIds() {
+        long p = project(ADMIN, "TEXT", "ham", "spam");
+        upload(p, "text/csv", "externalId,text\n1,one\n2,two\n");
+
+        var r = upload(p, "text/csv", "externalId,text,label\n0,zero,ham\n1,changed,spam\n3,three,\n2,two,\n");
+
+        assertThat(r.json().get("created").asLong()).isEqualTo(2);
+        assertThat(r.json().get("duplicates").asLong()).isEqualTo(2);
+        assertThat(itemCount(p)).isEqualTo(4);
+        assertThat(itemByExternalId(p, "1").get("text").asString()).as("stored items stay as they were").isEqualTo("one");
+        assertThat(itemByExternalId(p, "0").get("labels").get(0).get("label").asString()).isEqualTo("ham");
+    }
+
+    @Test
     void shouldCountAnExternalIdRepeatedInOneUploadAsDuplicateAndKeepTheFirst() {
         long p = project(ADMIN, "TEXT", "ham", "spam");
 

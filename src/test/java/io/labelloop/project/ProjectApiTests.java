@@ -197,4 +197,19 @@ class ProjectApiTests extends ApiTest {
         assertThat(stats.get("modelVersion").isNull()).isTrue();
         assertThat(stats.get("stopRecommended").asBoolean()).isFalse();
     }
+
+    @Test
+    void shouldDeleteAProjectWithItsItems() {
+        long id = api().post("/api/v1/projects", ADMIN, settings()).json().get("id").asLong();
+        api().postRaw("/api/v1/projects/" + id + "/items", ADMIN, "text/csv", "externalId,text\na,x\nb,y\n");
+
+        var deleted = api().delete("/api/v1/projects/" + id, ADMIN);
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api().get("/api/v1/projects/" + id, ADMIN).status()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from items where project_id = ?").param(id).query(Long.class).single()).isZero();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 }

@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -27,29 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk ingest in one transaction: records are parsed and validated as they stream in, COPYed into
- * a temporary stage, then inserted in one statement that skips externalIds already stored or seen
- * earlier in the upload. A body that cannot be parsed rolls everything back.
+ * Bulk ingest in one transaction: records are parsed and validated as they stream in and handed to
+ * an {@link ItemLoader}, which COPYs them in and skips externalIds already stored or seen earlier
+ * in the upload. Uploads to one project are serialised; a body that cannot be parsed rolls
+ * everything back.
  */
 @Service
 public class ItemIngestService {
 
     private static final Logger log = LoggerFactory.getLogger(ItemIngestService.class);
     private static final int UPLOAD_LOCK_CLASS = 0x4C4C_0001;
-
-    private static final String INSERT_ITEMS = """
-            insert into items (project_id, external_id, text, features, metadata, imported_label, has_image)
-            select ?, external_id, text, features, metadata::jsonb, label, image is not null
-            from upload_stage order by line
-            on conflict (project_id, external_id) do nothing""";
-
-    private static final String INSERT_IMAGES = """
-            insert into item_images (item_id, content_type, data)
-            select distinct on (i.id) i.id, s.image_type, s.image
-            from upload_stage s join items i on i.project_id = ? and i.external_id = s.external_id
-            where s.image is not null and i.xmin = pg_current_xact_id()::xid
-            order by i.id, s.line
-            on conflict (item_id) do nothing""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -71,44 +57,27 @@ public class ItemIngestService {
     private UploadReport run(Connection con, Project project, UploadFormat format, InputStream body) throws SQLException {
         try (Statement st = con.createStatement()) {
             st.execute("select pg_advisory_xact_lock(" + UPLOAD_LOCK_CLASS + ", " + Math.toIntExact(project.id()) + ")");
-            st.execute(StagingCopyWriter.CREATE_STAGE);
         }
         FeatureSchema schema = new FeatureSchema(loadSchema(con, project.id()));
         var validator = new RowValidator(project.taskType(), new HashSet<>(project.labels()), schema,
                 settings.maxImageSize().toBytes());
         var tally = new Tally(settings.maxReportedRejections());
         long started = System.nanoTime();
-        boolean images;
-        try (var stage = new StagingCopyWriter(con.unwrap(PGConnection.class))) {
-            try {
-                reader(format, project.taskType()).read(body, record -> {
-                    tally.received++;
-                    Object checked = validator.check(record);
-                    if (checked instanceof StagedRow row) {
-                        tally.staged++;
-                        write(stage, row);
-                    } else {
-                        tally.reject((Rejection) checked);
-                    }
-                });
-            } catch (RuntimeException | IOException e) {
-                stage.cancel();
-                throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-            }
-            images = stage.imagesSeen();
+        long created;
+        try (var loader = new ItemLoader(con, project.id())) {
+            reader(format, project.taskType()).read(body, record -> {
+                tally.received++;
+                Object checked = validator.check(record);
+                if (checked instanceof StagedRow row) {
+                    add(loader, row);
+                } else {
+                    tally.reject((Rejection) checked);
+                }
+            });
+            created = loader.finish();
+            tally.staged = loader.rows();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        long created;
-        try (PreparedStatement ps = con.prepareStatement(INSERT_ITEMS)) {
-            ps.setLong(1, project.id());
-            created = ps.executeUpdate();
-        }
-        if (images) {
-            try (PreparedStatement ps = con.prepareStatement(INSERT_IMAGES)) {
-                ps.setLong(1, project.id());
-                ps.executeUpdate();
-            }
         }
         if (schema.grew()) {
             saveSchema(con, project.id(), schema.names());
@@ -118,20 +87,20 @@ public class ItemIngestService {
         return new UploadReport(tally.received, created, tally.staged - created, tally.rejected, tally.rejectedCount);
     }
 
+    private static void add(ItemLoader loader, StagedRow row) {
+        try {
+            loader.add(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private UploadReader reader(UploadFormat format, TaskType taskType) {
         return switch (format) {
             case CSV -> new CsvUploadReader(taskType == TaskType.TEXT, mapper);
             case JSON -> new JsonArrayUploadReader(mapper);
             case NDJSON -> new NdjsonUploadReader(mapper);
         };
-    }
-
-    private static void write(StagingCopyWriter stage, StagedRow row) {
-        try {
-            stage.write(row);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<String> loadSchema(Connection con, long projectId) throws SQLException {

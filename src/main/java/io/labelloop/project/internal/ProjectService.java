@@ -2,6 +2,7 @@ package io.labelloop.project.internal;
 
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.project.ProjectDeleted;
 import io.labelloop.project.ProjectSettings;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.security.Role;
@@ -12,6 +13,7 @@ import io.labelloop.shared.ApiException.FieldProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +25,15 @@ public class ProjectService {
     private final Memberships memberships;
     private final ProjectAccess access;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
 
-    ProjectService(ProjectRepository projects, Memberships memberships, ProjectAccess access, UserDirectory users) {
+    ProjectService(ProjectRepository projects, Memberships memberships, ProjectAccess access, UserDirectory users,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.memberships = memberships;
         this.access = access;
         this.users = users;
+        this.events = events;
     }
 
     @Transactional
@@ -74,6 +79,7 @@ public class ProjectService {
     @Transactional
     public void delete(long projectId, AuthenticatedUser user) {
         access.requireManage(projectId, user);
+        events.publishEvent(new ProjectDeleted(projectId));
         projects.deleteById(projectId);
     }
 
