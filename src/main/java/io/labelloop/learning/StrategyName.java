@@ -16,6 +16,11 @@ public enum StrategyName {
     CORESET,
     UNCERTAINTY_DIVERSITY;
 
+    /** Whether the model must be trained with a bootstrap committee ({@code TrainingOptions.withCommittee}). */
+    public boolean needsCommittee() {
+        return this == VOTE_ENTROPY || this == CONSENSUS_KL;
+    }
+
     /** The service's best general choice, used when a project names no strategy. */
     public static StrategyName recommendedDefault() {
         return UNCERTAINTY_DIVERSITY;

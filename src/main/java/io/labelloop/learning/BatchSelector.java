@@ -1,0 +1,192 @@
+package io.labelloop.learning;
+
+import io.labelloop.learning.features.FeatureBuffer;
+import io.labelloop.learning.strategy.Candidate;
+import io.labelloop.learning.strategy.DensityWeighting;
+import io.labelloop.learning.strategy.Embeddings;
+import io.labelloop.learning.strategy.GradientKMeansPlusPlus;
+import io.labelloop.learning.strategy.KCenterGreedy;
+import io.labelloop.learning.strategy.PointwiseStrategy;
+import io.labelloop.learning.strategy.Probabilities;
+import io.labelloop.learning.strategy.RandomStrategy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+/**
+ * Streams a pool of encoded items through a model and picks a ranked batch for one strategy in
+ * bounded memory: it keeps the top candidates by pointwise informativeness and a uniform reservoir
+ * sample (Vitter 1985, Algorithm R), never the whole pool. Not thread-safe: one selector per run.
+ * <pre>{@code
+ * BatchSelector s = BatchSelector.create(model, StrategyName.recommendedDefault(), SelectionOptions.ofBatch(20));
+ * labeledItems.forEach(s::addLabeled);          // used by CORESET
+ * pool.forEach(row -> s.offer(row.id(), row.bytes()));
+ * List<SelectedItem> batch = s.select();
+ * }</pre>
+ */
+public final class BatchSelector {
+    private final LabelModel model;
+    private final StrategyName strategy;
+    private final SelectionOptions options;
+    private final PointwiseStrategy pointwise;
+    private final LabelModel.ItemScorer scorer;
+    private final double[] probabilities;
+    private final double[][] committee;
+    private final PriorityQueue<Candidate> top = new PriorityQueue<>(Comparator.comparingDouble(Candidate::score));
+    private final Candidate[] reservoir;
+    private final Random reservoirRandom;
+    private final List<float[]> labeled = new ArrayList<>();
+    private final boolean useDensity;
+    private DensityWeighting density;
+    private long seen;
+
+    private BatchSelector(LabelModel model, StrategyName strategy, SelectionOptions options) {
+        this.model = model;
+        this.strategy = strategy;
+        this.options = options;
+        this.pointwise = Strategies.pointwise(strategy);
+        if (pointwise != null && pointwise.needsCommittee() && model.committeeSize() == 0) {
+            throw new IllegalArgumentException(strategy + " needs a model trained with a committee "
+                    + "(TrainingOptions.withCommittee)");
+        }
+        this.scorer = model.scorer();
+        int k = model.classes().size();
+        this.probabilities = new double[k];
+        this.committee = new double[pointwise != null && pointwise.needsCommittee() ? model.committeeSize() : 0][k];
+        boolean diverse = strategy == StrategyName.CORESET || strategy == StrategyName.UNCERTAINTY_DIVERSITY;
+        this.reservoir = new Candidate[diverse ? options.reservoirSize() : 0];
+        this.reservoirRandom = new Random(options.seed());
+        this.useDensity = strategy == StrategyName.DENSITY_WEIGHTED;
+    }
+
+    /** A selector for one round; {@code model} must have a committee for VOTE_ENTROPY and CONSENSUS_KL. */
+    public static BatchSelector create(LabelModel model, StrategyName strategy, SelectionOptions options) {
+        return new BatchSelector(model, strategy, options);
+    }
+
+    /** Registers an already-labelled item (CORESET measures distances to these). */
+    public void addLabeled(byte[] encoded) {
+        model.featurizer().featurize(encoded, features());
+        labeled.add(Embeddings.embed(features()));
+    }
+
+    /** Scores one pool item and keeps it if it may be selected. */
+    public ScoredItem offer(long itemId, byte[] encoded) {
+        scorer.probabilities(encoded, probabilities);
+        FeatureBuffer x = features();
+        double score;
+        if (strategy == StrategyName.RANDOM || strategy == StrategyName.CORESET) {
+            score = RandomStrategy.score(itemId, options.seed());
+        } else if (strategy == StrategyName.UNCERTAINTY_DIVERSITY) {
+            score = gradientNormSquared(probabilities, x.squaredNorm());
+        } else {
+            if (committee.length > 0) {
+                scorer.committeeProbabilities(committee);
+            }
+            score = pointwise.score(probabilities, committee, x.squaredNorm());
+        }
+        float[] embedding = null;
+        if (useDensity) {
+            embedding = Embeddings.embed(x);
+            if (density == null) {
+                density = new DensityWeighting(embedding.length);
+            }
+            density.add(embedding);
+        }
+        if (strategy != StrategyName.CORESET && (top.size() < options.topCandidates() || score > top.peek().score())) {
+            top.add(candidate(itemId, score, embedding, x));
+            if (top.size() > options.topCandidates()) {
+                top.poll();
+            }
+        }
+        offerToReservoir(itemId, score, embedding, x);
+        seen++;
+        int arg = Probabilities.argmax(probabilities);
+        return new ScoredItem(itemId, model.classes().get(arg), probabilities[arg], score);
+    }
+
+    /** The ranked batch of up to b item ids. */
+    public List<SelectedItem> select() {
+        Map<Long, Candidate> pool = new LinkedHashMap<>();
+        top.stream().sorted(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparingLong(Candidate::itemId)).forEach(c -> pool.put(c.itemId(), c));
+        for (Candidate c : reservoir) {
+            if (c != null) {
+                pool.putIfAbsent(c.itemId(), c);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>(pool.values());
+        int b = options.batchSize();
+        List<Candidate> chosen = switch (strategy) {
+            case CORESET -> KCenterGreedy.select(candidates, labeled, b, options.seed());
+            case UNCERTAINTY_DIVERSITY -> GradientKMeansPlusPlus.select(candidates, b, options.seed());
+            case DENSITY_WEIGHTED -> densityWeighted(candidates, b);
+            default -> candidates.subList(0, Math.min(b, candidates.size()));
+        };
+        List<SelectedItem> out = new ArrayList<>();
+        for (Candidate c : chosen) {
+            out.add(new SelectedItem(c.itemId(), out.size(), c.score()));
+        }
+        return out;
+    }
+
+    /** Items streamed so far. */
+    public long seen() {
+        return seen;
+    }
+
+    private List<Candidate> densityWeighted(List<Candidate> candidates, int b) {
+        List<Candidate> weighted = new ArrayList<>();
+        for (Candidate c : candidates) {
+            double w = DensityWeighting.weighted(c.score(), density.density(c.embedding()), options.densityBeta());
+            weighted.add(new Candidate(c.itemId(), w, c.embedding(), c.residual()));
+        }
+        weighted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingLong(Candidate::itemId));
+        List<Candidate> chosen = new ArrayList<>();
+        for (Candidate c : weighted) {
+            if (chosen.size() == b) {
+                break;
+            }
+            if (chosen.stream().noneMatch(o -> Embeddings.nearDuplicate(o.embedding(), c.embedding()))) {
+                chosen.add(c);
+            }
+        }
+        return chosen;
+    }
+
+    private void offerToReservoir(long itemId, double score, float[] embedding, FeatureBuffer x) {
+        if (reservoir.length == 0) {
+            return;
+        }
+        int slot = seen < reservoir.length ? (int) seen : (int) (reservoirRandom.nextDouble() * (seen + 1));
+        if (slot < reservoir.length) {
+            reservoir[slot] = candidate(itemId, score, embedding, x);
+        }
+    }
+
+    private Candidate candidate(long itemId, double score, float[] embedding, FeatureBuffer x) {
+        float[] e = embedding != null ? embedding : Embeddings.embed(x);
+        double[] residual = probabilities.clone();
+        residual[Probabilities.argmax(probabilities)] -= 1.0;
+        return new Candidate(itemId, score, e, residual);
+    }
+
+    private FeatureBuffer features() {
+        return scorer.lastFeatures();
+    }
+
+    /** |p - e_yhat|^2 (|x|^2 + 1): squared length of the BADGE gradient embedding. */
+    static double gradientNormSquared(double[] p, double featureNormSquared) {
+        int arg = Probabilities.argmax(p);
+        double u = 0;
+        for (int k = 0; k < p.length; k++) {
+            double r = p[k] - (k == arg ? 1 : 0);
+            u += r * r;
+        }
+        return u * (featureNormSquared + 1);
+    }
+}

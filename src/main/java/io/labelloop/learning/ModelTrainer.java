@@ -1,0 +1,151 @@
+package io.labelloop.learning;
+
+import io.labelloop.learning.features.FeatureBuffer;
+import io.labelloop.learning.features.Featurizer;
+import io.labelloop.learning.features.Featurizers;
+import io.labelloop.learning.model.RegularisationSearch;
+import io.labelloop.learning.model.SoftmaxWeights;
+import io.labelloop.learning.model.TribuoLogisticTrainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+/**
+ * Trains a {@link LabelModel} from encoded items and their labels: fits the featurizer, chooses the
+ * L2 penalty by stratified cross-validation while labels are few, trains a multinomial logistic
+ * regression with Tribuo, fits a softmax temperature on the out-of-fold logits (Guo et al. 2017) and
+ * optionally a bootstrap committee for query-by-committee (Seung, Opper &amp; Sompolinsky 1992;
+ * bagging as in Abe &amp; Mamitsuka 1998).
+ */
+public final class ModelTrainer {
+    /** Penalty used when there are too few labels to cross-validate and no previous choice. */
+    public static final double DEFAULT_L2 = 1e-4;
+    static final String ALGORITHM = "multinomial logistic regression (Tribuo 4.3.2 LinearSGDTrainer, LogMulticlass, AdaGradRDA L2)";
+    private static final int MIN_LABELS_FOR_CV = 10;
+    private final TaskType task;
+    private final TrainingOptions options;
+
+    public ModelTrainer(TaskType task) {
+        this(task, TrainingOptions.defaults());
+    }
+
+    public ModelTrainer(TaskType task, TrainingOptions options) {
+        this.task = task;
+        this.options = options;
+    }
+
+    public TaskType task() {
+        return task;
+    }
+
+    public TrainingOptions options() {
+        return options;
+    }
+
+    /** Trains a first model version. */
+    public LabelModel train(List<byte[]> items, List<String> labels) {
+        return train(items, labels, List.of(), null);
+    }
+
+    /**
+     * Trains a model version.
+     *
+     * @param items           encoded labelled items (see {@link ItemEncoder})
+     * @param labels          their labels
+     * @param unlabeledSample optional sample of encoded pool items that the featurizer is also fitted on (IDF)
+     * @param previous        previous model version whose penalty/temperature may be reused, or null
+     */
+    public LabelModel train(List<byte[]> items, List<String> labels, List<byte[]> unlabeledSample, LabelModel previous) {
+        if (items.size() != labels.size() || items.isEmpty()) {
+            throw new IllegalArgumentException("need as many labels as items, and at least one");
+        }
+        long start = System.nanoTime();
+        List<String> classes = new ArrayList<>(new TreeSet<>(labels));
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("need labels of at least two classes");
+        }
+        List<byte[]> fitOn = new ArrayList<>(items);
+        fitOn.addAll(unlabeledSample);
+        Featurizer featurizer = Featurizers.fit(task, fitOn);
+        List<FeatureBuffer> x = featurise(featurizer, items);
+        int[] y = new int[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = classes.indexOf(labels.get(i));
+        }
+        Search search = search(x, y, classes, featurizer.dimension(), previous);
+        TribuoLogisticTrainer.Result main = TribuoLogisticTrainer.train(x, y, classes, featurizer.dimension(),
+                search.l2, options.seed());
+        SoftmaxWeights weights = main.weights().withTemperature(search.temperature);
+        List<SoftmaxWeights> committee = trainCommittee(x, y, classes, featurizer.dimension(), search);
+        ModelMetadata meta = new ModelMetadata(ALGORITHM, task, featurizer.describe(), search.l2, search.chosenBy,
+                search.labelsWhenChosen, search.temperature, search.eceBefore, search.eceAfter, items.size(),
+                classes.size(), main.epochs(), committee.size(), options.seed(), (System.nanoTime() - start) / 1_000_000);
+        return new LabelModel(featurizer, weights, committee, classes, meta);
+    }
+
+    /** Retrains with this trainer's penalty choice fixed to {@code l2} and temperature 1 (used by cross-validation). */
+    LabelModel trainFixed(List<byte[]> items, List<String> labels, double l2, double temperature) {
+        List<String> classes = new ArrayList<>(new TreeSet<>(labels));
+        Featurizer featurizer = Featurizers.fit(task, items);
+        List<FeatureBuffer> x = featurise(featurizer, items);
+        int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
+        TribuoLogisticTrainer.Result r = TribuoLogisticTrainer.train(x, y, classes, featurizer.dimension(), l2,
+                options.seed());
+        ModelMetadata meta = new ModelMetadata(ALGORITHM, task, featurizer.describe(), l2, "fixed", items.size(),
+                temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.epochs(), 0, options.seed(), 0);
+        return new LabelModel(featurizer, r.weights().withTemperature(temperature), List.of(), classes, meta);
+    }
+
+    static List<FeatureBuffer> featurise(Featurizer featurizer, List<byte[]> items) {
+        List<FeatureBuffer> x = new ArrayList<>(items.size());
+        FeatureBuffer buffer = new FeatureBuffer();
+        for (byte[] item : items) {
+            featurizer.featurize(item, buffer);
+            x.add(buffer.copy());
+        }
+        return x;
+    }
+
+    private record Search(double l2, double temperature, double eceBefore, double eceAfter, String chosenBy,
+                          int labelsWhenChosen) {
+    }
+
+    private Search search(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension, LabelModel previous) {
+        int n = x.size();
+        if (previous != null) {
+            ModelMetadata p = previous.metadata();
+            boolean tooMany = n > options.crossValidateUpTo();
+            boolean notGrownEnough = n < p.labelsWhenChosen() * options.reuseUntilGrowth();
+            if (tooMany || notGrownEnough) {
+                return new Search(p.l2(), p.temperature(), p.eceBeforeScaling(), p.eceAfterScaling(),
+                        "reused from previous model", p.labelsWhenChosen());
+            }
+        }
+        if (n < MIN_LABELS_FOR_CV || n > options.crossValidateUpTo()) {
+            return new Search(DEFAULT_L2, 1.0, Double.NaN, Double.NaN, "default", n);
+        }
+        RegularisationSearch.Choice c = RegularisationSearch.choose(x, y, classes, dimension,
+                RegularisationSearch.DEFAULT_GRID, options.folds(), options.seed());
+        return new Search(c.l2(), c.temperature(), c.eceBefore(), c.eceAfter(),
+                "cross-validation (" + c.folds() + " folds)", n);
+    }
+
+    private List<SoftmaxWeights> trainCommittee(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension,
+                                                Search search) {
+        List<SoftmaxWeights> members = new ArrayList<>();
+        Random rnd = new Random(options.seed() + 7919);
+        for (int m = 0; m < options.committeeSize(); m++) {
+            List<FeatureBuffer> bx = new ArrayList<>(x.size());
+            int[] by = new int[x.size()];
+            for (int i = 0; i < x.size(); i++) {
+                int pick = rnd.nextInt(x.size());
+                bx.add(x.get(pick));
+                by[i] = y[pick];
+            }
+            members.add(TribuoLogisticTrainer.train(bx, by, classes, dimension, search.l2, options.seed() + 1 + m)
+                    .weights().withTemperature(search.temperature));
+        }
+        return members;
+    }
+}

@@ -1,0 +1,122 @@
+package io.labelloop.learning;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Certified auto-label thresholds by Learn-then-Test (Angelopoulos, Bates, Candes, Jordan &amp; Lei 2021,
+ * "Learn then Test: Calibrating Predictive Algorithms to Achieve Risk Control"). For each class c, candidate
+ * thresholds are the holdout confidences of items predicted c, scanned from high to low (fixed-sequence
+ * testing), starting at the first threshold with enough items that zero errors could be certified (this
+ * start depends on the confidences only, not on the labels, so the p-values stay valid). At threshold t with n items predicted c at confidence &ge; t and e of them wrong, the null
+ * "error rate &gt; 1 - alpha" is rejected when the binomial tail P(Bin(n, 1 - alpha) &le; e) &le; delta / K
+ * (Bonferroni over the K classes). The scan stops at the first non-rejection; the last rejected t is the
+ * class threshold. Then, with probability &ge; 1 - delta, every class's auto-labelled error rate is at most
+ * 1 - alpha, and so is the overall one.
+ */
+public final class ThresholdCalibrator {
+    /** Default delta: 95% confidence. */
+    public static final double DEFAULT_DELTA = 0.05;
+
+    private ThresholdCalibrator() {
+    }
+
+    /** Thresholds from a model's holdout predictions. */
+    public static AutoLabelThresholds calibrate(LabelModel model, java.util.List<byte[]> holdoutItems,
+                                                java.util.List<String> holdoutLabels, double targetAccuracy) {
+        LabelModel.ItemScorer scorer = model.scorer();
+        double[][] p = new double[holdoutItems.size()][];
+        int[] y = new int[holdoutItems.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = scorer.probabilities(holdoutItems.get(i));
+            y[i] = model.classes().indexOf(holdoutLabels.get(i));
+        }
+        return calibrate(model.classes(), p, y, targetAccuracy, DEFAULT_DELTA);
+    }
+
+    /**
+     * @param probabilities holdout probability rows in {@code classes} order
+     * @param trueClass     true class index per row (-1 for a class the model does not know: always an error)
+     */
+    public static AutoLabelThresholds calibrate(java.util.List<String> classes, double[][] probabilities,
+                                                int[] trueClass, double targetAccuracy, double delta) {
+        int k = classes.size();
+        double risk = 1 - targetAccuracy;
+        double perClassDelta = delta / k;
+        int needed = (int) Math.ceil(Math.log(perClassDelta) / Math.log(targetAccuracy));
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        int n = probabilities.length;
+        int[] predicted = new int[n];
+        double[] confidence = new double[n];
+        for (int i = 0; i < n; i++) {
+            predicted[i] = io.labelloop.learning.strategy.Probabilities.argmax(probabilities[i]);
+            confidence[i] = probabilities[i][predicted[i]];
+        }
+        for (int c = 0; c < k; c++) {
+            double t = scanClass(c, predicted, confidence, trueClass, risk, perClassDelta);
+            if (!Double.isNaN(t)) {
+                thresholds.put(classes.get(c), t);
+            }
+        }
+        int covered = 0, wrong = 0;
+        for (int i = 0; i < n; i++) {
+            Double t = thresholds.get(classes.get(predicted[i]));
+            if (t != null && confidence[i] >= t) {
+                covered++;
+                wrong += predicted[i] == trueClass[i] ? 0 : 1;
+            }
+        }
+        boolean enough = !thresholds.isEmpty();
+        String message = enough
+                ? String.format("auto-labels %.1f%% of holdout items at %.2f target accuracy (95%% confidence)",
+                100.0 * covered / n, targetAccuracy)
+                : String.format("not enough holdout labels: certifying accuracy %.3f needs at least %d correct "
+                + "holdout predictions of one class above the threshold, have %d holdout labels", targetAccuracy,
+                needed, n);
+        return new AutoLabelThresholds(enough, thresholds, targetAccuracy, delta, n == 0 ? 0 : covered / (double) n,
+                covered == 0 ? 0 : wrong / (double) covered, n, message);
+    }
+
+    private static double scanClass(int c, int[] predicted, double[] confidence, int[] trueClass, double risk,
+                                    double delta) {
+        double[] conf = java.util.stream.IntStream.range(0, predicted.length).filter(i -> predicted[i] == c)
+                .mapToDouble(i -> confidence[i]).distinct().sorted().toArray();
+        double certified = Double.NaN;
+        int minimum = (int) Math.ceil(Math.log(delta) / Math.log1p(-risk));
+        for (int j = conf.length - 1; j >= 0; j--) {
+            double t = conf[j];
+            int n = 0, errors = 0;
+            for (int i = 0; i < predicted.length; i++) {
+                if (predicted[i] == c && confidence[i] >= t) {
+                    n++;
+                    errors += trueClass[i] == c ? 0 : 1;
+                }
+            }
+            if (n < minimum) {
+                continue; // the sequence starts where a rejection is possible; this depends on confidences only
+            }
+            if (binomialCdf(errors, n, risk) > delta) {
+                break;
+            }
+            certified = t;
+        }
+        return certified;
+    }
+
+    /** P(X &le; e) for X ~ Binomial(n, q), summed in log space. */
+    public static double binomialCdf(int e, int n, double q) {
+        double total = 0;
+        for (int x = 0; x <= e; x++) {
+            total += Math.exp(logChoose(n, x) + x * Math.log(q) + (n - x) * Math.log1p(-q));
+        }
+        return Math.min(1.0, total);
+    }
+
+    private static double logChoose(int n, int x) {
+        double s = 0;
+        for (int i = 1; i <= x; i++) {
+            s += Math.log(n - x + i) - Math.log(i);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,136 @@
+package io.labelloop.learning.encoding;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Byte layout of encoded items. The first byte is the kind:
+ * {@link #TERMS} then varint n and n pairs (varint id delta, varint count);
+ * {@link #FLOATS} then varint n and n little-endian float32 values (NaN = missing);
+ * {@link #GREY} then varint width, varint height and width*height unsigned grey bytes.
+ */
+public final class ItemCodec {
+    public static final byte TERMS = 1;
+    public static final byte FLOATS = 2;
+    public static final byte GREY = 3;
+
+    private ItemCodec() {
+    }
+
+    public static byte[] writeTerms(TermCounts terms) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8 + terms.size() * 4);
+        out.write(TERMS);
+        writeVarint(out, terms.size());
+        int prev = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            writeVarint(out, terms.ids()[i] - prev);
+            writeVarint(out, terms.counts()[i]);
+            prev = terms.ids()[i];
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] writeFloats(float[] values) {
+        ByteArrayOutputStream head = new ByteArrayOutputStream(8);
+        head.write(FLOATS);
+        writeVarint(head, values.length);
+        ByteBuffer buf = ByteBuffer.allocate(head.size() + values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(head.toByteArray());
+        for (float v : values) {
+            buf.putFloat(v);
+        }
+        return buf.array();
+    }
+
+    public static byte[] writeGrey(int width, int height, byte[] pixels) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pixels.length + 8);
+        out.write(GREY);
+        writeVarint(out, width);
+        writeVarint(out, height);
+        out.write(pixels, 0, pixels.length);
+        return out.toByteArray();
+    }
+
+    public static TermCounts readTerms(byte[] b) {
+        ByteCursor c = new ByteCursor(b, TERMS);
+        int n = c.varint();
+        int[] ids = new int[n];
+        int[] counts = new int[n];
+        int id = 0;
+        for (int i = 0; i < n; i++) {
+            id += c.varint();
+            ids[i] = id;
+            counts[i] = c.varint();
+        }
+        return new TermCounts(ids, counts);
+    }
+
+    /** Values of a FLOATS item, or grey levels 0..255 of a GREY item. */
+    public static float[] readValues(byte[] b) {
+        if (b[0] == GREY) {
+            ByteCursor c = new ByteCursor(b, GREY);
+            int n = c.varint() * c.varint();
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = b[c.pos + i] & 0xff;
+            }
+            return v;
+        }
+        ByteCursor c = new ByteCursor(b, FLOATS);
+        int n = c.varint();
+        float[] v = new float[n];
+        ByteBuffer buf = ByteBuffer.wrap(b, c.pos, n * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            v[i] = buf.getFloat();
+        }
+        return v;
+    }
+
+    static void writeVarint(ByteArrayOutputStream out, int value) {
+        int v = value;
+        while ((v & ~0x7f) != 0) {
+            out.write((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    /** A read position in an encoded item; used by featurizers to stream without allocation. */
+    public static final class ByteCursor {
+        private final byte[] b;
+        public int pos;
+
+        public ByteCursor(byte[] b, byte expectedKind) {
+            if (b.length == 0 || b[0] != expectedKind) {
+                throw new IllegalArgumentException("encoded item kind " + (b.length == 0 ? "empty" : b[0])
+                        + ", expected " + expectedKind);
+            }
+            this.b = b;
+            this.pos = 1;
+        }
+
+        public int varint() {
+            int result = 0;
+            int shift = 0;
+            while (true) {
+                byte x = b[pos++];
+                result |= (x & 0x7f) << shift;
+                if (x >= 0) {
+                    return result;
+                }
+                shift += 7;
+            }
+        }
+
+        public float float32() {
+            int bits = (b[pos] & 0xff) | (b[pos + 1] & 0xff) << 8 | (b[pos + 2] & 0xff) << 16 | (b[pos + 3] & 0xff) << 24;
+            pos += 4;
+            return Float.intBitsToFloat(bits);
+        }
+
+        public int unsignedByte() {
+            return b[pos++] & 0xff;
+        }
+    }
+}

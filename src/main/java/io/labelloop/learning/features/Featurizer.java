@@ -1,0 +1,19 @@
+package io.labelloop.learning.features;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/** Maps an encoded item to model features; fitted per model version and saved with it. */
+public interface Featurizer {
+    /** Number of feature columns (model weights per class). */
+    int dimension();
+
+    /** Writes the features of {@code encoded} into {@code out}; allocation-free once warmed up. */
+    void featurize(byte[] encoded, FeatureBuffer out);
+
+    /** Short description for model metadata. */
+    String describe();
+
+    /** Writes the fitted state (without the type tag, see {@link Featurizers}). */
+    void write(DataOutputStream out) throws IOException;
+}

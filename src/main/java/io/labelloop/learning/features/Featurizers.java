@@ -1,0 +1,44 @@
+package io.labelloop.learning.features;
+
+import io.labelloop.learning.TaskType;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/** Fits the featurizer of a task type, and (de)serialises featurizers with a type tag. */
+public final class Featurizers {
+    private Featurizers() {
+    }
+
+    public static Featurizer fit(TaskType task, List<byte[]> encodedItems) {
+        if (encodedItems.isEmpty()) {
+            throw new IllegalArgumentException("cannot fit a featurizer on no items");
+        }
+        return switch (task) {
+            case TEXT -> TfIdfFeaturizer.fit(encodedItems);
+            case TABULAR -> StandardScalerFeaturizer.fit(encodedItems);
+            case IMAGE -> PixelFeaturizer.fit(encodedItems);
+        };
+    }
+
+    public static void write(Featurizer f, DataOutputStream out) throws IOException {
+        out.writeUTF(switch (f) {
+            case TfIdfFeaturizer t -> "tfidf";
+            case StandardScalerFeaturizer s -> "standard";
+            case PixelFeaturizer p -> "pixels";
+            default -> throw new IllegalArgumentException("unknown featurizer " + f);
+        });
+        f.write(out);
+    }
+
+    public static Featurizer read(DataInputStream in) throws IOException {
+        String tag = in.readUTF();
+        return switch (tag) {
+            case "tfidf" -> TfIdfFeaturizer.read(in);
+            case "standard" -> StandardScalerFeaturizer.read(in);
+            case "pixels" -> PixelFeaturizer.read(in);
+            default -> throw new IOException("unknown featurizer " + tag);
+        };
+    }
+}

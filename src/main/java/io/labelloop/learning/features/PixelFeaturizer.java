@@ -1,0 +1,85 @@
+package io.labelloop.learning.features;
+
+import io.labelloop.learning.encoding.ItemCodec;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Grey-level pixel vector scaled to [0, 1] by the largest level seen while fitting (255 for
+ * decoded images, 16 for 8x8 digit features). One column per pixel, row-major.
+ */
+public final class PixelFeaturizer implements Featurizer {
+    private final int pixels;
+    private final float scale;
+
+    private PixelFeaturizer(int pixels, float scale) {
+        this.pixels = pixels;
+        this.scale = scale;
+    }
+
+    /** Fits the pixel count and the largest grey level on encoded images or pixel features. */
+    public static PixelFeaturizer fit(List<byte[]> encodedItems) {
+        float max = 0;
+        int n = -1;
+        for (byte[] item : encodedItems) {
+            float[] v = ItemCodec.readValues(item);
+            n = v.length;
+            for (float x : v) {
+                if (!Float.isNaN(x)) {
+                    max = Math.max(max, x);
+                }
+            }
+        }
+        return new PixelFeaturizer(n, max > 0 ? 1f / max : 1f);
+    }
+
+    @Override
+    public int dimension() {
+        return pixels;
+    }
+
+    @Override
+    public void featurize(byte[] encoded, FeatureBuffer out) {
+        out.clearDense(pixels);
+        float[] v = out.values;
+        if (encoded[0] == ItemCodec.GREY) {
+            ItemCodec.ByteCursor c = new ItemCodec.ByteCursor(encoded, ItemCodec.GREY);
+            int n = c.varint() * c.varint();
+            checkSize(n);
+            for (int j = 0; j < n; j++) {
+                v[j] = c.unsignedByte() * scale;
+            }
+        } else {
+            ItemCodec.ByteCursor c = new ItemCodec.ByteCursor(encoded, ItemCodec.FLOATS);
+            int n = c.varint();
+            checkSize(n);
+            for (int j = 0; j < n; j++) {
+                float x = c.float32();
+                v[j] = Float.isNaN(x) ? 0f : x * scale;
+            }
+        }
+    }
+
+    private void checkSize(int n) {
+        if (n != pixels) {
+            throw new IllegalArgumentException("expected " + pixels + " pixels, got " + n);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "pixels(" + pixels + ", scale=1/" + Math.round(1 / scale) + ")";
+    }
+
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(pixels);
+        out.writeFloat(scale);
+    }
+
+    static PixelFeaturizer read(DataInputStream in) throws IOException {
+        return new PixelFeaturizer(in.readInt(), in.readFloat());
+    }
+}

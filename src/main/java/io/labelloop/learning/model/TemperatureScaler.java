@@ -1,0 +1,56 @@
+package io.labelloop.learning.model;
+
+/**
+ * Temperature scaling (Guo et al. 2017, "On Calibration of Modern Neural Networks"): the single
+ * T &gt; 0 minimising the negative log-likelihood of softmax(z / T) on held-out logits, found by
+ * golden-section search over log T in [ln 0.05, ln 20].
+ */
+public final class TemperatureScaler {
+    private TemperatureScaler() {
+    }
+
+    /** Best temperature for held-out {@code logits} with true class indices {@code y}; 1 when empty. */
+    public static double fit(double[][] logits, int[] y) {
+        if (logits.length == 0) {
+            return 1.0;
+        }
+        double a = Math.log(0.05), b = Math.log(20);
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double c = b - phi * (b - a), d = a + phi * (b - a);
+        double fc = nll(logits, y, Math.exp(c)), fd = nll(logits, y, Math.exp(d));
+        for (int it = 0; it < 40; it++) {
+            if (fc < fd) {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - phi * (b - a);
+                fc = nll(logits, y, Math.exp(c));
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + phi * (b - a);
+                fd = nll(logits, y, Math.exp(d));
+            }
+        }
+        return Math.exp((a + b) / 2);
+    }
+
+    /** Mean negative log-likelihood of softmax(z / t). */
+    public static double nll(double[][] logits, int[] y, double t) {
+        double total = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double[] z = logits[i];
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : z) {
+                max = Math.max(max, v / t);
+            }
+            double sum = 0;
+            for (double v : z) {
+                sum += Math.exp(v / t - max);
+            }
+            total += Math.log(sum) + max - z[y[i]] / t;
+        }
+        return total / logits.length;
+    }
+}

@@ -1,0 +1,68 @@
+package io.labelloop.learning.strategy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * BADGE (Ash et al. 2020, "Deep Batch Active Learning by Diverse, Uncertain Gradient Lower Bounds"):
+ * k-means++ seeding (Arthur &amp; Vassilvitskii 2007) over gradient embeddings g = (p - e_yhat) (x) (x, 1).
+ * The first pick has the largest |g|; each next pick is drawn with probability proportional to its
+ * squared distance D^2 to the nearest pick, so batches are both uncertain (long gradients) and spread
+ * out. Near-duplicates (in feature space) of a pick are never drawn.
+ */
+public final class GradientKMeansPlusPlus {
+    private GradientKMeansPlusPlus() {
+    }
+
+    public static List<Candidate> select(List<Candidate> candidates, int b, long seed) {
+        int n = candidates.size();
+        List<Candidate> chosen = new ArrayList<>();
+        if (n == 0) {
+            return chosen;
+        }
+        double[] d2 = new double[n];
+        int first = 0;
+        for (int i = 0; i < n; i++) {
+            d2[i] = candidates.get(i).gradientNormSquared();
+            if (d2[i] > d2[first]) {
+                first = i;
+            }
+        }
+        Random rnd = new Random(seed);
+        int pick = first;
+        while (pick >= 0) {
+            Candidate c = candidates.get(pick);
+            chosen.add(c);
+            if (chosen.size() >= b) {
+                break;
+            }
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                if (d2[i] > 0) {
+                    Candidate o = candidates.get(i);
+                    d2[i] = i == pick || Embeddings.nearDuplicate(o.embedding(), c.embedding())
+                            ? 0 : Math.min(d2[i], Candidate.gradientDistance(o, c));
+                    total += d2[i];
+                }
+            }
+            pick = total > 0 ? sample(d2, total, rnd) : -1;
+        }
+        return chosen;
+    }
+
+    private static int sample(double[] weights, double total, Random rnd) {
+        double r = rnd.nextDouble() * total;
+        int last = -1;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] > 0) {
+                last = i;
+                r -= weights[i];
+                if (r <= 0) {
+                    return i;
+                }
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,83 @@
+package io.labelloop.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labelloop.learning.bench.LabeledData;
+import io.labelloop.learning.strategy.Embeddings;
+import io.labelloop.learning.features.FeatureBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BatchSelectorTest {
+    private static final LabeledData DIGITS = TestData.digits();
+    private static final LabelModel MODEL = new ModelTrainer(TaskType.IMAGE, TrainingOptions.defaults().withCommittee(3))
+            .train(DIGITS.items().subList(0, 60), DIGITS.labels().subList(0, 60));
+
+    private static List<SelectedItem> run(StrategyName strategy, int b) {
+        BatchSelector s = BatchSelector.create(MODEL, strategy, new SelectionOptions(b, 42, 40, 100, 1.0));
+        for (int i = 0; i < 60; i++) {
+            s.addLabeled(DIGITS.items().get(i));
+        }
+        for (int i = 60; i < DIGITS.size(); i++) {
+            s.offer(i, DIGITS.items().get(i));
+        }
+        return s.select();
+    }
+
+    @Test
+    void shouldStreamThePoolAndReturnTheSmallestMarginsInOrder() {
+        List<SelectedItem> batch = run(StrategyName.MARGIN, 5);
+        LabelModel.ItemScorer scorer = MODEL.scorer();
+        List<Integer> expected = IntStream.range(60, DIGITS.size()).boxed()
+                .sorted(Comparator.comparingDouble(i -> margin(scorer.probabilities(DIGITS.items().get(i))))).limit(5)
+                .toList();
+        assertThat(batch).extracting(s -> (int) s.itemId()).containsExactlyElementsOf(expected);
+    }
+
+    private static double margin(double[] p) {
+        double[] sorted = p.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length - 1] - sorted[sorted.length - 2];
+    }
+
+    @Test
+    void shouldReturnDistinctUnlabelledItemsForEveryStrategy() {
+        for (StrategyName strategy : StrategyName.values()) {
+            List<SelectedItem> batch = run(strategy, 10);
+            assertThat(batch).as(strategy.name()).hasSize(10);
+            assertThat(batch).extracting(SelectedItem::itemId).doesNotHaveDuplicates()
+                    .allMatch(id -> id >= 60);
+        }
+    }
+
+    @Test
+    void shouldKeepNearDuplicatesOutOfDiversityAwareBatches() {
+        for (StrategyName strategy : List.of(StrategyName.CORESET, StrategyName.UNCERTAINTY_DIVERSITY,
+                StrategyName.DENSITY_WEIGHTED)) {
+            BatchSelector s = BatchSelector.create(MODEL, strategy, new SelectionOptions(10, 42, 40, 100, 1.0));
+            for (int i = 60; i < DIGITS.size(); i++) {
+                s.offer(i, DIGITS.items().get(i));
+                s.offer(10_000 + i, DIGITS.items().get(i)); // an exact copy of every item
+            }
+            List<float[]> embeddings = new ArrayList<>();
+            FeatureBuffer x = new FeatureBuffer();
+            for (SelectedItem item : s.select()) {
+                MODEL.featurizer().featurize(DIGITS.items().get((int) (item.itemId() % 10_000)), x);
+                float[] e = Embeddings.embed(x);
+                assertThat(embeddings).as(strategy.name()).noneMatch(o -> Embeddings.nearDuplicate(o, e));
+                embeddings.add(e);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseCommitteeStrategiesWithoutACommittee() {
+        LabelModel single = new ModelTrainer(TaskType.IMAGE).train(DIGITS.items().subList(0, 60),
+                DIGITS.labels().subList(0, 60));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchSelector.create(single,
+                StrategyName.VOTE_ENTROPY, SelectionOptions.ofBatch(5))).isInstanceOf(IllegalArgumentException.class);
+    }
+}

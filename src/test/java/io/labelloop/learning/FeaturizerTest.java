@@ -1,0 +1,84 @@
+package io.labelloop.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.labelloop.learning.bench.LabeledData;
+import io.labelloop.learning.features.FeatureBuffer;
+import io.labelloop.learning.features.Featurizer;
+import io.labelloop.learning.features.Featurizers;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeaturizerTest {
+
+    @Test
+    void shouldL2NormaliseTfIdfVectorsOfRealTweets() {
+        LabeledData tweets = TestData.tweets();
+        Featurizer f = Featurizers.fit(TaskType.TEXT, tweets.items());
+        FeatureBuffer x = new FeatureBuffer();
+        for (int i = 0; i < 20; i++) {
+            f.featurize(tweets.items().get(i), x);
+            assertThat(x.squaredNorm()).isCloseTo(1.0, within(1e-5));
+        }
+    }
+
+    @Test
+    void shouldWeightATermInEveryDocumentLessThanARareOne() {
+        List<byte[]> docs = List.of(ItemEncoder.encodeText("the cat"), ItemEncoder.encodeText("the dog"),
+                ItemEncoder.encodeText("the"));
+        Featurizer f = Featurizers.fit(TaskType.TEXT, docs);
+        FeatureBuffer x = new FeatureBuffer();
+        f.featurize(ItemEncoder.encodeText("the"), x);
+        // "the" only: word "the" plus 3 char grams " th","the","he " -> every term idf = ln(4/4)+1 = 1, 4 equal weights
+        assertThat(x.size).isEqualTo(4);
+        assertThat(x.values[0]).isCloseTo(0.5f, within(1e-6f));
+        f.featurize(ItemEncoder.encodeText("cat"), x);
+        // "cat" terms appear in one of three docs: idf = ln(4/2)+1 > 1, still normalised
+        assertThat(x.squaredNorm()).isCloseTo(1.0, within(1e-5));
+    }
+
+    @Test
+    void shouldStandardiseRealRowsAndFlagMissingValues() {
+        LabeledData iris = TestData.iris();
+        Featurizer f = Featurizers.fit(TaskType.TABULAR, iris.items());
+        assertThat(f.dimension()).isEqualTo(4);
+        FeatureBuffer x = new FeatureBuffer();
+        double sum = 0, sumSq = 0;
+        for (byte[] item : iris.items()) {
+            f.featurize(item, x);
+            sum += x.values[0];
+            sumSq += x.values[0] * x.values[0];
+        }
+        assertThat(sum / 150).isCloseTo(0.0, within(1e-5));
+        assertThat(sumSq / 150).isCloseTo(1.0, within(1e-4));
+
+        List<byte[]> withGap = List.of(ItemEncoder.encodeNumeric(new float[]{1, 10}),
+                ItemEncoder.encodeNumeric(new float[]{3, Float.NaN}), ItemEncoder.encodeNumeric(new float[]{5, 20}));
+        Featurizer g = Featurizers.fit(TaskType.TABULAR, withGap);
+        assertThat(g.dimension()).isEqualTo(3);
+        g.featurize(ItemEncoder.encodeNumeric(new float[]{3, Float.NaN}), x);
+        // column 0: mean 3 -> 0; column 1 missing -> mean (z = 0) and indicator 1
+        assertThat(new float[]{x.values[0], x.values[1], x.values[2]}).containsExactly(0f, 0f, 1f);
+        g.featurize(ItemEncoder.encodeNumeric(new float[]{5, 20}), x);
+        assertThat(x.values[1]).isCloseTo(1f, within(1e-6f)); // (20 - 15) / 5
+        assertThat(x.values[2]).isEqualTo(0f);
+    }
+
+    @Test
+    void shouldScaleDigitPixelsIntoTheUnitInterval() {
+        LabeledData digits = TestData.digits();
+        Featurizer f = Featurizers.fit(TaskType.IMAGE, digits.items());
+        assertThat(f.dimension()).isEqualTo(64);
+        FeatureBuffer x = new FeatureBuffer();
+        float max = 0;
+        for (byte[] item : digits.items()) {
+            f.featurize(item, x);
+            for (int j = 0; j < 64; j++) {
+                assertThat(x.values[j]).isBetween(0f, 1f);
+                max = Math.max(max, x.values[j]);
+            }
+        }
+        assertThat(max).isEqualTo(1f);
+    }
+}
