@@ -22,6 +22,17 @@ public class ItemCounts {
                 .single();
     }
 
+    public boolean exists(long projectId, long itemId) {
+        return jdbc.sql("select exists (select 1 from items where project_id = ? and id = ?)")
+                .params(projectId, itemId).query(Boolean.class).single();
+    }
+
+    /** The distinct imported labels of the project. */
+    public java.util.Set<String> importedLabelClasses(long projectId) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct imported_label from items where project_id = ? and imported_label is not null")
+                .param(projectId).query(String.class).list());
+    }
+
     public record Counts(long items, long importedLabeled, long synthetic) {
     }
 }

@@ -19,6 +19,7 @@ public record Project(
         Double autoLabelTargetAccuracy,
         double holdoutFraction,
         boolean synthesisEnabled,
+        boolean stopped,
         Instant createdAt,
         Instant updatedAt) {
 

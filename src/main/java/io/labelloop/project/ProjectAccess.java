@@ -44,6 +44,13 @@ public class ProjectAccess {
         return project;
     }
 
+    /** Ids of the projects whose labeling is not stopped, for the service's own jobs. */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> activeProjectIds() {
+        return projects.findAllByOrderById().stream().map(ProjectEntity::toProject)
+                .filter(p -> !p.stopped()).map(Project::id).toList();
+    }
+
     /** The project without an access check, for jobs that run on behalf of the service. */
     @Transactional(readOnly = true)
     public Project get(long projectId) {

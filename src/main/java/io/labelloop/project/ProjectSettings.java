@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * Everything a lead sets on a project, as created (POST) or after a PATCH is applied. Null
  * numbers and flags take the service defaults on creation; a null {@code budget} means unlimited.
+ * {@code stopped} ends labeling: the queue then hands out nothing and says STOPPED.
  */
 public record ProjectSettings(
         @NotBlank @Size(max = 200) String name,
@@ -27,7 +28,8 @@ public record ProjectSettings(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double autoLabelThreshold,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double autoLabelTargetAccuracy,
         @DecimalMin("0") @DecimalMax(value = "0.9", message = "must be at most 0.9") Double holdoutFraction,
-        Boolean synthesisEnabled) {
+        Boolean synthesisEnabled,
+        Boolean stopped) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_RETRAIN_EVERY = 20;
@@ -41,6 +43,7 @@ public record ProjectSettings(
                 retrainEvery != null ? retrainEvery : DEFAULT_RETRAIN_EVERY,
                 autoLabelThreshold, autoLabelTargetAccuracy,
                 holdoutFraction != null ? holdoutFraction : DEFAULT_HOLDOUT_FRACTION,
-                synthesisEnabled != null && synthesisEnabled);
+                synthesisEnabled != null && synthesisEnabled,
+                stopped != null && stopped);
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "labelloop.admin.password=" + ApiTest.ADMIN_PASSWORD,
                 "labelloop.upload.max-body-size=4MB",
                 "labelloop.upload.max-image-size=64KB",
-                "labelloop.upload.max-reported-rejections=50"
+                "labelloop.upload.max-reported-rejections=50",
+                "labelloop.training.schedule-enabled=false"
         })
 public abstract class ApiTest {
 

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads packed float32 little-endian feature vectors back into named values (missing ones left out). */
-final class FeatureVectors {
+public final class FeatureVectors {
 
     private FeatureVectors() {
     }
 
-    static Map<String, Float> named(byte[] packed, List<String> names) {
+    public static Map<String, Float> named(byte[] packed, List<String> names) {
         if (packed == null) {
             return null;
         }

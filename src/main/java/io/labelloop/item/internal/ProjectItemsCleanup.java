@@ -17,6 +17,7 @@ class ProjectItemsCleanup {
 
     @EventListener
     void on(ProjectDeleted event) {
+        jdbc.sql("delete from item_vectors where project_id = ?").param(event.projectId()).update();
         jdbc.sql("delete from items where project_id = ?").param(event.projectId()).update();
     }
 }

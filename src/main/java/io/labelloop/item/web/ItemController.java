@@ -5,7 +5,7 @@ import io.labelloop.item.UploadReport;
 import io.labelloop.item.UploadSettings;
 import io.labelloop.item.internal.BodyTooLargeException;
 import io.labelloop.item.internal.ItemIngestService;
-import io.labelloop.item.internal.ItemQueries;
+import io.labelloop.item.ItemQueries;
 import io.labelloop.item.internal.UploadFormat;
 import io.labelloop.item.internal.UploadParseException;
 import io.labelloop.project.Project;

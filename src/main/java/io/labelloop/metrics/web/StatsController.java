@@ -1,10 +1,16 @@
 package io.labelloop.metrics.web;
 
+import io.labelloop.annotation.LabelBudget;
+import io.labelloop.annotation.LabelQueries;
 import io.labelloop.item.ItemCounts;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.queue.QueueBoard;
 import io.labelloop.security.AuthenticatedUser;
+import io.labelloop.training.ModelSummary;
+import io.labelloop.training.ModelVersions;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,30 +22,42 @@ class StatsController {
 
     private final ProjectAccess access;
     private final ItemCounts items;
+    private final LabelQueries labels;
+    private final LabelBudget budget;
+    private final QueueBoard queue;
+    private final ModelVersions models;
 
-    StatsController(ProjectAccess access, ItemCounts items) {
+    StatsController(ProjectAccess access, ItemCounts items, LabelQueries labels, LabelBudget budget, QueueBoard queue,
+            ModelVersions models) {
         this.access = access;
         this.items = items;
+        this.labels = labels;
+        this.budget = budget;
+        this.queue = queue;
+        this.models = models;
     }
 
-    /**
-     * Project statistics as in the API contract. Human and machine labels, the queue and models
-     * arrive with the learning loop; until then their counts are zero and the model fields null.
-     */
+    /** Project statistics as in the API contract, plus the holdout size and the evaluation method. */
     record ProjectStats(long items, long unlabeled, long humanLabeled, long importedLabeled, long autoLabeled,
             long queued, long claimed, Integer budget, long budgetUsed, Long budgetRemaining, Integer modelVersion,
-            Double accuracy, boolean stopRecommended, long synthetic) {
+            Double accuracy, boolean stopRecommended, long holdoutLabeled, String evaluationMethod, long synthetic) {
     }
 
     @GetMapping("/api/v1/projects/{id}/stats")
     ProjectStats stats(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me) {
         Project project = access.requireView(id, me);
         ItemCounts.Counts counts = items.of(id);
-        long humanLabeled = 0;
-        long budgetUsed = humanLabeled;
-        Long remaining = project.budget() == null ? null : Math.max(0, project.budget() - budgetUsed);
-        return new ProjectStats(counts.items(), counts.items() - counts.importedLabeled(), humanLabeled,
-                counts.importedLabeled(), 0, 0, 0, project.budget(), budgetUsed, remaining, null, null, false,
+        LabelQueries.Counts labelCounts = labels.counts(id);
+        QueueBoard.Counts queueCounts = queue.counts(id);
+        long used = budget.used(id);
+        Long remaining = project.budget() == null ? null : Math.max(0, project.budget() - used);
+        Optional<ModelSummary> latest = models.latest(id);
+        long unlabeled = counts.items() - counts.importedLabeled() - labelCounts.humanLabeledItems();
+        return new ProjectStats(counts.items(), Math.max(0, unlabeled), labelCounts.humanLabeledItems(),
+                counts.importedLabeled(), labelCounts.autoLabeled(), queueCounts.queued(), queueCounts.claimed(),
+                project.budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
+                latest.map(ModelSummary::accuracy).orElse(null), latest.map(ModelSummary::stopRecommended).orElse(false),
+                labelCounts.holdoutItems(), latest.map(m -> (String) m.metrics().get("method")).orElse(null),
                 counts.synthetic());
     }
 }

@@ -60,6 +60,8 @@ public class ProjectEntity {
     @Column(name = "synthesis_enabled")
     private boolean synthesisEnabled;
 
+    private boolean stopped;
+
     @Column(name = "created_by")
     private Long createdBy;
 
@@ -93,12 +95,13 @@ public class ProjectEntity {
         this.autoLabelTargetAccuracy = s.autoLabelTargetAccuracy();
         this.holdoutFraction = s.holdoutFraction();
         this.synthesisEnabled = s.synthesisEnabled();
+        this.stopped = s.stopped();
         this.updatedAt = Instant.now();
     }
 
     public Project toProject() {
         return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
-                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, createdAt, updatedAt);
+                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, createdAt, updatedAt);
     }
 
     public Long getId() {

@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 class SettingsPatcher {
 
     private static final Set<String> FIELDS = Set.of("name", "taskType", "labels", "budget", "strategy", "batchSize",
-            "retrainEvery", "autoLabelThreshold", "autoLabelTargetAccuracy", "holdoutFraction", "synthesisEnabled");
+            "retrainEvery", "autoLabelThreshold", "autoLabelTargetAccuracy", "holdoutFraction", "synthesisEnabled",
+            "stopped");
 
     private final JsonMapper mapper;
     private final Validator validator;

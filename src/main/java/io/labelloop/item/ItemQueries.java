@@ -1,7 +1,7 @@
-package io.labelloop.item.internal;
+package io.labelloop.item;
 
-import io.labelloop.item.ItemView;
 import io.labelloop.item.ItemView.LabelView;
+import io.labelloop.item.internal.FeatureVectors;
 import io.labelloop.shared.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,7 +59,8 @@ public class ItemQueries {
                 .optional();
     }
 
-    private List<String> featureNames(long projectId) {
+    /** The project's feature names in storage order. */
+    public List<String> featureNames(long projectId) {
         return jdbc.sql("select feature_names from item_feature_schemas where project_id = ?")
                 .param(projectId)
                 .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))

@@ -1,0 +1,51 @@
+package io.labelloop.annotation;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads labels for training, evaluation and statistics. */
+@Service
+public class LabelQueries {
+
+    private final JdbcClient jdbc;
+
+    LabelQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The current human label of each labeled item (the latest one when several people labeled it). */
+    public List<HumanLabel> humanLabels(long projectId) {
+        return jdbc.sql("""
+                select distinct on (item_id) item_id, label, holdout from labels
+                where project_id = ? and source = 'HUMAN'
+                order by item_id, updated_at desc, id desc""")
+                .param(projectId)
+                .query((rs, n) -> new HumanLabel(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
+    }
+
+    public Counts counts(long projectId) {
+        return jdbc.sql("""
+                select count(distinct item_id) filter (where source = 'HUMAN'),
+                       count(distinct item_id) filter (where source = 'HUMAN' and holdout),
+                       count(*) filter (where source = 'AUTO')
+                from labels where project_id = ?""")
+                .param(projectId)
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    /** Human labels added or changed since the given model's training started; drives the retrain cadence. */
+    public long humanLabelsSince(long projectId, java.time.Instant since) {
+        return jdbc.sql("select count(*) from labels where project_id = ? and source = 'HUMAN' and updated_at > ?")
+                .params(projectId, java.sql.Timestamp.from(since)).query(Long.class).single();
+    }
+
+    public record HumanLabel(long itemId, String label, boolean holdout) {
+    }
+
+    /** Items with a human label, of which in the holdout, and machine labels. */
+    public record Counts(long humanLabeledItems, long holdoutItems, long autoLabeled) {
+    }
+}

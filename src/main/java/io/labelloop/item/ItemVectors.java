@@ -1,0 +1,186 @@
+package io.labelloop.item;
+
+import io.labelloop.learning.ItemEncoder;
+import io.labelloop.learning.TaskType;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Items as the learning core reads them: each encoded once (hashed term counts, numeric values or
+ * grey pixels) and kept in {@code item_vectors}, so that scoring never tokenises and streams packed
+ * bytes straight from PostgreSQL.
+ */
+@Service
+public class ItemVectors {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    ItemVectors(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Receives one streamed item. */
+    @FunctionalInterface
+    public interface VectorSink {
+        void accept(long itemId, byte[] encoded);
+    }
+
+    /**
+     * Encodes every item of the project that has no vector yet; returns how many were encoded.
+     * Items stream in on one connection while their vectors COPY out on another (vectors are derived
+     * data, committed on their own).
+     */
+    public long encodeMissing(long projectId, TaskType taskType) {
+        int width = jdbc.sql("select coalesce((select cardinality(feature_names) from item_feature_schemas where project_id = ?), 0)")
+                .param(projectId).query(Integer.class).single();
+        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
+            read.setAutoCommit(false);
+            read.setReadOnly(true);
+            write.setAutoCommit(true);
+            try {
+                return encode(read, write, projectId, taskType, width);
+            } finally {
+                read.rollback();
+                read.setAutoCommit(true);
+                read.setReadOnly(false);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("encoding the items of project " + projectId + " failed", e);
+        }
+    }
+
+    private long encode(Connection con, Connection write, long projectId, TaskType taskType, int width) throws SQLException {
+        long count = 0;
+        try (PreparedStatement ps = con.prepareStatement("""
+                select i.id, i.text, i.features, m.data
+                from items i left join item_images m on m.item_id = i.id
+                where i.project_id = ?
+                  and not exists (select 1 from item_vectors v where v.project_id = i.project_id and v.item_id = i.id)""")) {
+            ps.setFetchSize(2000);
+            ps.setLong(1, projectId);
+            try (ResultSet rs = ps.executeQuery();
+                 OutputStream out = new BufferedOutputStream(new PGCopyOutputStream(write.unwrap(PGConnection.class),
+                         "copy item_vectors (project_id, item_id, encoded) from stdin", 1 << 16), 1 << 16)) {
+                byte[] prefix = (projectId + "\t").getBytes(StandardCharsets.US_ASCII);
+                while (rs.next()) {
+                    byte[] encoded = encodeRow(taskType, rs.getString(2), rs.getBytes(3), rs.getBytes(4), width);
+                    out.write(prefix);
+                    out.write((rs.getLong(1) + "\t\\\\x").getBytes(StandardCharsets.US_ASCII));
+                    out.write(HEX.formatHex(encoded).getBytes(StandardCharsets.US_ASCII));
+                    out.write('\n');
+                    count++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return count;
+    }
+
+    private static byte[] encodeRow(TaskType taskType, String text, byte[] features, byte[] image, int width) {
+        return switch (taskType) {
+            case TEXT -> ItemEncoder.encodeText(text == null ? "" : text);
+            case TABULAR -> ItemEncoder.encodeNumeric(floats(features, width));
+            case IMAGE -> image != null ? ItemEncoder.encodeImage(image) : ItemEncoder.encodePixels(floats(features, width));
+        };
+    }
+
+    /** Packed float32 values padded with NaN (missing) to the project's current feature count. */
+    static float[] floats(byte[] packed, int width) {
+        float[] values = new float[Math.max(width, packed == null ? 0 : packed.length / 4)];
+        Arrays.fill(values, Float.NaN);
+        if (packed != null) {
+            ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, 0, packed.length / 4);
+        }
+        return values;
+    }
+
+    /** Streams the vectors of every unlabeled item of the project, never holding the pool in memory. */
+    @Transactional(readOnly = true)
+    public void forEachUnlabeled(long projectId, VectorSink sink) {
+        jdbcTemplate.execute((ConnectionCallback<Void>) con -> {
+            try (PreparedStatement ps = con.prepareStatement("""
+                    select v.item_id, v.encoded from item_vectors v
+                    join unlabeled_items u on u.item_id = v.item_id and u.project_id = v.project_id
+                    where v.project_id = ?""")) {
+                ps.setFetchSize(5000);
+                ps.setLong(1, projectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getLong(1), rs.getBytes(2));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Vectors of the given items (those that have one). */
+    @Transactional(readOnly = true)
+    public Map<Long, byte[]> of(long projectId, Collection<Long> itemIds) {
+        Map<Long, byte[]> out = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return out;
+        }
+        jdbcTemplate.query("select item_id, encoded from item_vectors where project_id = ? and item_id = any(?)", ps -> {
+            ps.setLong(1, projectId);
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", itemIds.toArray()));
+        }, rs -> {
+            out.put(rs.getLong(1), rs.getBytes(2));
+        });
+        return out;
+    }
+
+    /** Items that came with an imported label, with their vectors. */
+    @Transactional(readOnly = true)
+    public List<LabeledVector> imported(long projectId) {
+        return jdbc.sql("""
+                select i.id, i.imported_label, v.encoded from items i
+                join item_vectors v on v.project_id = i.project_id and v.item_id = i.id
+                where i.project_id = ? and i.imported_label is not null""")
+                .param(projectId)
+                .query((rs, n) -> new LabeledVector(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
+                .list();
+    }
+
+    /** Encodes one item the way stored items are encoded (for predictions on items that are not stored). */
+    public static byte[] encode(TaskType taskType, String text, float[] features, byte[] image) {
+        return switch (taskType) {
+            case TEXT -> ItemEncoder.encodeText(text == null ? "" : text);
+            case TABULAR -> ItemEncoder.encodeNumeric(features);
+            case IMAGE -> image != null ? ItemEncoder.encodeImage(image) : ItemEncoder.encodePixels(features);
+        };
+    }
+
+    public record LabeledVector(long itemId, String label, byte[] encoded) {
+    }
+}

@@ -1,0 +1,78 @@
+package io.labelloop.queue;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the training cycle and the dashboard need of the queue: refill it in bulk, count it. */
+@Service
+public class QueueBoard {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    QueueBoard(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /**
+     * Replaces the project's unleased entries with a new ranked batch; entries under a live lease
+     * stay as they are (their annotators keep working) and are not added twice.
+     */
+    @Transactional
+    public void replace(long projectId, List<QueueEntryDraft> entries) {
+        jdbc.sql("delete from queue_entries where project_id = ? and (lease_expires_at is null or lease_expires_at < now())")
+                .param(projectId).update();
+        jdbcTemplate.update("""
+                insert into queue_entries (item_id, project_id, rank, score, reason, holdout, model_version, prediction)
+                select item_id, ?, rank, score, reason, holdout, model_version, prediction::jsonb
+                from unnest(?::bigint[], ?::int[], ?::float8[], ?::text[], ?::bool[], ?::int[], ?::text[])
+                     as t(item_id, rank, score, reason, holdout, model_version, prediction)
+                on conflict (item_id) do nothing""", ps -> {
+            var con = ps.getConnection();
+            ps.setLong(1, projectId);
+            ps.setArray(2, con.createArrayOf("bigint", entries.stream().map(QueueEntryDraft::itemId).toArray()));
+            ps.setArray(3, con.createArrayOf("integer", entries.stream().map(QueueEntryDraft::rank).toArray()));
+            ps.setArray(4, con.createArrayOf("float8", entries.stream().map(QueueEntryDraft::score).toArray()));
+            ps.setArray(5, con.createArrayOf("text", entries.stream().map(QueueEntryDraft::reason).toArray()));
+            ps.setArray(6, con.createArrayOf("bool", entries.stream().map(QueueEntryDraft::holdout).toArray()));
+            ps.setArray(7, con.createArrayOf("integer", entries.stream().map(QueueEntryDraft::modelVersion).toArray()));
+            ps.setArray(8, con.createArrayOf("text", entries.stream().map(QueueEntryDraft::predictionJson).toArray()));
+        });
+    }
+
+    /** Items under a live lease: a cycle leaves them where they are. */
+    public java.util.Set<Long> leasedItems(long projectId) {
+        return new java.util.HashSet<>(jdbc.sql("select item_id from queue_entries where project_id = ? and lease_expires_at >= now()")
+                .param(projectId).query(Long.class).list());
+    }
+
+    /** Whether some unlabeled item is not in the queue yet. */
+    public boolean poolHasUnqueuedItems(long projectId) {
+        return jdbc.sql("""
+                select exists (select 1 from unlabeled_items u where u.project_id = ?
+                               and not exists (select 1 from queue_entries q where q.item_id = u.item_id))""")
+                .param(projectId).query(Boolean.class).single();
+    }
+
+    /** Entries nobody holds right now. */
+    public long available(long projectId) {
+        return jdbc.sql("select count(*) from queue_entries where project_id = ? and (lease_expires_at is null or lease_expires_at < now())")
+                .param(projectId).query(Long.class).single();
+    }
+
+    public Counts counts(long projectId) {
+        return jdbc.sql("""
+                select count(*) filter (where lease_expires_at is null or lease_expires_at < now()),
+                       count(*) filter (where lease_expires_at >= now())
+                from queue_entries where project_id = ?""")
+                .param(projectId).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /** Waiting entries and entries under a live lease. */
+    public record Counts(long queued, long claimed) {
+    }
+}

@@ -1,0 +1,163 @@
+package io.labelloop.queue.internal;
+
+import io.labelloop.annotation.LabelBudget;
+import io.labelloop.item.ItemQueries;
+import io.labelloop.item.ItemView;
+import io.labelloop.project.Project;
+import io.labelloop.queue.QueueRanDry;
+import io.labelloop.queue.QueueSettings;
+import io.labelloop.shared.ApiException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Hands out the highest-ranked free items under a lease. {@code FOR UPDATE SKIP LOCKED} keeps two
+ * callers off the same row; an expired lease simply counts as free again. With a budget, live
+ * leases are reservations against it, so nobody gets an item whose label the budget could not take.
+ */
+@Service
+public class ClaimService {
+
+    private static final int FALLBACK_CHUNK = 50;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final LabelBudget budget;
+    private final ItemQueries items;
+    private final QueueSettings settings;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper mapper;
+
+    ClaimService(JdbcClient jdbc, LabelBudget budget, ItemQueries items, QueueSettings settings,
+            ApplicationEventPublisher events, JsonMapper mapper) {
+        this.jdbc = jdbc;
+        this.budget = budget;
+        this.items = items;
+        this.settings = settings;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    /** Why a claim came back empty. */
+    public enum EmptyReason { BUDGET_EXHAUSTED, POOL_EXHAUSTED, STOPPED }
+
+    public record ClaimedItem(long itemId, String externalId, String text, Map<String, Float> features, String imageUrl,
+            Map<String, Object> metadata, boolean synthetic, double score, String reason, Map<String, Object> prediction,
+            Instant leaseExpiresAt) {
+    }
+
+    public record Claim(List<ClaimedItem> items, EmptyReason reason) {
+    }
+
+    @Transactional
+    public Claim claim(Project project, long userId, int count) {
+        if (count < 1 || count > settings.maxClaim()) {
+            throw ApiException.invalid("count", "must be between 1 and " + settings.maxClaim());
+        }
+        if (project.stopped()) {
+            return new Claim(List.of(), EmptyReason.STOPPED);
+        }
+        int wanted = count;
+        if (project.budget() != null) {
+            int used = budget.lock(project.id());
+            long leased = jdbc.sql("select count(*) from queue_entries where project_id = ? and lease_expires_at >= now()")
+                    .param(project.id()).query(Long.class).single();
+            wanted = (int) Math.min(count, project.budget() - used - leased);
+            if (wanted <= 0) {
+                return new Claim(List.of(), EmptyReason.BUDGET_EXHAUSTED);
+            }
+        }
+        List<Leased> leased = new ArrayList<>(lease(project.id(), userId, wanted));
+        if (leased.size() < wanted) {
+            // Concurrent claimers may pick the same unqueued items; each retry sees what the others committed.
+            for (int attempt = 0; attempt < 5 && leased.size() < wanted; attempt++) {
+                if (addFallback(project.id(), Math.max(2 * (wanted - leased.size()), FALLBACK_CHUNK)) == 0
+                        && !hasFreeEntries(project.id())) {
+                    break;
+                }
+                leased.addAll(lease(project.id(), userId, wanted - leased.size()));
+            }
+            events.publishEvent(new QueueRanDry(project.id()));
+        }
+        if (leased.isEmpty()) {
+            return new Claim(List.of(), EmptyReason.POOL_EXHAUSTED);
+        }
+        leased.sort(Comparator.comparingInt(Leased::skips).thenComparingInt(Leased::rank));
+        List<ClaimedItem> out = new ArrayList<>();
+        for (Leased l : leased) {
+            ItemView item = items.get(project.id(), l.itemId());
+            out.add(new ClaimedItem(l.itemId(), item.externalId(), item.text(), item.features(), item.imageUrl(),
+                    item.metadata(), item.synthetic(), l.score(), l.reason(),
+                    l.prediction() == null ? null : mapper.readValue(l.prediction(), MAP), l.expiresAt()));
+        }
+        return new Claim(out, null);
+    }
+
+    private record Leased(long itemId, int rank, int skips, double score, String reason, String prediction, Instant expiresAt) {
+    }
+
+    private List<Leased> lease(long projectId, long userId, int n) {
+        Timestamp until = Timestamp.from(Instant.now().plus(settings.leaseDuration()));
+        return jdbc.sql("""
+                with picked as (
+                    select item_id from queue_entries
+                    where project_id = ? and (lease_expires_at is null or lease_expires_at < now())
+                    order by skips, rank
+                    limit ?
+                    for update skip locked)
+                update queue_entries q set lease_owner = ?, lease_expires_at = ?
+                from picked where q.item_id = picked.item_id
+                returning q.item_id, q.rank, q.skips, coalesce(q.score, 0), q.reason, q.prediction::text, q.lease_expires_at""")
+                .params(projectId, n, userId, until)
+                .query((rs, i) -> new Leased(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4), rs.getString(5),
+                        rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    private boolean hasFreeEntries(long projectId) {
+        return jdbc.sql("select exists (select 1 from queue_entries where project_id = ? and (lease_expires_at is null or lease_expires_at < now()))")
+                .param(projectId).query(Boolean.class).single();
+    }
+
+    /** Unranked pool items behind everything ranked, so the queue is never empty while the pool is not. */
+    private int addFallback(long projectId, int n) {
+        return jdbc.sql("""
+                insert into queue_entries (item_id, project_id, rank, reason)
+                select u.item_id, u.project_id,
+                       coalesce((select max(rank) from queue_entries where project_id = ?), 0) + row_number() over (), 'FALLBACK'
+                from (select item_id, project_id from unlabeled_items u
+                      where u.project_id = ? and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
+                      limit ?) u
+                on conflict (item_id) do nothing""")
+                .params(projectId, projectId, n).update();
+    }
+
+    /** Ends the caller's lease and moves the item behind the items not skipped as often. */
+    @Transactional
+    public void skip(Project project, long itemId, long userId) {
+        var entry = jdbc.sql("select lease_owner, lease_expires_at from queue_entries where item_id = ? and project_id = ? for update")
+                .params(itemId, project.id())
+                .query((rs, n) -> new Object[] {rs.getObject(1), rs.getTimestamp(2)})
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("queued item", itemId));
+        Object owner = entry[0];
+        Timestamp expires = (Timestamp) entry[1];
+        boolean liveLease = expires != null && expires.toInstant().isAfter(Instant.now());
+        if (liveLease && owner != null && ((Number) owner).longValue() != userId) {
+            throw ApiException.conflict("item " + itemId + " is leased to someone else");
+        }
+        jdbc.sql("update queue_entries set skips = skips + 1, lease_owner = null, lease_expires_at = null where item_id = ?")
+                .param(itemId).update();
+    }
+}

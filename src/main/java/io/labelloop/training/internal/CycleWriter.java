@@ -1,0 +1,73 @@
+package io.labelloop.training.internal;
+
+import io.labelloop.learning.Evaluation;
+import io.labelloop.learning.ModelMetadata;
+import io.labelloop.project.Project;
+import io.labelloop.queue.QueueBoard;
+import io.labelloop.queue.QueueEntryDraft;
+import io.labelloop.training.ModelTrained;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes what a cycle produced in one transaction: stop set, model version, queue, event. */
+@Component
+class CycleWriter {
+
+    private final JdbcClient jdbc;
+    private final ModelStore models;
+    private final QueueBoard queue;
+    private final ApplicationEventPublisher events;
+
+    CycleWriter(JdbcClient jdbc, ModelStore models, QueueBoard queue, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.models = models;
+        this.queue = queue;
+        this.events = events;
+    }
+
+    @Transactional
+    void replaceQueue(long projectId, List<QueueEntryDraft> drafts) {
+        queue.replace(projectId, drafts);
+    }
+
+    List<Long> stopSet(long projectId) {
+        return jdbc.sql("select item_id from stop_set_items where project_id = ? order by item_id")
+                .param(projectId).query(Long.class).list();
+    }
+
+    @Transactional
+    void store(Project project, int version, TrainingSet data, ModelBuilder.Built built, long trainMillis, long scoreMillis,
+            long scored, StopCheck stop, List<QueueEntryDraft> drafts) {
+        for (long itemId : stop.newStopSet()) {
+            jdbc.sql("insert into stop_set_items (project_id, item_id) values (?, ?) on conflict do nothing")
+                    .params(project.id(), itemId).update();
+        }
+        ModelMetadata meta = built.model().metadata();
+        models.insert(new ModelStore.NewVersion(project.id(), version, data.trainLabels().size(), data.humanLabels(),
+                meta.algorithm(), metrics(built.evaluation(), meta), meta, trainMillis, scoreMillis, scored, stop.kappa(),
+                stop.stop(), stop.predictions(), built.thresholds(), built.model()));
+        queue.replace(project.id(), drafts);
+        events.publishEvent(new ModelTrained(project.id(), version, data.trainLabels().size(),
+                built.evaluation().accuracy(), stop.stop()));
+    }
+
+    private static Map<String, Object> metrics(Evaluation e, ModelMetadata meta) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accuracy", e.accuracy());
+        m.put("macroF1", e.macroF1());
+        m.put("evaluatedOn", e.evaluatedOn());
+        m.put("method", e.method().name());
+        m.put("folds", e.folds());
+        m.put("perClass", e.perClass());
+        m.put("classes", e.classes());
+        m.put("confusion", e.confusion());
+        m.put("eceBeforeScaling", meta.eceBeforeScaling());
+        m.put("eceAfterScaling", meta.eceAfterScaling());
+        return m;
+    }
+}

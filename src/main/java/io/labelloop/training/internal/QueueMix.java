@@ -1,0 +1,71 @@
+package io.labelloop.training.internal;
+
+import io.labelloop.item.ItemVectors;
+import io.labelloop.learning.LabelModel;
+import io.labelloop.learning.Prediction;
+import io.labelloop.learning.SelectedItem;
+import io.labelloop.queue.QueueEntryDraft;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The batch a cycle queues: the strategy's picks in rank order, with exploration picks (while a
+ * class has no label) alternating with them and the random holdout draws spread evenly through,
+ * each with the model's prediction for the annotator to see.
+ */
+final class QueueMix {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private QueueMix() {
+    }
+
+    static List<QueueEntryDraft> interleave(LabelModel model, int version, long projectId, List<SelectedItem> selected,
+            List<Long> holdout, List<QueueEntryDraft> explore, ItemVectors vectors) {
+        List<Object[]> order = new ArrayList<>(); // {itemId, score, reason, holdout}
+        int e = 0;
+        for (SelectedItem s : selected) {
+            order.add(new Object[] {s.itemId(), s.score(), "STRATEGY", false});
+            if (e < explore.size()) {
+                QueueEntryDraft x = explore.get(e++);
+                order.add(new Object[] {x.itemId(), x.score(), "EXPLORATION", false});
+            }
+        }
+        while (e < explore.size()) {
+            QueueEntryDraft x = explore.get(e++);
+            order.add(new Object[] {x.itemId(), x.score(), "EXPLORATION", false});
+        }
+        int step = holdout.isEmpty() ? 0 : Math.max(1, (order.size() + holdout.size()) / holdout.size());
+        for (int h = 0; h < holdout.size(); h++) {
+            int at = Math.min(order.size(), h * step + step / 2);
+            order.add(at, new Object[] {holdout.get(h), 0.0, "HOLDOUT", true});
+        }
+        Map<Long, byte[]> encoded = new HashMap<>(vectors.of(projectId, order.stream().map(o -> (Long) o[0]).toList()));
+        var scorer = model.scorer();
+        List<QueueEntryDraft> drafts = new ArrayList<>(order.size());
+        int rank = 1;
+        for (Object[] o : order) {
+            long itemId = (Long) o[0];
+            byte[] v = encoded.get(itemId);
+            String prediction = v == null ? null : json(model, scorer.predict(v));
+            drafts.add(new QueueEntryDraft(itemId, rank++, (Double) o[1], (String) o[2], (Boolean) o[3], version, prediction));
+        }
+        return drafts;
+    }
+
+    static String json(LabelModel model, Prediction p) {
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        for (int i = 0; i < model.classes().size(); i++) {
+            probabilities.put(model.classes().get(i), p.probabilities()[i]);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("label", p.label());
+        out.put("confidence", p.confidence());
+        out.put("probabilities", probabilities);
+        return JSON.writeValueAsString(out);
+    }
+}

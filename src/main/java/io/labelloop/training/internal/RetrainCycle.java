@@ -1,0 +1,176 @@
+package io.labelloop.training.internal;
+
+import io.labelloop.annotation.LabelQueries;
+import io.labelloop.item.ItemVectors;
+import io.labelloop.learning.BatchSelector;
+import io.labelloop.learning.ColdStartSelector;
+import io.labelloop.learning.LabelModel;
+import io.labelloop.learning.SelectedItem;
+import io.labelloop.learning.SelectionOptions;
+import io.labelloop.learning.StrategyName;
+import io.labelloop.project.Project;
+import io.labelloop.project.ProjectAccess;
+import io.labelloop.queue.QueueBoard;
+import io.labelloop.queue.QueueEntryDraft;
+import io.labelloop.training.ModelSummary;
+import io.labelloop.training.TrainingSettings;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * One retrain-and-score cycle of a project: encode new items, train on the labels so far,
+ * evaluate honestly, score the whole pool as a stream, and refill the queue with the strategy's
+ * ranked batch (plus random holdout draws). Before the first model it seeds the queue with a
+ * diverse cold-start sample. Everything is written at the end in one transaction, so a failed
+ * cycle leaves the previous model and queue as they were.
+ */
+@Service
+public class RetrainCycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RetrainCycle.class);
+
+    private final CycleLock locks;
+    private final ProjectAccess projects;
+    private final ItemVectors vectors;
+    private final LabelQueries labels;
+    private final QueueBoard queue;
+    private final ModelStore models;
+    private final ModelBuilder builder;
+    private final CycleWriter writer;
+    private final TrainingSettings settings;
+
+    RetrainCycle(CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
+            ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings) {
+        this.locks = locks;
+        this.projects = projects;
+        this.vectors = vectors;
+        this.labels = labels;
+        this.queue = queue;
+        this.models = models;
+        this.builder = builder;
+        this.writer = writer;
+        this.settings = settings;
+    }
+
+    /** How a cycle ended. */
+    public enum Outcome { TRAINED, SEEDED, NOTHING_TO_DO, BUSY, NOT_ENOUGH_LABELS }
+
+    public record Result(Outcome outcome, Integer modelVersion, String message) {
+    }
+
+    /**
+     * Runs a cycle if one is due ({@code force}: train whenever labels allow, as an API-requested
+     * run does). Returns BUSY when another cycle of the project is running anywhere.
+     */
+    public Result run(long projectId, boolean force) {
+        CycleLock.Held lock = locks.tryAcquire(projectId);
+        if (lock == null) {
+            return new Result(Outcome.BUSY, null, "a cycle of this project is already running");
+        }
+        try (lock) {
+            Project project = projects.get(projectId);
+            vectors.encodeMissing(projectId, project.taskType());
+            TrainingSet data = TrainingSet.load(projectId, labels, vectors);
+            Optional<ModelSummary> latest = models.latest(projectId);
+            if (data.classCount() < 2) {
+                if (latest.isEmpty() && queue.available(projectId) < project.batchSize()) {
+                    return seed(project);
+                }
+                return new Result(Outcome.NOT_ENOUGH_LABELS, null,
+                        "training needs labels of at least two classes; there are " + data.classCount());
+            }
+            if (!force && !due(project, latest, data)) {
+                return new Result(Outcome.NOTHING_TO_DO, latest.map(ModelSummary::version).orElse(null), "nothing changed");
+            }
+            return trainAndScore(project, latest, data);
+        }
+    }
+
+    private boolean due(Project project, Optional<ModelSummary> latest, TrainingSet data) {
+        if (latest.isEmpty()) {
+            return true;
+        }
+        if (data.humanLabels() - latest.get().humanLabels() >= project.retrainEvery()) {
+            return true;
+        }
+        return queue.available(project.id()) == 0 && queue.poolHasUnqueuedItems(project.id());
+    }
+
+    private Result seed(Project project) {
+        List<QueueEntryDraft> drafts = coldStart(project, project.batchSize(), Set.of(), queue.leasedItems(project.id()));
+        writer.replaceQueue(project.id(), drafts);
+        log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
+        return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
+    }
+
+    private List<QueueEntryDraft> coldStart(Project project, int count, Set<Long> exclude, Set<Long> leased) {
+        if (count <= 0) {
+            return List.of();
+        }
+        var selector = new ColdStartSelector(project.taskType(), count);
+        vectors.forEachUnlabeled(project.id(), (id, encoded) -> {
+            if (!leased.contains(id) && !exclude.contains(id)) {
+                selector.offer(id, encoded);
+            }
+        });
+        List<QueueEntryDraft> drafts = new ArrayList<>();
+        for (SelectedItem s : selector.select()) {
+            drafts.add(new QueueEntryDraft(s.itemId(), s.rank(), s.score(), "COLD_START", false, null, null));
+        }
+        return drafts;
+    }
+
+    private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data) {
+        long started = System.nanoTime();
+        int version = latest.map(v -> v.version() + 1).orElse(1);
+        Set<Long> leased = queue.leasedItems(project.id());
+        var sample = new Reservoir<byte[]>(settings.poolSampleSize(), project.id());
+        var stopDraw = new Reservoir<Long>(settings.stopSetSize(), project.id() + 7);
+        vectors.forEachUnlabeled(project.id(), (id, encoded) -> {
+            sample.offer(encoded);
+            stopDraw.offer(id);
+        });
+        LabelModel previous = latest.map(v -> models.model(project.id(), v.version())).orElse(null);
+        ModelBuilder.Built built = builder.train(project, data, sample.items(), previous);
+        long trainMillis = (System.nanoTime() - started) / 1_000_000;
+
+        long scoring = System.nanoTime();
+        int batch = project.batchSize();
+        int holdoutCount = project.holdoutFraction() > 0 ? (int) Math.max(1, Math.round(batch * project.holdoutFraction())) : 0;
+        int exploreCount = data.missingClasses(project.labels()).isEmpty() ? 0 : (batch - holdoutCount) / 2;
+        int strategyCount = Math.max(1, batch - holdoutCount - exploreCount);
+        var selector = BatchSelector.create(built.model(), project.strategy(),
+                SelectionOptions.ofBatch(strategyCount).withSeed(project.id() + version));
+        data.trainItems().forEach(selector::addLabeled);
+        var holdoutDraws = new Reservoir<Long>(holdoutCount * 4 + 1, project.id() * 31 + version);
+        long[] scored = {0};
+        vectors.forEachUnlabeled(project.id(), (id, encoded) -> {
+            if (!leased.contains(id)) {
+                selector.offer(id, encoded);
+                holdoutDraws.offer(id);
+                scored[0]++;
+            }
+        });
+        List<SelectedItem> selected = selector.select();
+        Set<Long> taken = new HashSet<>(leased);
+        selected.forEach(s -> taken.add(s.itemId()));
+        List<Long> holdout = holdoutDraws.items().stream().filter(id -> !taken.contains(id)).limit(holdoutCount).toList();
+        taken.addAll(holdout);
+        List<QueueEntryDraft> explore = coldStart(project, exploreCount, taken, leased);
+        List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, holdout, explore, vectors);
+        long scoreMillis = (System.nanoTime() - scoring) / 1_000_000;
+
+        StopCheck stop = StopCheck.of(project.id(), built.model(), writer.stopSet(project.id()), stopDraw.items(), vectors, models);
+        writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts);
+        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items in {} ms (training {} ms), queued {}",
+                project.id(), version, data.trainLabels().size(), built.evaluation().method(),
+                String.format("%.3f", built.evaluation().accuracy()), scored[0], scoreMillis, trainMillis, drafts.size());
+        return new Result(Outcome.TRAINED, version, "model version " + version);
+    }
+}

@@ -1,0 +1,113 @@
+package io.labelloop.training.internal;
+
+import io.labelloop.project.ProjectAccess;
+import io.labelloop.queue.QueueRanDry;
+import io.labelloop.training.TrainingSettings;
+import io.labelloop.training.internal.RetrainCycle.Outcome;
+import io.labelloop.training.internal.RetrainCycle.Result;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Runs cycles: the scheduled tick (a thin trigger) walks the active projects and runs each due
+ * cycle; a queue that ran dry or an API request starts one in the background. A failed cycle is
+ * logged and retried at the next tick, the previous model and queue untouched.
+ */
+@Service
+public class TrainingScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingScheduler.class);
+
+    private final RetrainCycle cycle;
+    private final ProjectAccess projects;
+    private final TrainingRuns runs;
+    private final TrainingSettings settings;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+    TrainingScheduler(RetrainCycle cycle, ProjectAccess projects, TrainingRuns runs, TrainingSettings settings) {
+        this.cycle = cycle;
+        this.projects = projects;
+        this.runs = runs;
+        this.settings = settings;
+    }
+
+    @Scheduled(fixedDelayString = "${labelloop.training.interval:10s}", initialDelayString = "${labelloop.training.interval:10s}")
+    void tick() {
+        if (settings.scheduleEnabled()) {
+            runDue();
+        }
+    }
+
+    /** One pass over the active projects; idempotent when nothing changed. Returns the cycles that did something. */
+    public int runDue() {
+        int ran = 0;
+        for (long projectId : projects.activeProjectIds()) {
+            if (runLogged(projectId, "SCHEDULE", false)) {
+                ran++;
+            }
+        }
+        return ran;
+    }
+
+    /** Queues an API-requested cycle in the background; returns its run id. */
+    public long request(long projectId) {
+        long runId = runs.queued(projectId, "API");
+        background.submit(() -> execute(runId, projectId));
+        return runId;
+    }
+
+    /** Runs an API-requested cycle now, waiting for a running one of the same project to finish first. */
+    public Result runNow(long projectId) {
+        long runId = runs.queued(projectId, "API");
+        return execute(runId, projectId);
+    }
+
+    @TransactionalEventListener
+    void on(QueueRanDry event) {
+        if (settings.scheduleEnabled()) {
+            background.submit(() -> runLogged(event.projectId(), "QUEUE_DRY", false));
+        }
+    }
+
+    private Result execute(long runId, long projectId) {
+        runs.started(runId);
+        try {
+            Result result = cycle.run(projectId, true);
+            for (int waited = 0; result.outcome() == Outcome.BUSY && waited < 600; waited++) {
+                Thread.sleep(100);
+                result = cycle.run(projectId, true);
+            }
+            runs.finished(runId, result.outcome().name(), result.modelVersion(), result.message());
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            runs.finished(runId, "FAILED", null, "interrupted");
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            log.warn("Training run {} of project {} failed; the previous model and queue stay", runId, projectId, e);
+            runs.finished(runId, "FAILED", null, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    private boolean runLogged(long projectId, String trigger, boolean force) {
+        try {
+            Result result = cycle.run(projectId, force);
+            if (result.outcome() == Outcome.TRAINED || result.outcome() == Outcome.SEEDED) {
+                long runId = runs.queued(projectId, trigger);
+                runs.finished(runId, result.outcome().name(), result.modelVersion(), result.message());
+                return true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cycle of project {} failed; the previous model and queue stay; retrying at the next tick", projectId, e);
+            long runId = runs.queued(projectId, trigger);
+            runs.finished(runId, "FAILED", null, String.valueOf(e.getMessage()));
+        }
+        return false;
+    }
+}

@@ -1,0 +1,187 @@
+package io.labelloop.training.web;
+
+import io.labelloop.annotation.LabelQueries;
+import io.labelloop.annotation.LabelQueries.HumanLabel;
+import io.labelloop.item.ItemCounts;
+import io.labelloop.item.ItemQueries;
+import io.labelloop.item.ItemVectors;
+import io.labelloop.learning.LabelModel;
+import io.labelloop.learning.Prediction;
+import io.labelloop.project.Project;
+import io.labelloop.project.ProjectAccess;
+import io.labelloop.security.AuthenticatedUser;
+import io.labelloop.shared.ApiException;
+import io.labelloop.training.ModelSummary;
+import io.labelloop.training.internal.ModelStore;
+import io.labelloop.training.internal.RetrainCycle.Outcome;
+import io.labelloop.training.internal.RetrainCycle.Result;
+import io.labelloop.training.internal.TrainingRuns;
+import io.labelloop.training.internal.TrainingScheduler;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/projects/{id}")
+@Tag(name = "Models and training")
+class TrainingController {
+
+    private final ProjectAccess access;
+    private final TrainingScheduler scheduler;
+    private final TrainingRuns runs;
+    private final ModelStore models;
+    private final LabelQueries labels;
+    private final ItemCounts items;
+    private final ItemQueries itemQueries;
+
+    TrainingController(ProjectAccess access, TrainingScheduler scheduler, TrainingRuns runs, ModelStore models,
+            LabelQueries labels, ItemCounts items, ItemQueries itemQueries) {
+        this.access = access;
+        this.scheduler = scheduler;
+        this.runs = runs;
+        this.models = models;
+        this.labels = labels;
+        this.items = items;
+        this.itemQueries = itemQueries;
+    }
+
+    @PostMapping("/training-runs")
+    @Operation(summary = "Train, evaluate and score now: 202 with a runId, or with ?wait=true 200 with the new model version; "
+            + "409 when fewer than two classes are labeled")
+    ResponseEntity<Object> train(@PathVariable long id, @RequestParam(defaultValue = "false") boolean wait,
+            @AuthenticationPrincipal AuthenticatedUser me) {
+        access.requireManage(id, me);
+        Set<String> classes = new HashSet<>(items.importedLabelClasses(id));
+        labels.humanLabels(id).stream().filter(h -> !h.holdout()).map(HumanLabel::label).forEach(classes::add);
+        if (classes.size() < 2) {
+            throw ApiException.conflict("nothing to train on: labels of at least two classes are needed, there are "
+                    + classes.size());
+        }
+        if (!wait) {
+            return ResponseEntity.accepted().body(Map.of("runId", scheduler.request(id)));
+        }
+        Result result = scheduler.runNow(id);
+        if (result.outcome() != Outcome.TRAINED) {
+            throw ApiException.conflict(result.message());
+        }
+        return ResponseEntity.ok(models.latest(id).orElseThrow());
+    }
+
+    @GetMapping("/training-runs/{runId}")
+    TrainingRuns.Run run(@PathVariable long id, @PathVariable long runId, @AuthenticationPrincipal AuthenticatedUser me) {
+        access.requireView(id, me);
+        return runs.find(id, runId).orElseThrow(() -> ApiException.notFound("training run", runId));
+    }
+
+    @GetMapping("/models")
+    @Operation(summary = "Model versions, oldest first, with metrics, timings and provenance")
+    List<ModelSummary> models(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me) {
+        access.requireView(id, me);
+        return models.all(id);
+    }
+
+    @PostMapping("/predictions")
+    @Operation(summary = "Predict items (as in upload, without label) with the latest model; nothing is stored; 409 before the first model")
+    List<Map<String, Object>> predict(@PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AuthenticatedUser me) {
+        Project project = access.requireView(id, me);
+        if (!body.isArray()) {
+            throw ApiException.badRequest("the body must be a JSON array of items");
+        }
+        ModelSummary latest = models.latest(id).orElseThrow(() -> ApiException.conflict("the project has no model yet"));
+        LabelModel model = models.model(id, latest.version());
+        var scorer = model.scorer();
+        List<String> featureNames = itemQueries.featureNames(id);
+        List<Map<String, Object>> out = new ArrayList<>();
+        int position = 0;
+        for (JsonNode item : body) {
+            position++;
+            byte[] encoded;
+            try {
+                encoded = ItemVectors.encode(project.taskType(), text(item), features(item, featureNames, position),
+                        image(item, position));
+            } catch (RuntimeException e) {
+                if (e instanceof ApiException api) {
+                    throw api;
+                }
+                throw ApiException.invalid("[" + position + "]", "cannot be read as a " + project.taskType() + " item: " + e.getMessage());
+            }
+            Prediction p = scorer.predict(encoded);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("externalId", item.has("externalId") ? item.get("externalId").asString() : null);
+            row.put("label", p.label());
+            row.put("confidence", p.confidence());
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            for (int i = 0; i < model.classes().size(); i++) {
+                probabilities.put(model.classes().get(i), p.probabilities()[i]);
+            }
+            row.put("probabilities", probabilities);
+            row.put("modelVersion", latest.version());
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static String text(JsonNode item) {
+        return item.has("text") && item.get("text").isString() ? item.get("text").asString() : null;
+    }
+
+    private static float[] features(JsonNode item, List<String> names, int position) {
+        JsonNode f = item.get("features");
+        float[] values = new float[Math.max(names.size(), f != null && f.isArray() ? f.size() : 0)];
+        Arrays.fill(values, Float.NaN);
+        if (f == null || f.isNull()) {
+            return values;
+        }
+        if (f.isArray()) {
+            for (int i = 0; i < f.size(); i++) {
+                values[i] = number(f.get(i), "[" + i + "]", position);
+            }
+        } else if (f.isObject()) {
+            for (var e : f.properties()) {
+                int i = names.indexOf(e.getKey());
+                if (i >= 0) {
+                    values[i] = number(e.getValue(), e.getKey(), position);
+                }
+            }
+        }
+        return values;
+    }
+
+    private static float number(JsonNode v, String name, int position) {
+        if (v == null || v.isNull()) {
+            return Float.NaN;
+        }
+        if (!v.isNumber()) {
+            throw ApiException.invalid("[" + position + "].features." + name, "must be a number");
+        }
+        return v.floatValue();
+    }
+
+    private static byte[] image(JsonNode item, int position) {
+        if (!item.has("image") || !item.get("image").isString()) {
+            return null;
+        }
+        try {
+            return Base64.getMimeDecoder().decode(item.get("image").asString());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("[" + position + "].image", "is not valid base64");
+        }
+    }
+}
