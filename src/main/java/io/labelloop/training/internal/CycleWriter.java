@@ -42,14 +42,14 @@ class CycleWriter {
 
     @Transactional
     void store(Project project, int version, TrainingSet data, ModelBuilder.Built built, long trainMillis, long scoreMillis,
-            long scored, StopCheck stop, List<QueueEntryDraft> drafts) {
+            long scored, StopCheck stop, List<QueueEntryDraft> drafts, PhaseTimer timer) {
         for (long itemId : stop.newStopSet()) {
             jdbc.sql("insert into stop_set_items (project_id, item_id) values (?, ?) on conflict do nothing")
                     .params(project.id(), itemId).update();
         }
         ModelMetadata meta = built.model().metadata();
         models.insert(new ModelStore.NewVersion(project.id(), version, data.trainLabels().size(), data.humanLabels(),
-                meta.algorithm(), metrics(built.evaluation(), meta), meta, trainMillis, scoreMillis, scored, stop.kappa(),
+                meta.algorithm(), metrics(built.evaluation(), meta), Map.of("model", meta, "cycleMillis", timer.millis()), trainMillis, scoreMillis, scored, stop.kappa(),
                 stop.stop(), stop.predictions(), built.thresholds(), built.model()));
         queue.replace(project.id(), drafts);
         events.publishEvent(new ModelTrained(project.id(), version, data.trainLabels().size(),

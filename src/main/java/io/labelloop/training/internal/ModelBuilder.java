@@ -26,17 +26,20 @@ class ModelBuilder {
     record Built(LabelModel model, Evaluation evaluation, AutoLabelThresholds thresholds) {
     }
 
-    Built train(Project project, TrainingSet data, List<byte[]> poolSample, LabelModel previous) {
+    Built train(Project project, TrainingSet data, List<byte[]> poolSample, LabelModel previous, PhaseTimer timer) {
         TrainingOptions options = TrainingOptions.defaults().withSeed(project.id());
         if (project.strategy() == StrategyName.VOTE_ENTROPY || project.strategy() == StrategyName.CONSENSUS_KL) {
             options = options.withCommittee(settings.committeeSize());
         }
         var trainer = new ModelTrainer(project.taskType(), options);
         LabelModel model = trainer.train(data.trainItems(), data.trainLabels(), poolSample, previous);
+        timer.lap("train");
         Evaluation evaluation = ModelEvaluator.evaluate(model, trainer, data.trainItems(), data.trainLabels(),
                 data.holdoutItems(), data.holdoutLabels());
+        timer.lap("evaluate");
         AutoLabelThresholds thresholds = project.autoLabelTargetAccuracy() == null ? null
                 : ThresholdCalibrator.calibrate(model, data.holdoutItems(), data.holdoutLabels(), project.autoLabelTargetAccuracy());
+        timer.lap("thresholds");
         return new Built(model, evaluation, thresholds);
     }
 }

@@ -74,13 +74,16 @@ public class RetrainCycle {
             return new Result(Outcome.BUSY, null, "a cycle of this project is already running");
         }
         try (lock) {
+            var timer = new PhaseTimer();
             Project project = projects.get(projectId);
             vectors.encodeMissing(projectId, project.taskType());
+            timer.lap("encode");
             TrainingSet data = TrainingSet.load(projectId, labels, vectors);
+            timer.lap("loadLabels");
             Optional<ModelSummary> latest = models.latest(projectId);
             if (data.classCount() < 2) {
                 if (latest.isEmpty() && queue.available(projectId) < project.batchSize()) {
-                    return seed(project);
+                    return seed(project, data);
                 }
                 return new Result(Outcome.NOT_ENOUGH_LABELS, null,
                         "training needs labels of at least two classes; there are " + data.classCount());
@@ -88,7 +91,7 @@ public class RetrainCycle {
             if (!force && !due(project, latest, data)) {
                 return new Result(Outcome.NOTHING_TO_DO, latest.map(ModelSummary::version).orElse(null), "nothing changed");
             }
-            return trainAndScore(project, latest, data);
+            return trainAndScore(project, latest, data, timer);
         }
     }
 
@@ -102,19 +105,19 @@ public class RetrainCycle {
         return queue.available(project.id()) == 0 && queue.poolHasUnqueuedItems(project.id());
     }
 
-    private Result seed(Project project) {
-        List<QueueEntryDraft> drafts = coldStart(project, project.batchSize(), Set.of(), queue.leasedItems(project.id()));
+    private Result seed(Project project, TrainingSet data) {
+        List<QueueEntryDraft> drafts = coldStart(project, data, project.batchSize(), Set.of(), queue.leasedItems(project.id()));
         writer.replaceQueue(project.id(), drafts);
         log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
         return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
     }
 
-    private List<QueueEntryDraft> coldStart(Project project, int count, Set<Long> exclude, Set<Long> leased) {
+    private List<QueueEntryDraft> coldStart(Project project, TrainingSet data, int count, Set<Long> exclude, Set<Long> leased) {
         if (count <= 0) {
             return List.of();
         }
         var selector = new ColdStartSelector(project.taskType(), count);
-        vectors.forEachUnlabeled(project.id(), (id, encoded) -> {
+        vectors.forEachExcept(project.id(), data.labeledIds(), (id, encoded) -> {
             if (!leased.contains(id) && !exclude.contains(id)) {
                 selector.offer(id, encoded);
             }
@@ -126,18 +129,21 @@ public class RetrainCycle {
         return drafts;
     }
 
-    private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data) {
+    private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data, PhaseTimer timer) {
         long started = System.nanoTime();
         int version = latest.map(v -> v.version() + 1).orElse(1);
         Set<Long> leased = queue.leasedItems(project.id());
-        var sample = new Reservoir<byte[]>(settings.poolSampleSize(), project.id());
+        List<byte[]> sample = new ArrayList<>();
         var stopDraw = new Reservoir<Long>(settings.stopSetSize(), project.id() + 7);
-        vectors.forEachUnlabeled(project.id(), (id, encoded) -> {
-            sample.offer(encoded);
-            stopDraw.offer(id);
-        });
+        for (var v : vectors.sample(project.id(), settings.poolSampleSize())) {
+            if (!data.labeledIds().contains(v.itemId())) {
+                sample.add(v.encoded());
+                stopDraw.offer(v.itemId());
+            }
+        }
+        timer.lap("samplePool");
         LabelModel previous = latest.map(v -> models.model(project.id(), v.version())).orElse(null);
-        ModelBuilder.Built built = builder.train(project, data, sample.items(), previous);
+        ModelBuilder.Built built = builder.train(project, data, sample, previous, timer);
         long trainMillis = (System.nanoTime() - started) / 1_000_000;
 
         long scoring = System.nanoTime();
@@ -150,27 +156,33 @@ public class RetrainCycle {
         data.trainItems().forEach(selector::addLabeled);
         var holdoutDraws = new Reservoir<Long>(holdoutCount * 4 + 1, project.id() * 31 + version);
         long[] scored = {0};
-        vectors.forEachUnlabeled(project.id(), (id, encoded) -> {
+        try (var scorer = new PipelinedSink((id, encoded) -> {
             if (!leased.contains(id)) {
                 selector.offer(id, encoded);
                 holdoutDraws.offer(id);
                 scored[0]++;
             }
-        });
+        })) {
+            vectors.forEachExcept(project.id(), data.labeledIds(), scorer);
+        }
+        timer.lap("scorePool");
         List<SelectedItem> selected = selector.select();
+        timer.lap("selectBatch");
         Set<Long> taken = new HashSet<>(leased);
         selected.forEach(s -> taken.add(s.itemId()));
         List<Long> holdout = holdoutDraws.items().stream().filter(id -> !taken.contains(id)).limit(holdoutCount).toList();
         taken.addAll(holdout);
-        List<QueueEntryDraft> explore = coldStart(project, exploreCount, taken, leased);
+        List<QueueEntryDraft> explore = coldStart(project, data, exploreCount, taken, leased);
         List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, holdout, explore, vectors);
         long scoreMillis = (System.nanoTime() - scoring) / 1_000_000;
+        timer.lap("mixQueue");
 
         StopCheck stop = StopCheck.of(project.id(), built.model(), writer.stopSet(project.id()), stopDraw.items(), vectors, models);
-        writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts);
-        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items in {} ms (training {} ms), queued {}",
+        timer.lap("stopCheck");
+        writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer);
+        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items, queued {}; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
-                String.format("%.3f", built.evaluation().accuracy()), scored[0], scoreMillis, trainMillis, drafts.size());
+                String.format("%.3f", built.evaluation().accuracy()), scored[0], drafts.size(), timer.millis());
         return new Result(Outcome.TRAINED, version, "model version " + version);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * holdout train; human labels drawn for the holdout only evaluate. Machine labels never train.
  */
 record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> trainLabels, List<byte[]> holdoutItems,
-        List<String> holdoutLabels, int humanLabels) {
+        List<String> holdoutLabels, int humanLabels, Set<Long> labeledIds) {
 
     static TrainingSet load(long projectId, LabelQueries labels, ItemVectors vectors) {
         List<HumanLabel> human = labels.humanLabels(projectId);
@@ -49,7 +49,9 @@ record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> tr
             }
         }
         int humanTraining = (int) human.stream().filter(h -> !h.holdout()).count();
-        return new TrainingSet(trainIds, trainItems, trainLabels, holdoutItems, holdoutLabels, humanTraining);
+        Set<Long> labeled = new HashSet<>(trainIds);
+        human.forEach(h -> labeled.add(h.itemId()));
+        return new TrainingSet(trainIds, trainItems, trainLabels, holdoutItems, holdoutLabels, humanTraining, labeled);
     }
 
     long classCount() {

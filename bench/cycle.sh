@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Full retrain-and-score cycle on a 1,000,000-item TEXT pool and a 100,000-item TABULAR pool with
+# the JVM at -Xmx1g: seconds and heap peak per cycle (the first one also encodes every item once),
+# against the floor measured in the same run: psql COPY of the stored item vectors out of their
+# table plus COPY of the same number of (item, score) rows into a fresh one.
+#   bench/cycle.sh [text_rows=1000000] [tabular_rows=100000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TEXT_ROWS=${1:-1000000}
+TAB_ROWS=${2:-100000}
+PORT=${BENCH_PORT:-18081}
+DB=labelloop_cycle_bench
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+TOKEN=bench-token
+WORK=$(mktemp -d)
+calc() { python3 -c "print($1)"; }
+trap 'kill $APP $SAMPLER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+[ -f target/labelloop.jar ] || ./mvnw -q -B package -DskipTests
+JAVA=$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)/bin/java
+python3 bench/gen_csv.py "$TEXT_ROWS" "$WORK/text.csv" --labeled-every 1000
+python3 bench/gen_csv.py "$TAB_ROWS" "$WORK/tab.csv" --labeled-every 100 --tabular 50
+$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" LABELLOOP_ADMIN_TOKEN=$TOKEN \
+  LABELLOOP_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT \
+  "$JAVA" -Xmx1g -jar target/labelloop.jar --labelloop.upload.max-body-size=2GB \
+  --labelloop.training.schedule-enabled=false > "$WORK/app.log" 2>&1 &
+APP=$!
+for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+H=(-H "Authorization: Bearer $TOKEN")
+
+heap_sampler() {  # max heap used (MB) seen while it runs, written to $WORK/heap
+  local max=0 v
+  while true; do
+    v=$(curl -sf "localhost:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$NF} END {printf "%d", s/1048576}')
+    [ "${v:-0}" -gt "$max" ] && max=$v && echo "$max" > "$WORK/heap"
+    sleep 0.2
+  done
+}
+
+run_cycle() {  # project, label: prints seconds, heap peak, the model's timings
+  echo 0 > "$WORK/heap"
+  heap_sampler & SAMPLER=$!
+  local start end resp
+  start=$(date +%s.%N)
+  resp=$(curl -sf -X POST "localhost:$PORT/api/v1/projects/$1/training-runs?wait=true" "${H[@]}")
+  end=$(date +%s.%N)
+  kill $SAMPLER; wait $SAMPLER 2>/dev/null || true
+  printf '%-34s %6.2f s  heap peak %4s MB  (%s)\n' "$2" "$(calc "$end - $start")" "$(cat "$WORK/heap")" \
+    "$(echo "$resp" | python3 -c 'import sys,json; d=json.load(sys.stdin); print("v%d, %d labels, train %d ms, score %d ms, %d scored" % (d["version"], d["labelCount"], d["trainMillis"], d["scoreMillis"], d["itemsScored"]))')"
+}
+
+floor() {  # project, rows: COPY vectors out + COPY the same number of scores in
+  python3 -c "
+import random
+r = random.Random(1)
+with open('$WORK/scores.tsv', 'w') as f:
+    for i in range($2): f.write(f'{i}\t{r.random()}\n')"
+  local start end
+  start=$(date +%s.%N)
+  $PSQL -d $DB -c "\\copy (select item_id, encoded from labelloop.item_vectors where project_id = $1) to '/dev/null'"
+  $PSQL -d $DB -c "create table scores_floor_$1 (item_id bigint, score float8)" \
+        -c "\\copy scores_floor_$1 from '$WORK/scores.tsv'"
+  end=$(date +%s.%N)
+  calc "$end - $start"
+}
+
+for kind in ${KINDS:-text tab}; do
+  if [ $kind = text ]; then rows=$TEXT_ROWS; type=TEXT; else rows=$TAB_ROWS; type=TABULAR; fi
+  pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$kind\",\"taskType\":\"$type\",\"labels\":[\"positive\",\"negative\"],\"batchSize\":50,\"holdoutFraction\":0}" \
+    | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+  curl -sf "localhost:$PORT/api/v1/projects/$pid/items" "${H[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/$kind.csv" > /dev/null
+  echo "== $type pool: $rows items"
+  run_cycle "$pid" "first cycle (encodes every item)"
+  run_cycle "$pid" "second cycle (vectors stored)"
+  run_cycle "$pid" "third cycle"
+  f=$(floor "$pid" "$rows")
+  printf '%-34s %6.2f s\n' "floor (COPY out + COPY scores in)" "$f"
+done
+echo "phases of each cycle (ms):"
+grep -oE 'model v[0-9]+ on .*' "$WORK/app.log" | sed -E 's/.*(model v[0-9]+).*phases \(ms\) /  \1 /'
+grep -E 'OutOfMemory' "$WORK/app.log" && echo "OUT OF MEMORY" || echo "no OutOfMemoryError at -Xmx1g"

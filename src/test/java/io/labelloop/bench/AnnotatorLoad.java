@@ -1,0 +1,106 @@
+package io.labelloop.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * N annotators (one thread and token each) claim one item and label it, over HTTP, until the
+ * target number of labels is reached; prints claim and label latency p50/p99 and labels/s.
+ * Usage: AnnotatorLoad baseUrl projectId tokensFile totalLabels
+ */
+public final class AnnotatorLoad {
+
+    private static final Pattern ITEM_ID = Pattern.compile("\"itemId\":(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        long project = Long.parseLong(args[1]);
+        List<String> tokens = Files.readAllLines(Path.of(args[2])).stream().filter(s -> !s.isBlank()).toList();
+        int total = Integer.parseInt(args[3]);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicInteger labeled = new AtomicInteger();
+        List<long[]> claimTimes = new ArrayList<>();
+        List<long[]> labelTimes = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(tokens.size());
+        long start = System.nanoTime();
+        for (String token : tokens) {
+            long[] claims = new long[total];
+            long[] labels = new long[total];
+            claimTimes.add(claims);
+            labelTimes.add(labels);
+            Thread.ofPlatform().start(() -> {
+                int n = 0;
+                try {
+                    while (labeled.get() < total) {
+                        long t0 = System.nanoTime();
+                        String claim = send(http, base + "/api/v1/projects/" + project + "/queue/claims", token, "{\"count\":1}");
+                        long t1 = System.nanoTime();
+                        Matcher m = ITEM_ID.matcher(claim);
+                        if (!m.find()) {
+                            break;
+                        }
+                        String label = (m.group(1).hashCode() & 1) == 0 ? "positive" : "negative";
+                        send(http, base + "/api/v1/projects/" + project + "/items/" + m.group(1) + "/labels", token,
+                                "{\"label\":\"" + label + "\"}");
+                        long t2 = System.nanoTime();
+                        if (n < total) {
+                            claims[n] = t1 - t0;
+                            labels[n] = t2 - t1;
+                            n++;
+                        }
+                        labeled.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    System.err.println("annotator failed: " + e);
+                } finally {
+                    claims[total - 1] = n; // count, kept in the last slot
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("annotators: %d, labels: %d in %.1f s = %.0f labels/s%n", tokens.size(), labeled.get(), seconds,
+                labeled.get() / seconds);
+        System.out.printf("claim latency  p50 %.1f ms  p99 %.1f ms%n", pct(claimTimes, total, 50), pct(claimTimes, total, 99));
+        System.out.printf("label latency  p50 %.1f ms  p99 %.1f ms%n", pct(labelTimes, total, 50), pct(labelTimes, total, 99));
+    }
+
+    private static double pct(List<long[]> perThread, int total, int p) {
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < perThread.size(); i++) {
+            long[] a = perThread.get(i);
+            int n = (int) claimCount(i, perThread, total);
+            for (int j = 0; j < n; j++) {
+                all.add(a[j]);
+            }
+        }
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static long claimCount(int i, List<long[]> perThread, int total) {
+        return Arrays.stream(perThread.get(i)).limit(total - 1).filter(v -> v > 0).count();
+    }
+
+    private static String send(HttpClient http, String url, String token, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400 && response.statusCode() != 409) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+}
