@@ -15,15 +15,10 @@ create table labels (
     created_at    timestamptz not null default now(),
     updated_at    timestamptz not null default now()
 );
-create unique index labels_one_human_label_per_user on labels (item_id, user_id) where source = 'HUMAN';
+-- One human label per item: "no two annotators on the same item" holds even for direct posts.
+create unique index labels_one_human_label_per_item on labels (item_id) where source = 'HUMAN';
 create unique index labels_one_auto_label_per_item on labels (item_id) where source = 'AUTO';
 create index labels_by_project on labels (project_id, source, updated_at);
-
--- Human labels counted per project; its row lock makes the budget exact under concurrency.
-create table label_counters (
-    project_id   bigint primary key references projects (id) on delete cascade,
-    human_labels integer not null default 0
-);
 
 -- The ranked labeling queue with leases (module: queue).
 create table queue_entries (

@@ -6,12 +6,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Human labels spent per project. {@link #lock} takes the project's counter row lock for the rest
- * of the transaction: every label post and every budget-limited claim takes it first, so the
- * budget holds exactly under concurrency.
+ * Human labels spent per project. {@link #lock} takes the project's budget lock (a transaction
+ * advisory lock) and counts exactly under it: label posts and claims of projects with a budget
+ * take it first, so the budget holds under concurrency. Projects without a budget never wait on it.
  */
 @Service
 public class LabelBudget {
+
+    private static final int BUDGET_LOCK_CLASS = 0x4C4C_0003;
 
     private final JdbcClient jdbc;
 
@@ -19,22 +21,16 @@ public class LabelBudget {
         this.jdbc = jdbc;
     }
 
-    /** Locks the project's counter until the surrounding transaction ends; returns the labels spent. */
+    /** Locks the project's budget until the surrounding transaction ends; returns the labels spent. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int lock(long projectId) {
-        jdbc.sql("insert into label_counters (project_id) values (?) on conflict do nothing").param(projectId).update();
-        return jdbc.sql("select human_labels from label_counters where project_id = ? for update")
-                .param(projectId).query(Integer.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(BUDGET_LOCK_CLASS, Math.toIntExact(projectId)).query().listOfRows();
+        return used(projectId);
     }
 
-    /** Labels spent, without locking. */
+    /** Human labels spent: one per user and item. */
     public int used(long projectId) {
-        return jdbc.sql("select coalesce((select human_labels from label_counters where project_id = ?), 0)")
+        return jdbc.sql("select count(*) from labels where project_id = ? and source = 'HUMAN'")
                 .param(projectId).query(Integer.class).single();
-    }
-
-    void add(long projectId, int delta) {
-        jdbc.sql("update label_counters set human_labels = human_labels + ? where project_id = ?")
-                .params(delta, projectId).update();
     }
 }

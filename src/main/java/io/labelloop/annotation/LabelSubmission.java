@@ -4,6 +4,7 @@ import io.labelloop.item.ItemCounts;
 import io.labelloop.project.Project;
 import io.labelloop.shared.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,8 @@ public class LabelSubmission {
         if (!items.exists(project.id(), itemId)) {
             throw ApiException.notFound("item", itemId);
         }
-        int used = budget.lock(project.id());
+        boolean limited = project.budget() != null;
+        int used = limited ? budget.lock(project.id()) : 0;
         var existing = jdbc.sql("select id, label, holdout from labels where item_id = ? and user_id = ? and source = 'HUMAN'")
                 .params(itemId, userId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)})
@@ -55,13 +57,21 @@ public class LabelSubmission {
             events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, (Boolean) row[2]));
             return Outcome.REPLACED;
         }
-        if (project.budget() != null && used >= project.budget()) {
+        if (limited && used >= project.budget()) {
             throw ApiException.conflict("the budget of " + project.budget() + " human labels is used up");
         }
         boolean holdout = gate.admit(project.id(), itemId, userId).holdout();
-        jdbc.sql("insert into labels (project_id, item_id, user_id, label, source, holdout) values (?, ?, ?, ?, 'HUMAN', ?)")
-                .params(project.id(), itemId, userId, label, holdout).update();
-        budget.add(project.id(), 1);
+        boolean labeledByOthers = jdbc.sql("select exists (select 1 from labels where item_id = ? and source = 'HUMAN' and user_id <> ?)")
+                .params(itemId, userId).query(Boolean.class).single();
+        if (labeledByOthers) {
+            throw ApiException.conflict("item " + itemId + " is already labeled by someone else");
+        }
+        try {
+            jdbc.sql("insert into labels (project_id, item_id, user_id, label, source, holdout) values (?, ?, ?, ?, 'HUMAN', ?)")
+                    .params(project.id(), itemId, userId, label, holdout).update();
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("item " + itemId + " is already labeled by someone else");
+        }
         events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout));
         return Outcome.CREATED;
     }
@@ -69,13 +79,11 @@ public class LabelSubmission {
     /** Takes the caller's label back and returns its budget. */
     @Transactional
     public void undo(Project project, long itemId, long userId) {
-        budget.lock(project.id());
         int deleted = jdbc.sql("delete from labels where item_id = ? and user_id = ? and source = 'HUMAN' and project_id = ?")
                 .params(itemId, userId, project.id()).update();
         if (deleted == 0) {
             throw ApiException.notFound("your label on item", itemId);
         }
-        budget.add(project.id(), -1);
         events.publishEvent(new LabelUndone(project.id(), itemId, userId));
     }
 }

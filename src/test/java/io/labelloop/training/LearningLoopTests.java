@@ -237,6 +237,22 @@ class LearningLoopTests extends ApiTest {
     }
 
     @Test
+    void shouldRefuseALabelOnAnItemSomeoneElseAlreadyLabeled() {
+        long p = irisProject(Map.of("budget", 100));
+        String other = userWithToken("ANNOTATOR");
+        api().post("/api/v1/projects/" + p + "/members", ADMIN, Map.of("username", usernameOf(other)));
+        long itemId = api().get("/api/v1/projects/" + p + "/items?limit=1", ADMIN).json().get(0).get("id").asLong();
+        String path = "/api/v1/projects/" + p + "/items/" + itemId + "/labels";
+
+        assertThat(api().post(path, ADMIN, Map.of("label", "setosa")).status()).isEqualTo(201);
+        var second = api().post(path, other, Map.of("label", "virginica"));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("detail").asString()).contains("already labeled");
+        assertThat(stats(p).get("budgetUsed").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void shouldSayWhyTheQueueIsEmpty() {
         long noBudget = irisProject(Map.of("budget", 0));
         assertThat(claim(noBudget, ADMIN, 1).json().get("reason").asString()).isEqualTo("BUDGET_EXHAUSTED");

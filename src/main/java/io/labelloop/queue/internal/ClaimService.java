@@ -90,13 +90,15 @@ public class ClaimService {
             }
             events.publishEvent(new QueueRanDry(project.id()));
         }
+        dropLabeledMeanwhile(leased);
         if (leased.isEmpty()) {
             return new Claim(List.of(), EmptyReason.POOL_EXHAUSTED);
         }
         leased.sort(Comparator.comparingInt(Leased::skips).thenComparingInt(Leased::rank));
         List<ClaimedItem> out = new ArrayList<>();
+        Map<Long, ItemView> views = items.getAll(project.id(), leased.stream().map(Leased::itemId).toList());
         for (Leased l : leased) {
-            ItemView item = items.get(project.id(), l.itemId());
+            ItemView item = views.get(l.itemId());
             out.add(new ClaimedItem(l.itemId(), item.externalId(), item.text(), item.features(), item.imageUrl(),
                     item.metadata(), item.synthetic(), l.score(), l.reason(),
                     l.prediction() == null ? null : mapper.readValue(l.prediction(), MAP), l.expiresAt()));
@@ -123,6 +125,23 @@ public class ClaimService {
                 .query((rs, i) -> new Leased(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4), rs.getString(5),
                         rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
+    }
+
+    /**
+     * A fallback insert works on its statement's snapshot and may queue an item that someone
+     * labeled while it ran; checked again here, on a fresh snapshot, such entries are removed.
+     */
+    private void dropLabeledMeanwhile(List<Leased> leased) {
+        if (leased.isEmpty()) {
+            return;
+        }
+        List<Long> gone = jdbc.sql("""
+                delete from queue_entries q where q.item_id = any(?)
+                and not exists (select 1 from unlabeled_items u where u.item_id = q.item_id)
+                returning q.item_id""")
+                .param(leased.stream().map(Leased::itemId).toArray(Long[]::new))
+                .query(Long.class).list();
+        leased.removeIf(l -> gone.contains(l.itemId()));
     }
 
     private boolean hasFreeEntries(long projectId) {
