@@ -148,8 +148,11 @@ class LearningLoopTests extends ApiTest {
             List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
             for (int i = 0; i < 32; i++) {
                 String token = tokens.get(i % tokens.size());
-                futures.add(pool.submit(() -> claim(p, token, 4).json().get("items")
-                        .forEach(item -> claimed.add(item.get("itemId").asLong()))));
+                futures.add(pool.submit(() -> {
+                    var r = claim(p, token, 4);
+                    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                    r.json().get("items").forEach(item -> claimed.add(item.get("itemId").asLong()));
+                }));
             }
             for (var f : futures) {
                 f.get();

@@ -16,7 +16,10 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ClaimService {
 
     private static final int FALLBACK_CHUNK = 50;
+    private final Map<Long, long[]> idRanges = new java.util.concurrent.ConcurrentHashMap<>();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -39,8 +43,12 @@ public class ClaimService {
     private final ApplicationEventPublisher events;
     private final JsonMapper mapper;
 
+    private final TransactionTemplate ownTransaction;
+
     ClaimService(JdbcClient jdbc, LabelBudget budget, ItemQueries items, QueueSettings settings,
-            ApplicationEventPublisher events, JsonMapper mapper) {
+            ApplicationEventPublisher events, JsonMapper mapper, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.budget = budget;
         this.items = items;
@@ -149,17 +157,42 @@ public class ClaimService {
                 .param(projectId).query(Boolean.class).single();
     }
 
-    /** Unranked pool items behind everything ranked, so the queue is never empty while the pool is not. */
+    /**
+     * Unranked pool items behind everything ranked, so the queue is never empty while the pool is
+     * not. Each call starts at a random point of the project's id range (wrapping around), so that
+     * concurrent claimers neither collide on the same items nor rescan the items already taken.
+     */
     private int addFallback(long projectId, int n) {
-        return jdbc.sql("""
+        long[] range = idRanges.computeIfAbsent(projectId, id -> jdbc
+                .sql("select coalesce(min(id), 0), coalesce(max(id), 0) from items where project_id = ?")
+                .param(id).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single());
+        long start = range[0] + (long) (Math.random() * (range[1] - range[0] + 1));
+        int added = insertFallback(projectId, start, Long.MAX_VALUE, n);
+        if (added == 0) {
+            added = insertFallback(projectId, Long.MIN_VALUE, start, n);
+        }
+        if (added == 0) {
+            idRanges.remove(projectId); // new uploads may have widened the range
+        }
+        return added;
+    }
+
+    /**
+     * One ascending insert in its own short transaction: it holds no lock the claim could later
+     * wait on, so concurrent claimers cannot deadlock; the entries are leased afterwards with SKIP LOCKED.
+     */
+    private int insertFallback(long projectId, long fromId, long toId, int n) {
+        return ownTransaction.execute(status -> jdbc.sql("""
                 insert into queue_entries (item_id, project_id, rank, reason)
                 select u.item_id, u.project_id,
                        coalesce((select max(rank) from queue_entries where project_id = ?), 0) + row_number() over (), 'FALLBACK'
-                from (select item_id, project_id from unlabeled_items u
-                      where u.project_id = ? and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
+                from (select u.item_id, u.project_id from unlabeled_items u
+                      where u.item_id >= ? and u.item_id < ? and u.project_id = ?
+                        and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
+                      order by u.item_id
                       limit ?) u
                 on conflict (item_id) do nothing""")
-                .params(projectId, projectId, n).update();
+                .params(projectId, fromId, toId, projectId, n).update());
     }
 
     /** Ends the caller's lease and moves the item behind the items not skipped as often. */
