@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput benchmark (scoring items/s on 1 and 2 threads, training time on 1k and 10k labels).
-# Usage: bench/throughput.sh [--seconds 5]   Writes docs/throughput-results.md.
+# Usage: bench/throughput.sh [--seconds 5]   Writes docs/throughput.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/classpath.sh

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Label-efficiency benchmark: oracle simulation of every strategy, the simple loop and RANDOM on every
  * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
  * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
- * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...]}
+ * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--report-only true]}
  */
 public final class LabelEfficiencyBenchmark {
     private LabelEfficiencyBenchmark() {
@@ -46,6 +46,10 @@ public final class LabelEfficiencyBenchmark {
                     .toList();
         }
         Files.createDirectories(out);
+        if (Boolean.parseBoolean(opt.getOrDefault("report-only", "false"))) {
+            BenchmarkReport.write(out, readAll(out), seeds, budget, step);
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             run(files, methods, pool, out, seeds, budget, step);

@@ -73,7 +73,7 @@ public final class ThroughputBenchmark {
         md.append("\nWorkloads:\n\n");
         workloads.forEach(w -> md.append("- ").append(w.name()).append(": ").append(w.note()).append('\n'));
         Files.createDirectories(out);
-        Files.writeString(out.resolve("throughput-results.md"), md.toString());
+        Files.writeString(out.resolve("throughput.md"), md.toString());
         System.out.print(md);
     }
 
