@@ -45,11 +45,7 @@ final class BenchmarkReport {
         }
         md.append("\n## AUBC (mean test accuracy over the checkpoints; mean ± sd over seeds)\n\n");
         List<String> methods = new ArrayList<>(results.get(0).curves().keySet());
-        md.append("| dataset | task | classes | pool/test | full-pool acc |");
-        methods.forEach(m -> md.append(' ').append(m).append(" |"));
-        md.append("\n|---|---|---|---|---|");
-        methods.forEach(m -> md.append("---|"));
-        md.append('\n');
+        header(md, "| dataset | task | classes | pool/test | full-pool acc |", 5, methods);
         for (DatasetResult r : results) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d/%d | %.3f |", r.name(), r.task(), r.classes(),
                     r.pool(), r.test(), r.fullPoolAccuracy()));
@@ -64,11 +60,7 @@ final class BenchmarkReport {
         for (double fraction : new double[]{0.95, 0.99}) {
             md.append(String.format(Locale.ROOT, "%n## Labels to reach %.0f%% of full-pool accuracy (mean curve; "
                     + "'>%d' = not within the budget)%n%n", fraction * 100, budget));
-            md.append("| dataset |");
-            methods.forEach(m -> md.append(' ').append(m).append(" |"));
-            md.append("\n|---|");
-            methods.forEach(m -> md.append("---|"));
-            md.append('\n');
+            header(md, "| dataset |", 1, methods);
             for (DatasetResult r : results) {
                 md.append("| ").append(r.name()).append(" |");
                 for (String m : methods) {
@@ -114,6 +106,12 @@ final class BenchmarkReport {
         md.append(String.format(Locale.ROOT, "%nDefault AUBC ≥ RANDOM on %d of %d datasets. Median labels-to-95%% "
                 + "ratio default/RANDOM over the %d datasets where either reaches it: **%.2f** (target ≤ 0.6).%n",
                 notWorse, results.size(), sorted.length, median));
+    }
+
+    private static void header(StringBuilder md, String first, int fixedColumns, List<String> methods) {
+        md.append(first);
+        methods.forEach(m -> md.append(' ').append(m).append(" |"));
+        md.append("\n|").append("---|".repeat(fixedColumns + methods.size())).append('\n');
     }
 
     private static String fmt(int n, int budget) {
