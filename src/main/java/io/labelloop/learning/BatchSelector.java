@@ -29,6 +29,8 @@ import java.util.Random;
  * }</pre>
  */
 public final class BatchSelector {
+    /** UNCERTAINTY_DIVERSITY diversifies among the this-many-times-b items with the smallest margins. */
+    public static final int UNCERTAIN_POOL_FACTOR = 5;
     private final LabelModel model;
     private final StrategyName strategy;
     private final SelectionOptions options;
@@ -42,6 +44,7 @@ public final class BatchSelector {
     private final List<float[]> labeled = new ArrayList<>();
     private final boolean useDensity;
     private DensityWeighting density;
+    private final int topLimit;
     private long seen;
 
     private BatchSelector(LabelModel model, StrategyName strategy, SelectionOptions options) {
@@ -57,8 +60,9 @@ public final class BatchSelector {
         int k = model.classes().size();
         this.probabilities = new double[k];
         this.committee = new double[pointwise != null && pointwise.needsCommittee() ? model.committeeSize() : 0][k];
-        boolean diverse = strategy == StrategyName.CORESET || strategy == StrategyName.UNCERTAINTY_DIVERSITY;
-        this.reservoir = new Candidate[diverse ? options.reservoirSize() : 0];
+        this.reservoir = new Candidate[strategy == StrategyName.CORESET ? options.reservoirSize() : 0];
+        this.topLimit = strategy == StrategyName.UNCERTAINTY_DIVERSITY
+                ? Math.min(options.topCandidates(), UNCERTAIN_POOL_FACTOR * options.batchSize()) : options.topCandidates();
         this.reservoirRandom = new Random(options.seed());
         this.useDensity = strategy == StrategyName.DENSITY_WEIGHTED;
     }
@@ -81,8 +85,6 @@ public final class BatchSelector {
         double score;
         if (strategy == StrategyName.RANDOM || strategy == StrategyName.CORESET) {
             score = RandomStrategy.score(itemId, options.seed());
-        } else if (strategy == StrategyName.UNCERTAINTY_DIVERSITY) {
-            score = gradientNormSquared(probabilities, x.squaredNorm());
         } else {
             if (committee.length > 0) {
                 scorer.committeeProbabilities(committee);
@@ -97,9 +99,9 @@ public final class BatchSelector {
             }
             density.add(embedding);
         }
-        if (strategy != StrategyName.CORESET && (top.size() < options.topCandidates() || score > top.peek().score())) {
+        if (strategy != StrategyName.CORESET && (top.size() < topLimit || score > top.peek().score())) {
             top.add(candidate(itemId, score, embedding, x));
-            if (top.size() > options.topCandidates()) {
+            if (top.size() > topLimit) {
                 top.poll();
             }
         }
@@ -177,16 +179,5 @@ public final class BatchSelector {
 
     private FeatureBuffer features() {
         return scorer.lastFeatures();
-    }
-
-    /** |p - e_yhat|^2 (|x|^2 + 1): squared length of the BADGE gradient embedding. */
-    static double gradientNormSquared(double[] p, double featureNormSquared) {
-        int arg = Probabilities.argmax(p);
-        double u = 0;
-        for (int k = 0; k < p.length; k++) {
-            double r = p[k] - (k == arg ? 1 : 0);
-            u += r * r;
-        }
-        return u * (featureNormSquared + 1);
     }
 }

@@ -3,7 +3,7 @@ package io.labelloop.learning;
 /**
  * Provenance of a trained model version.
  *
- * @param algorithm          e.g. "multinomial logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGradRDA)"
+ * @param algorithm          e.g. "multinomial logistic regression (Tribuo LinearSGDTrainer, LogMulticlass, AdaGrad + L2 weight decay)"
  * @param taskType           what the model featurises
  * @param featurizer         fitted featurizer description
  * @param l2                 L2 penalty used

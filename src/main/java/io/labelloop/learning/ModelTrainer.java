@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public final class ModelTrainer {
     /** Penalty used when there are too few labels to cross-validate and no previous choice. */
     public static final double DEFAULT_L2 = 1e-4;
-    static final String ALGORITHM = "multinomial logistic regression (Tribuo 4.3.2 LinearSGDTrainer, LogMulticlass, AdaGradRDA L2)";
+    static final String ALGORITHM = "multinomial logistic regression (Tribuo 4.3.2 LinearSGDTrainer, LogMulticlass, AdaGrad + L2 weight decay)";
     private static final int MIN_LABELS_FOR_CV = 10;
     private final TaskType task;
     private final TrainingOptions options;

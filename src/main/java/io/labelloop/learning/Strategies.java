@@ -8,7 +8,7 @@ import io.labelloop.learning.strategy.MarginStrategy;
 import io.labelloop.learning.strategy.PointwiseStrategy;
 import io.labelloop.learning.strategy.VoteEntropyStrategy;
 
-/** Maps strategy names to their pointwise scores (null for RANDOM, CORESET and UNCERTAINTY_DIVERSITY). */
+/** Maps strategy names to their pointwise scores (null for RANDOM and CORESET). */
 final class Strategies {
     private Strategies() {
     }
@@ -16,12 +16,12 @@ final class Strategies {
     static PointwiseStrategy pointwise(StrategyName name) {
         return switch (name) {
             case LEAST_CONFIDENCE -> new LeastConfidenceStrategy();
-            case MARGIN -> new MarginStrategy();
+            case MARGIN, UNCERTAINTY_DIVERSITY -> new MarginStrategy();
             case ENTROPY, DENSITY_WEIGHTED -> new EntropyStrategy();
             case VOTE_ENTROPY -> new VoteEntropyStrategy();
             case CONSENSUS_KL -> new ConsensusKlStrategy();
             case EXPECTED_GRADIENT_LENGTH -> new ExpectedGradientLengthStrategy();
-            case RANDOM, CORESET, UNCERTAINTY_DIVERSITY -> null;
+            case RANDOM, CORESET -> null;
         };
     }
 }

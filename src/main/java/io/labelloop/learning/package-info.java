@@ -1,2 +1,18 @@
-/** Features, models, evaluation and query strategies: plain Java over Tribuo, no Spring or database types. */
+/**
+ * The learning core of Labelloop: plain Java over Tribuo 4.3.2, no Spring, JPA or HTTP types.
+ * <p>Public API (this package; sub-packages are internal):
+ * <ul>
+ *   <li>{@link io.labelloop.learning.ItemEncoder}: raw text / numeric / image / pixel items to compact bytes at
+ *       upload time (the only place that tokenises or decodes images);</li>
+ *   <li>{@link io.labelloop.learning.ModelTrainer} and {@link io.labelloop.learning.TrainingOptions}: encoded items
+ *       + labels to a {@link io.labelloop.learning.LabelModel} (featurizer, calibrated multinomial LR, optional
+ *       committee, {@link io.labelloop.learning.ModelMetadata}), serialisable with {@code toBytes}/{@code fromBytes};</li>
+ *   <li>{@link io.labelloop.learning.ModelEvaluator}: {@link io.labelloop.learning.Evaluation} on holdout or by
+ *       cross-validation;</li>
+ *   <li>{@link io.labelloop.learning.BatchSelector}: stream a pool through a model and get a ranked batch for a
+ *       {@link io.labelloop.learning.StrategyName} in bounded memory;</li>
+ *   <li>{@link io.labelloop.learning.ColdStartSelector}, {@link io.labelloop.learning.StoppingAdvisor},
+ *       {@link io.labelloop.learning.ThresholdCalibrator}: seed batch, stopping advice, auto-label thresholds.</li>
+ * </ul>
+ */
 package io.labelloop.learning;

@@ -66,6 +66,21 @@ class FeaturizerTest {
     }
 
     @Test
+    void shouldLogTransformAHeavyTailedCountColumnAndClipOutliers() {
+        List<byte[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 99; i++) {
+            rows.add(ItemEncoder.encodeNumeric(new float[]{i % 3, -1 + (i % 2) * 2}));
+        }
+        rows.add(ItemEncoder.encodeNumeric(new float[]{100_000, 50})); // one huge count, one outlier
+        Featurizer f = Featurizers.fit(TaskType.TABULAR, rows);
+        assertThat(f.describe()).contains("log1p=1");
+        FeatureBuffer x = new FeatureBuffer();
+        f.featurize(rows.get(99), x);
+        assertThat(x.values[0]).isLessThan(10f); // log1p(1e5) = 11.5 on a log scale, not 10 sd of raw counts
+        assertThat(x.values[1]).isEqualTo(5f);   // column 1 is symmetric but the outlier is clipped at +5 sd
+    }
+
+    @Test
     void shouldScaleDigitPixelsIntoTheUnitInterval() {
         LabeledData digits = TestData.digits();
         Featurizer f = Featurizers.fit(TaskType.IMAGE, digits.items());

@@ -7,51 +7,91 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Standardised numeric columns z = (x - mean) / sd. A missing value (NaN) becomes the mean (z = 0)
+ * Standardised numeric columns z = (t(x) - mean) / sd, clipped to [-{@value #CLIP}, {@value #CLIP}], where t is
+ * log(1 + x) for non-negative columns whose skewness exceeds {@value #SKEW_LIMIT} (heavy-tailed counts, a Box &amp;
+ * Cox 1964 style transform) and the identity otherwise. A missing value (NaN) becomes the mean (z = 0)
  * and, for columns that had missing values while fitting, sets an extra 0/1 indicator column
  * (mean imputation with a missingness indicator, as in Little &amp; Rubin, "Statistical Analysis
  * with Missing Data").
  */
 public final class StandardScalerFeaturizer implements Featurizer {
+    /** Standardised values are clipped to +-CLIP. */
+    public static final float CLIP = 5f;
+    /** Skewness above which a non-negative column is log-transformed. */
+    public static final double SKEW_LIMIT = 2.0;
     private final float[] mean;
     private final float[] inverseSd;
     private final int[] indicatorColumn; // per input column, -1 = no indicator
+    private final boolean[] logged;
 
-    private StandardScalerFeaturizer(float[] mean, float[] inverseSd, int[] indicatorColumn) {
+    private StandardScalerFeaturizer(float[] mean, float[] inverseSd, int[] indicatorColumn, boolean[] logged) {
         this.mean = mean;
         this.inverseSd = inverseSd;
         this.indicatorColumn = indicatorColumn;
+        this.logged = logged;
     }
 
     /** Fits means and standard deviations (ignoring NaN) on encoded numeric items. */
     public static StandardScalerFeaturizer fit(List<byte[]> encodedItems) {
         int d = ItemCodec.readValues(encodedItems.get(0)).length;
-        double[] sum = new double[d], sumSq = new double[d];
-        int[] count = new int[d];
+        Moments[] raw = new Moments[d], log = new Moments[d];
         boolean[] missing = new boolean[d];
+        boolean[] negative = new boolean[d];
+        for (int j = 0; j < d; j++) {
+            raw[j] = new Moments();
+            log[j] = new Moments();
+        }
         for (byte[] item : encodedItems) {
             float[] v = ItemCodec.readValues(item);
             for (int j = 0; j < d; j++) {
                 if (Float.isNaN(v[j])) {
                     missing[j] = true;
                 } else {
-                    sum[j] += v[j];
-                    sumSq[j] += (double) v[j] * v[j];
-                    count[j]++;
+                    raw[j].add(v[j]);
+                    negative[j] |= v[j] < 0;
+                    log[j].add(v[j] < 0 ? 0 : Math.log1p(v[j]));
                 }
             }
         }
         float[] mean = new float[d], inv = new float[d];
         int[] indicator = new int[d];
+        boolean[] logged = new boolean[d];
         int next = d;
         for (int j = 0; j < d; j++) {
-            double m = count[j] == 0 ? 0 : sum[j] / count[j];
-            double var = count[j] == 0 ? 0 : Math.max(0, sumSq[j] / count[j] - m * m);
-            mean[j] = (float) m;
+            logged[j] = !negative[j] && raw[j].skewness() > SKEW_LIMIT;
+            Moments m = logged[j] ? log[j] : raw[j];
+            mean[j] = (float) m.mean();
+            double var = m.variance();
             inv[j] = var > 1e-12 ? (float) (1 / Math.sqrt(var)) : 1f;
             indicator[j] = missing[j] ? next++ : -1;
         }
-        return new StandardScalerFeaturizer(mean, inv, indicator);
+        return new StandardScalerFeaturizer(mean, inv, indicator, logged);
+    }
+
+    /** Running count, mean, and second and third central moments (Welford / Terriberry). */
+    private static final class Moments {
+        private long n;
+        private double mean, m2, m3;
+
+        void add(double x) {
+            long n1 = n++;
+            double delta = x - mean, deltaN = delta / n, term1 = delta * deltaN * n1;
+            mean += deltaN;
+            m3 += term1 * deltaN * (n - 2) - 3 * deltaN * m2;
+            m2 += term1;
+        }
+
+        double mean() {
+            return n == 0 ? 0 : mean;
+        }
+
+        double variance() {
+            return n == 0 ? 0 : m2 / n;
+        }
+
+        double skewness() {
+            return m2 <= 0 ? 0 : Math.sqrt(n) * m3 / Math.pow(m2, 1.5);
+        }
     }
 
     @Override
@@ -83,14 +123,20 @@ public final class StandardScalerFeaturizer implements Featurizer {
                     v[indicatorColumn[j]] = 1f;
                 }
             } else {
-                v[j] = (x - mean[j]) * inverseSd[j];
+                float t = logged[j] ? (float) Math.log1p(Math.max(0f, x)) : x;
+                v[j] = Math.max(-CLIP, Math.min(CLIP, (t - mean[j]) * inverseSd[j]));
             }
         }
     }
 
     @Override
     public String describe() {
-        return "standardised(columns=" + mean.length + ", indicators=" + (dimension() - mean.length) + ")";
+        int logs = 0;
+        for (boolean l : logged) {
+            logs += l ? 1 : 0;
+        }
+        return "standardised(columns=" + mean.length + ", log1p=" + logs + ", indicators=" + (dimension() - mean.length)
+                + ", clip=" + CLIP + ")";
     }
 
     @Override
@@ -100,6 +146,7 @@ public final class StandardScalerFeaturizer implements Featurizer {
             out.writeFloat(mean[j]);
             out.writeFloat(inverseSd[j]);
             out.writeInt(indicatorColumn[j]);
+            out.writeBoolean(logged[j]);
         }
     }
 
@@ -107,11 +154,13 @@ public final class StandardScalerFeaturizer implements Featurizer {
         int d = in.readInt();
         float[] mean = new float[d], inv = new float[d];
         int[] ind = new int[d];
+        boolean[] logged = new boolean[d];
         for (int j = 0; j < d; j++) {
             mean[j] = in.readFloat();
             inv[j] = in.readFloat();
             ind[j] = in.readInt();
+            logged[j] = in.readBoolean();
         }
-        return new StandardScalerFeaturizer(mean, inv, ind);
+        return new StandardScalerFeaturizer(mean, inv, ind, logged);
     }
 }

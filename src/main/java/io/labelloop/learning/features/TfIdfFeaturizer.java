@@ -75,7 +75,7 @@ public final class TfIdfFeaturizer implements Featurizer {
             int tf = c.varint();
             int col = columnOfHash[id];
             if (col >= 0) {
-                float w = (float) ((1.0 + Math.log(tf)) * idf[col]);
+                float w = tf == 1 ? idf[col] : (float) ((1.0 + Math.log(tf)) * idf[col]);
                 out.add(col, w);
                 norm += (double) w * w;
             }

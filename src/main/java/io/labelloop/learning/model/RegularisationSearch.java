@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class RegularisationSearch {
     /** Default grid of L2 penalties (per example). */
-    public static final double[] DEFAULT_GRID = {1e-5, 1e-4, 1e-3, 1e-2};
+    public static final double[] DEFAULT_GRID = {1e-5, 1e-4, 1e-3, 3e-3};
 
     private RegularisationSearch() {
     }

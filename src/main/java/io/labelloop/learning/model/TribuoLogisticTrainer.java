@@ -14,19 +14,19 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseMatrix;
-import org.tribuo.math.optimisers.AdaGradRDA;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Multinomial logistic regression trained by Tribuo's {@link LinearSGDTrainer} with the
- * {@link LogMulticlass} (softmax cross-entropy) loss and the AdaGrad-RDA optimiser with an L2
- * penalty (Duchi, Hazan &amp; Singer 2011, "Adaptive Subgradient Methods"); its weights are copied
+ * {@link LogMulticlass} (softmax cross-entropy) loss and AdaGrad with an L2 penalty as weight decay
+ * ({@link DecayedAdaGrad}); its weights are copied
  * into a {@link SoftmaxWeights} for allocation-free scoring that reproduces Tribuo's predictions.
  */
 public final class TribuoLogisticTrainer {
-    /** Learning rate of AdaGrad-RDA. */
-    public static final double LEARNING_RATE = 0.5;
-    private static final int MIN_STEPS = 4000;
+    /** Learning rate of AdaGrad. */
+    public static final double LEARNING_RATE = 1.0;
+    /** SGD work budget in weight updates (non-zero features x classes per step, summed over steps). */
+    private static final double WORK = 2e7;
     private static volatile String[] names = new String[0];
     /** Held so the level survives garbage collection: Tribuo logs every training at INFO. */
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
@@ -53,11 +53,23 @@ public final class TribuoLogisticTrainer {
         for (int i = 0; i < x.size(); i++) {
             data.add(toExample(x.get(i), new Label(classes.get(y[i]))));
         }
-        int epochs = Math.max(5, Math.min(60, (MIN_STEPS + x.size() - 1) / x.size()));
-        AdaGradRDA optimiser = new AdaGradRDA(LEARNING_RATE, 0.1, 0.0, l2, x.size());
+        int epochs = epochs(x, classes.size());
+        DecayedAdaGrad optimiser = new DecayedAdaGrad(LEARNING_RATE, l2, x.size());
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), optimiser, epochs, Integer.MAX_VALUE, 1, seed);
         LinearSGDModel model = trainer.train(data);
         return new Result(extract(model, classes, dimension), model, epochs);
+    }
+
+    /** Epochs so that about {@link #WORK} weight updates (1,000 to 30,000 SGD steps) are made, 5 to 50 passes. */
+    static int epochs(List<FeatureBuffer> x, int classes) {
+        double nonZeros = 0;
+        for (FeatureBuffer row : x) {
+            for (int i = 0; i < row.size; i++) {
+                nonZeros += row.values[i] != 0 ? 1 : 0;
+            }
+        }
+        double steps = Math.max(1000, Math.min(30_000, WORK / Math.max(1, classes * nonZeros / x.size())));
+        return (int) Math.max(5, Math.min(50, Math.ceil(steps / x.size())));
     }
 
     /** A Tribuo example whose feature names are the column numbers of {@code x}. */

@@ -1,0 +1,111 @@
+package io.labelloop.learning.bench;
+
+import io.labelloop.learning.BatchSelector;
+import io.labelloop.learning.ColdStartSelector;
+import io.labelloop.learning.LabelModel;
+import io.labelloop.learning.ModelTrainer;
+import io.labelloop.learning.SelectionOptions;
+import io.labelloop.learning.StrategyName;
+import io.labelloop.learning.TrainingOptions;
+import io.labelloop.learning.strategy.RandomStrategy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * One oracle simulation: start from a seed batch, then retrain every {@code step} labels and ask the
+ * method for the next batch, until the budget; records test accuracy after each retrain.
+ */
+final class ActiveLearningRun {
+    /** A compared method: one of the strategies, or the simple loop (fixed-L2 LR + least confidence, random start). */
+    record Method(String name, StrategyName strategy, boolean simpleLoop) {
+        static Method of(StrategyName s) {
+            return new Method(s.name(), s, false);
+        }
+
+        static Method baseline() {
+            return new Method("SIMPLE_LOOP", StrategyName.LEAST_CONFIDENCE, true);
+        }
+
+        boolean randomStart() {
+            return simpleLoop || strategy == StrategyName.RANDOM;
+        }
+    }
+
+    private ActiveLearningRun() {
+    }
+
+    /** Accuracy on the test items after step, 2 step, ..., budget labels. */
+    static double[] run(Split split, Method method, int budget, int step, long seed) {
+        LabeledData d = split.data();
+        TrainingOptions options = method.simpleLoop()
+                ? new TrainingOptions(seed, 0, 3, 1.0, 0)
+                : TrainingOptions.defaults().withSeed(seed).withReuseUntilGrowth(4.0)
+                .withCommittee(method.strategy().needsCommittee() ? 3 : 0);
+        ModelTrainer trainer = new ModelTrainer(d.task(), options);
+        List<Integer> labeled = new ArrayList<>(firstBatch(split, method, step, seed));
+        Set<Integer> taken = new HashSet<>(labeled);
+        double[] curve = new double[budget / step];
+        LabelModel model = null;
+        for (int round = 0; round < curve.length; round++) {
+            List<byte[]> items = labeled.stream().map(d.items()::get).toList();
+            List<String> labels = labeled.stream().map(d.labels()::get).toList();
+            boolean twoClasses = new HashSet<>(labels).size() >= 2;
+            model = twoClasses ? trainer.train(items, labels, List.of(), model) : null;
+            curve[round] = model == null ? singleClassAccuracy(split, labels.get(0)) : split.testAccuracy(model);
+            if (round == curve.length - 1) {
+                break;
+            }
+            List<Integer> next = model == null ? randomBatch(split, taken, step, seed + round)
+                    : nextBatch(split, method, model, labeled, taken, step, seed * 1000 + round);
+            labeled.addAll(next);
+            taken.addAll(next);
+        }
+        return curve;
+    }
+
+    private static List<Integer> firstBatch(Split split, Method method, int step, long seed) {
+        if (method.randomStart()) {
+            return randomBatch(split, Set.of(), step, seed);
+        }
+        ColdStartSelector cold = new ColdStartSelector(split.data().task(), step, ColdStartSelector.DEFAULT_SAMPLE, seed);
+        for (int i : split.pool()) {
+            cold.offer(i, split.data().items().get(i));
+        }
+        return cold.select().stream().map(s -> (int) s.itemId()).toList();
+    }
+
+    private static List<Integer> nextBatch(Split split, Method method, LabelModel model, List<Integer> labeled,
+                                           Set<Integer> taken, int step, long seed) {
+        BatchSelector selector = BatchSelector.create(model, method.strategy(), SelectionOptions.ofBatch(step).withSeed(seed));
+        if (method.strategy() == StrategyName.CORESET) {
+            labeled.forEach(i -> selector.addLabeled(split.data().items().get(i)));
+        }
+        for (int i : split.pool()) {
+            if (!taken.contains(i)) {
+                selector.offer(i, split.data().items().get(i));
+            }
+        }
+        List<Integer> picked = new ArrayList<>(selector.select().stream().map(s -> (int) s.itemId()).toList());
+        if (picked.size() < step) { // top up (e.g. k-center ran out of distinct points)
+            Set<Integer> now = new HashSet<>(taken);
+            now.addAll(picked);
+            picked.addAll(randomBatch(split, now, step - picked.size(), seed));
+        }
+        return picked;
+    }
+
+    static List<Integer> randomBatch(Split split, Set<Integer> taken, int b, long seed) {
+        return split.pool().stream().filter(i -> !taken.contains(i))
+                .sorted(Comparator.comparingDouble(i -> RandomStrategy.score(i, seed))).limit(b).toList();
+    }
+
+    private static double singleClassAccuracy(Split split, String label) {
+        return IntStream.of(split.testIndices()).filter(i -> split.data().labels().get(i).equals(label)).count()
+                / (double) split.testIndices().length;
+    }
+
+}

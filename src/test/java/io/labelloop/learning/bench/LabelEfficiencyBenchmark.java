@@ -1,0 +1,122 @@
+package io.labelloop.learning.bench;
+
+import io.labelloop.learning.LabelModel;
+import io.labelloop.learning.ModelTrainer;
+import io.labelloop.learning.StrategyName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Label-efficiency benchmark: oracle simulation of every strategy, the simple loop and RANDOM on every
+ * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
+ * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
+ * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--report-only true]}
+ */
+public final class LabelEfficiencyBenchmark {
+    private LabelEfficiencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path data = Path.of(opt.getOrDefault("data", "../shared/data"));
+        Path out = Path.of(opt.getOrDefault("out", "docs"));
+        int seeds = Integer.parseInt(opt.getOrDefault("seeds", "10"));
+        int budget = Integer.parseInt(opt.getOrDefault("budget", "500"));
+        int step = Integer.parseInt(opt.getOrDefault("step", "20"));
+        int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
+        List<String> only = opt.containsKey("datasets") ? List.of(opt.get("datasets").split(",")) : List.of();
+        List<ActiveLearningRun.Method> methods = methods(opt.get("methods"));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(data)) {
+            files = walk.filter(p -> p.toString().matches(".*\\.csv(\\.gz)?$")).sorted()
+                    .filter(p -> only.isEmpty() || only.stream().anyMatch(o -> p.getFileName().toString().startsWith(o)))
+                    .toList();
+        }
+        Files.createDirectories(out);
+        if (Boolean.parseBoolean(opt.getOrDefault("report-only", "false"))) {
+            BenchmarkReport.write(out, readAll(out), seeds, budget, step);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            run(files, methods, pool, out, seeds, budget, step);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void run(List<Path> files, List<ActiveLearningRun.Method> methods, ExecutorService pool, Path out,
+                            int seeds, int budget, int step) throws Exception {
+        long start = System.nanoTime();
+        for (Path file : files) {
+            LabeledData d = LabeledData.load(file);
+            Split split = Split.stratified(d, 0.25, 2000, 42);
+            int runBudget = Math.min(budget, split.pool().size() / step * step);
+            LabelModel full = new ModelTrainer(d.task()).train(split.pool().stream().map(d.items()::get).toList(),
+                    split.pool().stream().map(d.labels()::get).toList());
+            double fullAccuracy = split.testAccuracy(full);
+            Map<String, List<Future<double[]>>> futures = new LinkedHashMap<>();
+            for (ActiveLearningRun.Method m : methods) {
+                List<Future<double[]>> runs = new ArrayList<>();
+                for (int s = 0; s < seeds; s++) {
+                    long seed = 42L + s;
+                    runs.add(pool.submit(() -> ActiveLearningRun.run(split, m, runBudget, step, seed)));
+                }
+                futures.put(m.name(), runs);
+            }
+            Map<String, double[][]> curves = new LinkedHashMap<>();
+            for (var e : futures.entrySet()) {
+                double[][] c = new double[seeds][];
+                for (int s = 0; s < seeds; s++) {
+                    c[s] = e.getValue().get(s).get();
+                }
+                curves.put(e.getKey(), c);
+            }
+            DatasetResult r = new DatasetResult(d.name(), d.task(), d.size(), split.pool().size(),
+                    split.testIndices().length, (int) d.labels().stream().distinct().count(), fullAccuracy, step, curves);
+            Files.createDirectories(out.resolve("label-efficiency-raw"));
+            Files.writeString(out.resolve("label-efficiency-raw").resolve(d.name() + ".csv"), r.toCsv());
+            System.err.printf("%s done after %.0f s (full-pool accuracy %.3f)%n", d.name(),
+                    (System.nanoTime() - start) / 1e9, fullAccuracy);
+            BenchmarkReport.write(out, readAll(out), seeds, budget, step);
+        }
+    }
+
+    /** Every dataset result written so far (runs may be split over several invocations), text first. */
+    static List<DatasetResult> readAll(Path out) throws IOException {
+        List<DatasetResult> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out.resolve("label-efficiency-raw"))) {
+            for (Path f : files.sorted().toList()) {
+                all.add(DatasetResult.fromCsv(Files.readAllLines(f)));
+            }
+        }
+        all.sort(java.util.Comparator.comparing((DatasetResult r) -> r.task().ordinal()).thenComparing(DatasetResult::name));
+        return all;
+    }
+
+    private static List<ActiveLearningRun.Method> methods(String spec) {
+        List<ActiveLearningRun.Method> all = new ArrayList<>();
+        all.add(ActiveLearningRun.Method.of(StrategyName.RANDOM));
+        all.add(ActiveLearningRun.Method.baseline());
+        Arrays.stream(StrategyName.values()).filter(s -> s != StrategyName.RANDOM)
+                .forEach(s -> all.add(ActiveLearningRun.Method.of(s)));
+        if (spec == null) {
+            return all;
+        }
+        List<String> names = List.of(spec.split(","));
+        return all.stream().filter(m -> names.contains(m.name())).toList();
+    }
+}
