@@ -23,20 +23,31 @@ public class ItemQueries {
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
+    private final List<ItemDetails> details;
 
-    ItemQueries(JdbcClient jdbc, JsonMapper mapper) {
+    ItemQueries(JdbcClient jdbc, JsonMapper mapper, List<ItemDetails> details) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.details = details;
     }
 
+    /** The item with every label it has and the latest model's prediction. */
     @Transactional(readOnly = true)
     public ItemView get(long projectId, long itemId) {
         List<String> names = featureNames(projectId);
-        return jdbc.sql("select * from items where project_id = ? and id = ?")
+        ItemView item = jdbc.sql("select * from items where project_id = ? and id = ?")
                 .params(projectId, itemId)
                 .query((rs, n) -> view(rs, projectId, names))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("item", itemId));
+        List<LabelView> labels = new java.util.ArrayList<>(item.labels());
+        Object prediction = null;
+        for (ItemDetails d : details) {
+            labels.addAll(d.labels(projectId, itemId));
+            prediction = prediction != null ? prediction : d.prediction(projectId, itemId).orElse(null);
+        }
+        return new ItemView(item.id(), item.externalId(), item.text(), item.features(), item.imageUrl(), item.metadata(),
+                item.synthetic(), item.createdAt(), labels, prediction);
     }
 
     /** Several items of a project by id, in one query; missing ids are left out. */

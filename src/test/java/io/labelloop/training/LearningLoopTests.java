@@ -101,6 +101,13 @@ class LearningLoopTests extends ApiTest {
         JsonNode next = claim(p, ADMIN, 3).json().get("items");
         assertThat(next.get(0).get("prediction").get("probabilities").size()).isEqualTo(3);
         assertThat(next.get(0).get("reason").asString()).isIn("STRATEGY", "EXPLORATION");
+        long labeledId = jdbc.sql("select item_id from labels where project_id = ? limit 1").param(p).query(Long.class).single();
+        var labeledItem = api().get("/api/v1/projects/" + p + "/items/" + labeledId, ADMIN).json();
+        assertThat(labeledItem.get("labels").get(0).get("source").asString()).isEqualTo("HUMAN");
+        assertThat(labeledItem.get("labels").get(0).get("annotator").asString()).isEqualTo("admin");
+        var unlabeled = api().get("/api/v1/projects/" + p + "/items/" + next.get(0).get("itemId").asLong(), ADMIN).json();
+        assertThat(unlabeled.get("prediction").get("modelVersion").asInt()).isEqualTo(1);
+        assertThat(unlabeled.get("prediction").get("label").asString()).isIn(iris.labels());
     }
 
     @Test
