@@ -224,6 +224,26 @@ public class ItemVectors {
                 .list();
     }
 
+    /** The vector of one stored item, encoded and stored now if it has none yet. */
+    @Transactional
+    public byte[] ensure(long projectId, long itemId, TaskType taskType) {
+        byte[] stored = of(projectId, List.of(itemId)).get(itemId);
+        if (stored != null) {
+            return stored;
+        }
+        int width = jdbc.sql("select coalesce((select cardinality(feature_names) from item_feature_schemas where project_id = ?), 0)")
+                .param(projectId).query(Integer.class).single();
+        byte[] encoded = jdbc.sql("""
+                select i.text, i.features, m.data from items i left join item_images m on m.item_id = i.id
+                where i.project_id = ? and i.id = ?""")
+                .params(projectId, itemId)
+                .query((rs, n) -> encodeRow(taskType, rs.getString(1), rs.getBytes(2), rs.getBytes(3), width))
+                .single();
+        jdbc.sql("insert into item_vectors (project_id, item_id, encoded) values (?, ?, ?) on conflict do nothing")
+                .params(projectId, itemId, encoded).update();
+        return encoded;
+    }
+
     /** Encodes one item the way stored items are encoded (for predictions on items that are not stored). */
     public static byte[] encode(TaskType taskType, String text, float[] features, byte[] image) {
         return switch (taskType) {

@@ -24,7 +24,9 @@ public class QueueBoard {
      */
     @Transactional
     public void replace(long projectId, List<QueueEntryDraft> entries) {
-        jdbc.sql("delete from queue_entries where project_id = ? and (lease_expires_at is null or lease_expires_at < now())")
+        jdbc.sql("""
+                delete from queue_entries where project_id = ? and reason <> 'STREAM'
+                and (lease_expires_at is null or lease_expires_at < now())""")
                 .param(projectId).update();
         jdbcTemplate.update("""
                 insert into queue_entries (item_id, project_id, rank, score, reason, holdout, model_version, prediction)
@@ -43,6 +45,24 @@ public class QueueBoard {
             ps.setArray(7, con.createArrayOf("integer", entries.stream().map(QueueEntryDraft::modelVersion).toArray()));
             ps.setArray(8, con.createArrayOf("text", entries.stream().map(QueueEntryDraft::predictionJson).toArray()));
         });
+    }
+
+    /**
+     * Puts an item that arrived on the stream at the head of the queue; a human will be asked.
+     * Cycles leave such entries in place until they are labeled.
+     */
+    @Transactional
+    public void enqueueFromStream(long projectId, long itemId, double score, Integer modelVersion, String predictionJson) {
+        jdbc.sql("""
+                insert into queue_entries (item_id, project_id, rank, score, reason, model_version, prediction)
+                values (?, ?, 0, ?, 'STREAM', ?, ?::jsonb) on conflict (item_id) do nothing""")
+                .params(itemId, projectId, score, modelVersion, predictionJson).update();
+    }
+
+    /** Stream items waiting for a human: they will cost budget when labeled. */
+    public long streamEntries(long projectId) {
+        return jdbc.sql("select count(*) from queue_entries where project_id = ? and reason = 'STREAM'")
+                .param(projectId).query(Long.class).single();
     }
 
     /** Items under a live lease: a cycle leaves them where they are. */

@@ -1,0 +1,11 @@
+-- What the stream decided for each item that arrived on it (module: stream); a repost returns it.
+create table stream_decisions (
+    item_id       bigint primary key references items (id) on delete cascade,
+    project_id    bigint           not null references projects (id) on delete cascade,
+    decision      varchar(16)      not null check (decision in ('AUTO_LABELED', 'QUEUED', 'NOT_QUEUED')),
+    label         text,
+    confidence    double precision,
+    model_version integer,
+    decided_at    timestamptz      not null default now()
+);
+create index stream_decisions_by_project on stream_decisions (project_id, decision);

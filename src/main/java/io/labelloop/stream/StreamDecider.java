@@ -1,0 +1,129 @@
+package io.labelloop.stream;
+
+import io.labelloop.annotation.AutoLabels;
+import io.labelloop.annotation.LabelBudget;
+import io.labelloop.item.ItemIntake;
+import io.labelloop.item.ItemVectors;
+import io.labelloop.project.Project;
+import io.labelloop.queue.QueueBoard;
+import io.labelloop.stream.StreamDecision.Decision;
+import io.labelloop.training.ModelPredictions;
+import io.labelloop.training.ModelPredictions.Scored;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides for one arriving item (stream-based selective sampling): stored in every case, scored at
+ * once with the latest model; at or above the project's threshold it is auto-labeled, below it is
+ * queued for a human while the budget (counting stream items already waiting) allows, else not
+ * queued. Before the first model everything is queued. The threshold is the fixed
+ * {@code autoLabelThreshold}, or the per-class thresholds calibrated for the target accuracy.
+ */
+@Service
+public class StreamDecider {
+
+    private final ItemIntake intake;
+    private final ItemVectors vectors;
+    private final ModelPredictions models;
+    private final AutoLabels autoLabels;
+    private final LabelBudget budget;
+    private final QueueBoard queue;
+    private final JdbcClient jdbc;
+    private final JsonMapper mapper;
+
+    StreamDecider(ItemIntake intake, ItemVectors vectors, ModelPredictions models, AutoLabels autoLabels,
+            LabelBudget budget, QueueBoard queue, JdbcClient jdbc, JsonMapper mapper) {
+        this.intake = intake;
+        this.vectors = vectors;
+        this.models = models;
+        this.autoLabels = autoLabels;
+        this.budget = budget;
+        this.queue = queue;
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public StreamDecision decide(Project project, JsonNode item) {
+        ItemIntake.Stored stored = intake.store(project, item);
+        Optional<StreamDecision> earlier = earlier(stored);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        byte[] encoded = vectors.ensure(project.id(), stored.itemId(), project.taskType());
+        Optional<Scored> scored = models.score(project.id(), encoded);
+        StreamDecision decision;
+        if (scored.isPresent() && confidentEnough(project, scored.get())) {
+            Scored s = scored.get();
+            autoLabels.record(project.id(), stored.itemId(), s.label(), s.confidence(), s.modelVersion());
+            decision = new StreamDecision(stored.itemId(), stored.externalId(), Decision.AUTO_LABELED, s.label(),
+                    s.confidence(), s.modelVersion());
+        } else if (budgetAllowsAnother(project)) {
+            queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
+                    scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null));
+            decision = decision(stored, Decision.QUEUED, scored);
+        } else {
+            decision = decision(stored, Decision.NOT_QUEUED, scored);
+        }
+        jdbc.sql("""
+                insert into stream_decisions (item_id, project_id, decision, label, confidence, model_version)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(stored.itemId(), project.id(), decision.decision().name(), decision.label(), decision.confidence(),
+                        decision.modelVersion())
+                .update();
+        return decision;
+    }
+
+    private static boolean confidentEnough(Project project, Scored s) {
+        if (project.autoLabelThreshold() != null) {
+            return s.confidence() >= project.autoLabelThreshold();
+        }
+        if (project.autoLabelTargetAccuracy() != null && s.classThresholds() != null) {
+            Double threshold = s.classThresholds().get(s.label());
+            return threshold != null && s.confidence() >= threshold;
+        }
+        return false;
+    }
+
+    /** Under the budget lock: human labels spent plus stream items already waiting for a human. */
+    private boolean budgetAllowsAnother(Project project) {
+        if (project.budget() == null) {
+            return true;
+        }
+        int used = budget.lock(project.id());
+        return used + queue.streamEntries(project.id()) < project.budget();
+    }
+
+    private static StreamDecision decision(ItemIntake.Stored stored, Decision d, Optional<Scored> scored) {
+        return new StreamDecision(stored.itemId(), stored.externalId(), d, scored.map(Scored::label).orElse(null),
+                scored.map(Scored::confidence).orElse(null), scored.map(Scored::modelVersion).orElse(null));
+    }
+
+    private String predictionJson(Scored s) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("label", s.label());
+        p.put("confidence", s.confidence());
+        p.put("probabilities", s.probabilities());
+        return mapper.writeValueAsString(p);
+    }
+
+    private Optional<StreamDecision> earlier(ItemIntake.Stored stored) {
+        return jdbc.sql("select decision, label, confidence, model_version from stream_decisions where item_id = ?")
+                .param(stored.itemId())
+                .query((rs, n) -> {
+                    double c = rs.getDouble(3);
+                    Double confidence = rs.wasNull() ? null : c;
+                    int v = rs.getInt(4);
+                    Integer version = rs.wasNull() ? null : v;
+                    return new StreamDecision(stored.itemId(), stored.externalId(), Decision.valueOf(rs.getString(1)),
+                            rs.getString(2), confidence, version);
+                })
+                .optional();
+    }
+}

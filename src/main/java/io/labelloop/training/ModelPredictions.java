@@ -1,0 +1,53 @@
+package io.labelloop.training;
+
+import io.labelloop.learning.LabelModel;
+import io.labelloop.learning.Prediction;
+import io.labelloop.training.internal.ModelStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Scores one encoded item with a project's latest model, with the per-class thresholds calibrated for it. */
+@Service
+public class ModelPredictions {
+
+    private final ModelStore store;
+
+    ModelPredictions(ModelStore store) {
+        this.store = store;
+    }
+
+    /** The latest model's verdict, or empty before the first model. */
+    public Optional<Scored> score(long projectId, byte[] encoded) {
+        return store.latest(projectId).map(latest -> {
+            LabelModel model = store.model(projectId, latest.version());
+            Prediction p = model.scorer().predict(encoded);
+            Map<String, Double> probabilities = new LinkedHashMap<>();
+            for (int i = 0; i < model.classes().size(); i++) {
+                probabilities.put(model.classes().get(i), p.probabilities()[i]);
+            }
+            return new Scored(latest.version(), p.label(), p.confidence(), probabilities, classThresholds(latest));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> classThresholds(ModelSummary latest) {
+        Map<String, Object> t = latest.autoLabelThresholds();
+        if (t == null || !Boolean.TRUE.equals(t.get("enoughHoldout")) || !(t.get("thresholds") instanceof Map<?, ?> m)) {
+            return null;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        ((Map<String, Object>) m).forEach((k, v) -> {
+            if (v instanceof Number n) {
+                out.put(k, n.doubleValue());
+            }
+        });
+        return out;
+    }
+
+    /** A model's prediction; {@code classThresholds} is null when no calibration allows auto-labeling. */
+    public record Scored(int modelVersion, String label, double confidence, Map<String, Double> probabilities,
+            Map<String, Double> classThresholds) {
+    }
+}

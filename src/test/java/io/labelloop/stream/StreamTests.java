@@ -1,0 +1,136 @@
+package io.labelloop.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labelloop.support.ApiTest;
+import io.labelloop.support.Datasets;
+import io.labelloop.support.Datasets.Oracle;
+import io.labelloop.training.internal.TrainingScheduler;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Items arriving one at a time: auto-labeled when the model is sure, else queued for a human within the budget. */
+class StreamTests extends ApiTest {
+
+    @Autowired
+    TrainingScheduler scheduler;
+
+    private final Oracle iris = Datasets.tabular("/learning/iris.csv");
+
+    /** An iris project with a model trained on 30 oracle labels of the first 120 rows; returns its id. */
+    private long trainedProject(Map<String, Object> extra) {
+        Map<String, Object> settings = new HashMap<>(Map.of("name", "iris-stream", "taskType", "TABULAR",
+                "labels", iris.labels(), "holdoutFraction", 0));
+        settings.putAll(extra);
+        long p = api().post("/api/v1/projects", ADMIN, settings).json().get("id").asLong();
+        String[] lines = iris.unlabeledCsv().split("\n");
+        api().postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", String.join("\n", List.of(lines).subList(0, 121)) + "\n");
+        var items = api().get("/api/v1/projects/" + p + "/items?limit=200", ADMIN).json();
+        for (int i = 0; i < items.size(); i += 4) {
+            JsonNode item = items.get(i);
+            api().post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
+                    Map.of("label", iris.truth().get(item.get("externalId").asString())));
+        }
+        scheduler.runDue();
+        assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("modelVersion").asInt()).isEqualTo(1);
+        return p;
+    }
+
+    private JsonNode post(long project, String externalId, double... f) {
+        Map<String, Object> features = new LinkedHashMap<>();
+        String[] names = {"sepal_length", "sepal_width", "petal_length", "petal_width"};
+        for (int i = 0; i < f.length; i++) {
+            features.put(names[i], f[i]);
+        }
+        var r = api().post("/api/v1/projects/" + project + "/stream", ADMIN, Map.of("externalId", externalId, "features", features));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void shouldQueueEverythingBeforeTheFirstModel() {
+        long p = project(ADMIN, "TABULAR", "setosa", "virginica");
+
+        var d = post(p, "s-1", 5.1, 3.5, 1.4, 0.2);
+
+        assertThat(d.get("decision").asString()).isEqualTo("QUEUED");
+        assertThat(d.get("label").isNull()).isTrue();
+        var claimed = api().post("/api/v1/projects/" + p + "/queue/claims", ADMIN, Map.of("count", 1)).json().get("items");
+        assertThat(claimed.get(0).get("externalId").asString()).isEqualTo("s-1");
+        assertThat(claimed.get(0).get("reason").asString()).isEqualTo("STREAM");
+    }
+
+    @Test
+    void shouldAutoLabelAtOrAboveTheThresholdAndQueueBelowIt() {
+        long p = trainedProject(Map.of("autoLabelThreshold", 0.9));
+
+        JsonNode sure = post(p, "sure-setosa", 5.0, 3.4, 1.5, 0.2);
+        JsonNode unsure = post(p, "between", 6.0, 2.8, 4.9, 1.7);
+
+        assertThat(sure.get("decision").asString()).as(sure.toString()).isEqualTo("AUTO_LABELED");
+        assertThat(sure.get("label").asString()).isEqualTo("setosa");
+        assertThat(sure.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(unsure.get("decision").asString()).as(unsure.toString()).isEqualTo("QUEUED");
+        assertThat(unsure.get("confidence").asDouble()).isLessThan(0.9);
+        assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("autoLabeled").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTreatAConfidenceEqualToTheThresholdAsSureEnough() {
+        long p = trainedProject(Map.of("autoLabelThreshold", 1.0));
+        JsonNode probe = post(p, "probe", 5.0, 3.4, 1.5, 0.2);
+        assertThat(probe.get("decision").asString()).as("nothing is surer than 1.0").isEqualTo("QUEUED");
+
+        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", probe.get("confidence").asDouble()));
+        JsonNode same = post(p, "same-point", 5.0, 3.4, 1.5, 0.2);
+
+        assertThat(same.get("confidence").asDouble()).isEqualTo(probe.get("confidence").asDouble());
+        assertThat(same.get("decision").asString()).isEqualTo("AUTO_LABELED");
+    }
+
+    @Test
+    void shouldStopQueueingOnceTheBudgetIsSpokenFor() {
+        long p = trainedProject(Map.of("autoLabelThreshold", 0.999999, "budget", 31));
+
+        var first = post(p, "u-1", 6.0, 2.8, 4.9, 1.7);
+        var second = post(p, "u-2", 6.1, 2.9, 4.8, 1.8);
+        var third = post(p, "u-3", 6.2, 2.7, 5.0, 1.6);
+
+        assertThat(first.get("decision").asString()).isEqualTo("QUEUED");
+        assertThat(second.get("decision").asString()).isEqualTo("NOT_QUEUED");
+        assertThat(third.get("decision").asString()).isEqualTo("NOT_QUEUED");
+        assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("items").asLong())
+                .as("every item is stored").isEqualTo(123);
+    }
+
+    @Test
+    void shouldReturnTheStoredDecisionWhenAnItemIsPostedAgain() {
+        long p = trainedProject(Map.of("autoLabelThreshold", 0.99));
+        var first = post(p, "again", 5.0, 3.4, 1.5, 0.2);
+
+        var second = post(p, "again", 7.7, 2.6, 6.9, 2.3);
+
+        assertThat(second.get("itemId").asLong()).isEqualTo(first.get("itemId").asLong());
+        assertThat(second.get("decision").asString()).isEqualTo(first.get("decision").asString());
+        assertThat(second.get("label").asString()).isEqualTo(first.get("label").asString());
+    }
+
+    @Test
+    void shouldRejectABadItemWith422AndStoreNothing() {
+        long p = project(ADMIN, "TABULAR", "a", "b");
+
+        var noId = api().post("/api/v1/projects/" + p + "/stream", ADMIN, Map.of("features", Map.of("x", 1)));
+        var badFeature = api().post("/api/v1/projects/" + p + "/stream", ADMIN, Map.of("externalId", "x", "features", Map.of("x", "many")));
+        var badLabel = api().post("/api/v1/projects/" + p + "/stream", ADMIN, Map.of("externalId", "y", "features", Map.of("x", 1), "label", "c"));
+
+        assertThat(noId.status()).isEqualTo(422);
+        assertThat(badFeature.status()).isEqualTo(422);
+        assertThat(badLabel.status()).isEqualTo(422);
+        assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("items").asLong()).isZero();
+    }
+}
