@@ -9,3 +9,8 @@ create table stream_decisions (
     decided_at    timestamptz      not null default now()
 );
 create index stream_decisions_by_project on stream_decisions (project_id, decision);
+
+-- A random share of auto-labeled items also goes to a human, to measure the realized accuracy.
+alter table stream_decisions add column audit boolean not null default false;
+alter table projects add column audit_fraction double precision not null default 0.05
+    check (audit_fraction >= 0 and audit_fraction <= 1);

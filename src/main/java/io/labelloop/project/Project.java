@@ -20,6 +20,7 @@ public record Project(
         double holdoutFraction,
         boolean synthesisEnabled,
         boolean stopped,
+        double auditFraction,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -15,6 +15,8 @@ import java.util.List;
  * Everything a lead sets on a project, as created (POST) or after a PATCH is applied. Null
  * numbers and flags take the service defaults on creation; a null {@code budget} means unlimited.
  * {@code stopped} ends labeling: the queue then hands out nothing and says STOPPED.
+ * {@code auditFraction}: the share of auto-labeled items that also go to a human, to measure the
+ * realized auto-label accuracy.
  */
 public record ProjectSettings(
         @NotBlank @Size(max = 200) String name,
@@ -29,11 +31,13 @@ public record ProjectSettings(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false) Double autoLabelTargetAccuracy,
         @DecimalMin("0") @DecimalMax(value = "0.9", message = "must be at most 0.9") Double holdoutFraction,
         Boolean synthesisEnabled,
-        Boolean stopped) {
+        Boolean stopped,
+        @DecimalMin("0") @DecimalMax("1") Double auditFraction) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_RETRAIN_EVERY = 20;
     public static final double DEFAULT_HOLDOUT_FRACTION = 0.1;
+    public static final double DEFAULT_AUDIT_FRACTION = 0.05;
 
     /** The same settings with service defaults filled in where the caller left a value out. */
     public ProjectSettings withDefaults() {
@@ -44,6 +48,7 @@ public record ProjectSettings(
                 autoLabelThreshold, autoLabelTargetAccuracy,
                 holdoutFraction != null ? holdoutFraction : DEFAULT_HOLDOUT_FRACTION,
                 synthesisEnabled != null && synthesisEnabled,
-                stopped != null && stopped);
+                stopped != null && stopped,
+                auditFraction != null ? auditFraction : DEFAULT_AUDIT_FRACTION);
     }
 }

@@ -25,7 +25,7 @@ public class QueueBoard {
     @Transactional
     public void replace(long projectId, List<QueueEntryDraft> entries) {
         jdbc.sql("""
-                delete from queue_entries where project_id = ? and reason <> 'STREAM'
+                delete from queue_entries where project_id = ? and reason not in ('STREAM', 'AUDIT')
                 and (lease_expires_at is null or lease_expires_at < now())""")
                 .param(projectId).update();
         jdbcTemplate.update("""
@@ -53,15 +53,25 @@ public class QueueBoard {
      */
     @Transactional
     public void enqueueFromStream(long projectId, long itemId, double score, Integer modelVersion, String predictionJson) {
+        enqueue(projectId, itemId, score, modelVersion, predictionJson, "STREAM");
+    }
+
+    /** Puts an auto-labeled item in front of a human to check the machine's label (a random audit). */
+    @Transactional
+    public void enqueueForAudit(long projectId, long itemId, Integer modelVersion, String predictionJson) {
+        enqueue(projectId, itemId, 0, modelVersion, predictionJson, "AUDIT");
+    }
+
+    private void enqueue(long projectId, long itemId, double score, Integer modelVersion, String predictionJson, String reason) {
         jdbc.sql("""
                 insert into queue_entries (item_id, project_id, rank, score, reason, model_version, prediction)
-                values (?, ?, 0, ?, 'STREAM', ?, ?::jsonb) on conflict (item_id) do nothing""")
-                .params(itemId, projectId, score, modelVersion, predictionJson).update();
+                values (?, ?, 0, ?, ?, ?, ?::jsonb) on conflict (item_id) do nothing""")
+                .params(itemId, projectId, score, reason, modelVersion, predictionJson).update();
     }
 
     /** Stream items waiting for a human: they will cost budget when labeled. */
     public long streamEntries(long projectId) {
-        return jdbc.sql("select count(*) from queue_entries where project_id = ? and reason = 'STREAM'")
+        return jdbc.sql("select count(*) from queue_entries where project_id = ? and reason in ('STREAM', 'AUDIT')")
                 .param(projectId).query(Long.class).single();
     }
 

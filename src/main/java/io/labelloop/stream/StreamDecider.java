@@ -59,11 +59,16 @@ public class StreamDecider {
         byte[] encoded = vectors.ensure(project.id(), stored.itemId(), project.taskType());
         Optional<Scored> scored = models.score(project.id(), encoded);
         StreamDecision decision;
+        boolean audit = false;
         if (scored.isPresent() && confidentEnough(project, scored.get())) {
             Scored s = scored.get();
             autoLabels.record(project.id(), stored.itemId(), s.label(), s.confidence(), s.modelVersion());
             decision = new StreamDecision(stored.itemId(), stored.externalId(), Decision.AUTO_LABELED, s.label(),
                     s.confidence(), s.modelVersion());
+            audit = drawnForAudit(project, stored.itemId()) && budgetAllowsAnother(project);
+            if (audit) {
+                queue.enqueueForAudit(project.id(), stored.itemId(), s.modelVersion(), predictionJson(s));
+            }
         } else if (budgetAllowsAnother(project)) {
             queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
                     scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null));
@@ -72,12 +77,20 @@ public class StreamDecider {
             decision = decision(stored, Decision.NOT_QUEUED, scored);
         }
         jdbc.sql("""
-                insert into stream_decisions (item_id, project_id, decision, label, confidence, model_version)
-                values (?, ?, ?, ?, ?, ?)""")
+                insert into stream_decisions (item_id, project_id, decision, label, confidence, model_version, audit)
+                values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(stored.itemId(), project.id(), decision.decision().name(), decision.label(), decision.confidence(),
-                        decision.modelVersion())
+                        decision.modelVersion(), audit)
                 .update();
         return decision;
+    }
+
+    /** A reproducible uniform draw per item (a hash of its id), so the audit sample is random and unbiased. */
+    static boolean drawnForAudit(Project project, long itemId) {
+        long h = itemId * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 31;
+        double u = (h >>> 11) * 0x1.0p-53;
+        return u < project.auditFraction();
     }
 
     private static boolean confidentEnough(Project project, Scored s) {

@@ -133,4 +133,32 @@ class StreamTests extends ApiTest {
         assertThat(badLabel.status()).isEqualTo(422);
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("items").asLong()).isZero();
     }
+
+    @Test
+    void shouldSendTheAuditShareOfAutoLabelsToHumansAndReportTheirAccuracy() {
+        long p = trainedProject(Map.of("autoLabelThreshold", 0.5, "auditFraction", 1.0));
+        var sure = post(p, "audited", 5.0, 3.4, 1.5, 0.2);
+        assertThat(sure.get("decision").asString()).isEqualTo("AUTO_LABELED");
+
+        var claimed = api().post("/api/v1/projects/" + p + "/queue/claims", ADMIN, Map.of("count", 5)).json().get("items");
+        JsonNode audit = claimed.valueStream().filter(i -> i.get("externalId").asString().equals("audited")).findFirst().orElseThrow();
+        assertThat(audit.get("reason").asString()).isEqualTo("AUDIT");
+        api().post("/api/v1/projects/" + p + "/items/" + audit.get("itemId").asLong() + "/labels", ADMIN, Map.of("label", "setosa"));
+
+        var stats = api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("autoLabelAudit");
+        assertThat(stats.get("audited").asLong()).isEqualTo(1);
+        assertThat(stats.get("accuracy").asDouble()).isEqualTo(1.0);
+        assertThat(stats.get("low95").asDouble()).isBetween(0.1, 0.9);
+        var export = api().get("/api/v1/projects/" + p + "/export?format=jsonl", ADMIN).body();
+        assertThat(export).contains("\"externalId\":\"audited\",\"label\":\"setosa\",\"source\":\"AUTO\"")
+                .contains("\"externalId\":\"audited\",\"label\":\"setosa\",\"source\":\"HUMAN\"");
+    }
+
+    @Test
+    void shouldDrawAboutTheConfiguredShareForAudit() {
+        var project = new io.labelloop.project.Project(1, "p", io.labelloop.learning.TaskType.TEXT, List.of("a", "b"), null,
+                io.labelloop.learning.StrategyName.RANDOM, 10, 10, null, null, 0, false, false, 0.1, null, null);
+        long drawn = java.util.stream.LongStream.range(1, 20_001).filter(id -> StreamDecider.drawnForAudit(project, id)).count();
+        assertThat(drawn).isBetween(1_800L, 2_200L);
+    }
 }

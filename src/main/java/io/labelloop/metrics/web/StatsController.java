@@ -7,6 +7,7 @@ import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.security.AuthenticatedUser;
+import io.labelloop.stream.AuditedAccuracy;
 import io.labelloop.training.ModelSummary;
 import io.labelloop.training.ModelVersions;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,9 +27,11 @@ class StatsController {
     private final LabelBudget budget;
     private final QueueBoard queue;
     private final ModelVersions models;
+    private final AuditedAccuracy audits;
 
     StatsController(ProjectAccess access, ItemCounts items, LabelQueries labels, LabelBudget budget, QueueBoard queue,
-            ModelVersions models) {
+            ModelVersions models, AuditedAccuracy audits) {
+        this.audits = audits;
         this.access = access;
         this.items = items;
         this.labels = labels;
@@ -40,7 +43,8 @@ class StatsController {
     /** Project statistics as in the API contract, plus the holdout size and the evaluation method. */
     record ProjectStats(long items, long unlabeled, long humanLabeled, long importedLabeled, long autoLabeled,
             long queued, long claimed, Integer budget, long budgetUsed, Long budgetRemaining, Integer modelVersion,
-            Double accuracy, boolean stopRecommended, long holdoutLabeled, String evaluationMethod, long synthetic) {
+            Double accuracy, boolean stopRecommended, long holdoutLabeled, String evaluationMethod, long synthetic,
+            AuditedAccuracy.Audit autoLabelAudit, Double autoLabelTargetAccuracy) {
     }
 
     @GetMapping("/api/v1/projects/{id}/stats")
@@ -58,6 +62,6 @@ class StatsController {
                 project.budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
                 latest.map(ModelSummary::accuracy).orElse(null), latest.map(ModelSummary::stopRecommended).orElse(false),
                 labelCounts.holdoutItems(), latest.map(m -> (String) m.metrics().get("method")).orElse(null),
-                counts.synthetic());
+                counts.synthetic(), audits.of(id), project.autoLabelTargetAccuracy());
     }
 }

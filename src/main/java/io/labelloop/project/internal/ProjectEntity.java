@@ -62,6 +62,9 @@ public class ProjectEntity {
 
     private boolean stopped;
 
+    @Column(name = "audit_fraction")
+    private double auditFraction;
+
     @Column(name = "created_by")
     private Long createdBy;
 
@@ -96,12 +99,14 @@ public class ProjectEntity {
         this.holdoutFraction = s.holdoutFraction();
         this.synthesisEnabled = s.synthesisEnabled();
         this.stopped = s.stopped();
+        this.auditFraction = s.auditFraction();
         this.updatedAt = Instant.now();
     }
 
     public Project toProject() {
         return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
-                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, createdAt, updatedAt);
+                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, createdAt,
+                updatedAt);
     }
 
     public Long getId() {
