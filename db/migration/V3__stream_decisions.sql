@@ -14,3 +14,15 @@ create index stream_decisions_by_project on stream_decisions (project_id, decisi
 alter table stream_decisions add column audit boolean not null default false;
 alter table projects add column audit_fraction double precision not null default 0.05
     check (audit_fraction >= 0 and audit_fraction <= 1);
+
+-- Label propagation (module: stream): once a lead propagates, machine labels are re-decided after
+-- every new model.
+create table propagations (
+    project_id    bigint primary key references projects (id) on delete cascade,
+    enabled       boolean     not null default true,
+    model_version integer,
+    scanned       bigint      not null default 0,
+    auto_labeled  bigint      not null default 0,
+    removed       bigint      not null default 0,
+    ran_at        timestamptz
+);

@@ -42,6 +42,12 @@ public class LabelQueries {
                 .params(projectId, java.sql.Timestamp.from(since)).query(Long.class).single();
     }
 
+    /** Items with a human label. */
+    public java.util.Set<Long> humanLabeledItems(long projectId) {
+        return new java.util.HashSet<>(jdbc.sql("select item_id from labels where project_id = ? and source = 'HUMAN'")
+                .param(projectId).query(Long.class).list());
+    }
+
     public record HumanLabel(long itemId, String label, boolean holdout) {
     }
 

@@ -27,6 +27,12 @@ public class ItemCounts {
                 .params(projectId, itemId).query(Boolean.class).single();
     }
 
+    /** Items that came with a label. */
+    public java.util.Set<Long> importedItems(long projectId) {
+        return new java.util.HashSet<>(jdbc.sql("select id from items where project_id = ? and imported_label is not null")
+                .param(projectId).query(Long.class).list());
+    }
+
     /** The distinct imported labels of the project. */
     public java.util.Set<String> importedLabelClasses(long projectId) {
         return new java.util.HashSet<>(jdbc.sql("select distinct imported_label from items where project_id = ? and imported_label is not null")

@@ -18,6 +18,23 @@ public class ModelPredictions {
         this.store = store;
     }
 
+    /** A reusable scorer of the latest model for many items in a row (one thread), or empty before the first model. */
+    public Optional<PoolScorer> poolScorer(long projectId) {
+        return store.latest(projectId).map(latest -> {
+            LabelModel model = store.model(projectId, latest.version());
+            return new PoolScorer(latest.version(), model.classes(), model.scorer(), classThresholds(latest));
+        });
+    }
+
+    /** Scores pool items with one model version; not thread-safe. */
+    public record PoolScorer(int modelVersion, java.util.List<String> classes, LabelModel.ItemScorer scorer,
+            Map<String, Double> classThresholds) {
+
+        public Prediction predict(byte[] encoded) {
+            return scorer.predict(encoded);
+        }
+    }
+
     /** The latest model's verdict, or empty before the first model. */
     public Optional<Scored> score(long projectId, byte[] encoded) {
         return store.latest(projectId).map(latest -> {

@@ -161,4 +161,85 @@ class StreamTests extends ApiTest {
         long drawn = java.util.stream.LongStream.range(1, 20_001).filter(id -> StreamDecider.drawnForAudit(project, id)).count();
         assertThat(drawn).isBetween(1_800L, 2_200L);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private long autoLabelCount(long p) {
+        return jdbc.sql("select count(*) from labels where project_id = ? and source = 'AUTO'").param(p).query(Long.class).single();
+    }
+
+    @Test
+    void shouldPropagateConfidentLabelsToThePoolAndLeaveHumanLabelsAlone() {
+        long p = trainedProject(Map.of("autoLabelThreshold", 0.8));
+
+        var r = api().postRaw("/api/v1/projects/" + p + "/propagation", ADMIN, "application/json", "");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        long labeled = r.json().get("autoLabeled").asLong();
+        assertThat(r.json().get("scanned").asLong()).as("120 items, 30 labeled by people").isEqualTo(90);
+        assertThat(labeled).isBetween(1L, 90L);
+        assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("autoLabeled").asLong()).isEqualTo(labeled);
+        assertThat(jdbc.sql("""
+                select count(*) from labels a join labels h on h.item_id = a.item_id and h.source = 'HUMAN'
+                where a.project_id = ? and a.source = 'AUTO'""").param(p).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select min(confidence) from labels where project_id = ? and source = 'AUTO'").param(p)
+                .query(Double.class).single()).isGreaterThanOrEqualTo(0.8);
+        assertThat(api().get("/api/v1/projects/" + p + "/export?format=csv&source=AUTO", ADMIN).body().lines().count())
+                .isEqualTo(labeled + 1);
+        assertThat(api().get("/api/v1/projects/" + p + "/export?format=csv&source=HUMAN", ADMIN).body().lines().count())
+                .isEqualTo(31);
+    }
+
+    @Test
+    void shouldLetALaterHumanLabelWinOverAMachineLabel() {
+        long p = trainedProject(Map.of("autoLabelThreshold", 0.8));
+        api().postRaw("/api/v1/projects/" + p + "/propagation", ADMIN, "application/json", "");
+        var auto = jdbc.sql("select item_id, label from labels where project_id = ? and source = 'AUTO' limit 1").param(p)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).single();
+        String other = iris.labels().stream().filter(l -> !l.equals(auto.getValue())).findFirst().orElseThrow();
+
+        var human = api().post("/api/v1/projects/" + p + "/items/" + auto.getKey() + "/labels", ADMIN, Map.of("label", other));
+        api().postRaw("/api/v1/projects/" + p + "/training-runs?wait=true", ADMIN, "application/json", "");
+
+        assertThat(human.status()).isEqualTo(201);
+        var item = api().get("/api/v1/projects/" + p + "/items/" + auto.getKey(), ADMIN).json();
+        assertThat(item.get("labels").findValuesAsString("source")).contains("AUTO", "HUMAN");
+        var models = api().get("/api/v1/projects/" + p + "/models", ADMIN).json();
+        assertThat(models.get(models.size() - 1).get("labelCount").asInt()).as("the human label trains").isEqualTo(31);
+    }
+
+    @Test
+    void shouldRefusePropagationBeforeAModelOrWithoutAThreshold() {
+        long noModel = project(ADMIN, "TEXT", "a", "b");
+        api().patch("/api/v1/projects/" + noModel, ADMIN, Map.of("autoLabelThreshold", 0.9));
+        long noThreshold = trainedProject(Map.of());
+
+        assertThat(api().postRaw("/api/v1/projects/" + noModel + "/propagation", ADMIN, "application/json", "").status()).isEqualTo(409);
+        assertThat(api().postRaw("/api/v1/projects/" + noThreshold + "/propagation", ADMIN, "application/json", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldReDecideMachineLabelsWhenANewModelArrives() throws Exception {
+        long p = trainedProject(Map.of("autoLabelThreshold", 0.6, "retrainEvery", 1));
+        long before = api().postRaw("/api/v1/projects/" + p + "/propagation", ADMIN, "application/json", "").json()
+                .get("autoLabeled").asLong();
+        assertThat(before).isPositive();
+        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", 0.999999));
+        long itemId = api().post("/api/v1/projects/" + p + "/queue/claims", ADMIN, Map.of("count", 1)).json()
+                .get("items").get(0).get("itemId").asLong();
+        String externalId = api().get("/api/v1/projects/" + p + "/items/" + itemId, ADMIN).json().get("externalId").asString();
+        api().post("/api/v1/projects/" + p + "/items/" + itemId + "/labels", ADMIN, Map.of("label", iris.truth().get(externalId)));
+
+        scheduler.runDue();
+        int version = 0;
+        for (int i = 0; i < 100 && version < 2; i++) {
+            Thread.sleep(100);
+            version = jdbc.sql("select coalesce((select model_version from propagations where project_id = ?), 0)")
+                    .param(p).query(Integer.class).single();
+        }
+
+        assertThat(version).as("re-propagated with model v2").isEqualTo(2);
+        assertThat(autoLabelCount(p)).as("the stricter threshold withdrew machine labels").isLessThan(before);
+    }
 }
