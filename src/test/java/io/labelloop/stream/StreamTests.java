@@ -67,17 +67,27 @@ class StreamTests extends ApiTest {
 
     @Test
     void shouldAutoLabelAtOrAboveTheThresholdAndQueueBelowIt() {
-        long p = trainedProject(Map.of("autoLabelThreshold", 0.9));
+        long p = trainedProject(Map.of());
+        double sureConfidence = predicted(p, 5.0, 3.4, 1.5, 0.2);
+        double unsureConfidence = predicted(p, 6.0, 2.8, 4.9, 1.7);
+        assertThat(sureConfidence).as("a textbook setosa is surer than a borderline flower").isGreaterThan(unsureConfidence);
+        double threshold = (sureConfidence + unsureConfidence) / 2;
+        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", threshold));
 
         JsonNode sure = post(p, "sure-setosa", 5.0, 3.4, 1.5, 0.2);
         JsonNode unsure = post(p, "between", 6.0, 2.8, 4.9, 1.7);
 
         assertThat(sure.get("decision").asString()).as(sure.toString()).isEqualTo("AUTO_LABELED");
         assertThat(sure.get("label").asString()).isEqualTo("setosa");
-        assertThat(sure.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.9);
+        assertThat(sure.get("confidence").asDouble()).isGreaterThanOrEqualTo(threshold);
         assertThat(unsure.get("decision").asString()).as(unsure.toString()).isEqualTo("QUEUED");
-        assertThat(unsure.get("confidence").asDouble()).isLessThan(0.9);
+        assertThat(unsure.get("confidence").asDouble()).isLessThan(threshold);
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("autoLabeled").asLong()).isEqualTo(1);
+    }
+
+    private double predicted(long p, double... f) {
+        var r = api().post("/api/v1/projects/" + p + "/predictions", ADMIN, List.of(Map.of("features", f)));
+        return r.json().get(0).get("confidence").asDouble();
     }
 
     @Test
