@@ -42,8 +42,13 @@ public final class ThresholdCalibrator {
                                                 int[] trueClass, double targetAccuracy, double delta) {
         int k = classes.size();
         double risk = 1 - targetAccuracy;
-        double perClassDelta = delta / k;
-        int needed = (int) Math.ceil(Math.log(perClassDelta) / Math.log(targetAccuracy));
+        // Two certified candidates, each at delta/2: per-class thresholds (Bonferroni over classes) and one
+        // global threshold (a single fixed-sequence scan, which needs far fewer holdout labels when classes
+        // are many). By the union bound both certificates hold together with probability >= 1 - delta,
+        // so keeping the one that covers more holdout items keeps the guarantee.
+        double half = k == 1 ? delta : delta / 2; // with one class both candidates are the same test
+        double perClassDelta = half / k;
+        int needed = (int) Math.ceil(Math.log(half) / Math.log(targetAccuracy));
         Map<String, Double> thresholds = new LinkedHashMap<>();
         int n = probabilities.length;
         int[] predicted = new int[n];
@@ -56,6 +61,13 @@ public final class ThresholdCalibrator {
             double t = scanClass(c, predicted, confidence, trueClass, risk, perClassDelta);
             if (!Double.isNaN(t)) {
                 thresholds.put(classes.get(c), t);
+            }
+        }
+        double global = scanClass(ALL_CLASSES, predicted, confidence, trueClass, risk, half);
+        if (!Double.isNaN(global) && coverage(global, confidence) > coverage(thresholds, classes, predicted, confidence)) {
+            thresholds.clear();
+            for (String c : classes) {
+                thresholds.put(c, global);
             }
         }
         int covered = 0, wrong = 0;
@@ -77,9 +89,32 @@ public final class ThresholdCalibrator {
                 covered == 0 ? 0 : wrong / (double) covered, n, message);
     }
 
+    /** Scans every holdout prediction at once (the global threshold) instead of one class's. */
+    private static final int ALL_CLASSES = -1;
+
+    private static int coverage(double threshold, double[] confidence) {
+        return (int) java.util.Arrays.stream(confidence).filter(x -> x >= threshold).count();
+    }
+
+    private static int coverage(Map<String, Double> thresholds, java.util.List<String> classes, int[] predicted,
+                                double[] confidence) {
+        int covered = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            Double t = thresholds.get(classes.get(predicted[i]));
+            covered += t != null && confidence[i] >= t ? 1 : 0;
+        }
+        return covered;
+    }
+
+    /**
+     * Fixed-sequence Learn-then-Test scan of one class's predictions (or all, {@link #ALL_CLASSES}):
+     * from the highest confidence down, a threshold is certified while the binomial tail rejects
+     * "error above the risk" at level delta; the lowest certified threshold is returned (NaN if none).
+     */
     private static double scanClass(int c, int[] predicted, double[] confidence, int[] trueClass, double risk,
                                     double delta) {
-        double[] conf = java.util.stream.IntStream.range(0, predicted.length).filter(i -> predicted[i] == c)
+        double[] conf = java.util.stream.IntStream.range(0, predicted.length)
+                .filter(i -> c == ALL_CLASSES || predicted[i] == c)
                 .mapToDouble(i -> confidence[i]).distinct().sorted().toArray();
         double certified = Double.NaN;
         int minimum = (int) Math.ceil(Math.log(delta) / Math.log1p(-risk));
@@ -87,9 +122,9 @@ public final class ThresholdCalibrator {
             double t = conf[j];
             int n = 0, errors = 0;
             for (int i = 0; i < predicted.length; i++) {
-                if (predicted[i] == c && confidence[i] >= t) {
+                if ((c == ALL_CLASSES || predicted[i] == c) && confidence[i] >= t) {
                     n++;
-                    errors += trueClass[i] == c ? 0 : 1;
+                    errors += trueClass[i] == predicted[i] ? 0 : 1;
                 }
             }
             if (n < minimum) {

@@ -63,10 +63,28 @@ class LoopAdviceTest {
         }
         AutoLabelThresholds t = ThresholdCalibrator.calibrate(List.of("a", "b"), rows.toArray(double[][]::new),
                 truth.stream().mapToInt(Integer::intValue).toArray(), 0.95, 0.05);
-        assertThat(t.thresholds()).containsOnlyKeys("a");
         assertThat(t.thresholds().get("a")).isGreaterThan(0.6);
         assertThat(t.holdoutErrorRate()).isLessThanOrEqualTo(0.05);
         assertThat(t.expectedCoverage()).isGreaterThan(0.7).isLessThanOrEqualTo(0.875);
+    }
+
+    @Test
+    void shouldCertifyAGlobalThresholdWhenClassesAreTooManyToCertifyOneByOne() {
+        int n = 200;
+        List<String> classes = java.util.stream.IntStream.range(0, 10).mapToObj(c -> "c" + c).toList();
+        double[][] p = new double[n][10];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 10;
+            Arrays.fill(p[i], 0.01 / 9);
+            p[i][y[i]] = 0.99; // twenty correct, confident predictions per class: too few per class at delta/20
+        }
+
+        AutoLabelThresholds t = ThresholdCalibrator.calibrate(classes, p, y, 0.95, 0.05);
+
+        assertThat(t.enoughHoldout()).isTrue();
+        assertThat(t.thresholds()).hasSize(10).allSatisfy((c, v) -> assertThat(v).isEqualTo(0.99));
+        assertThat(t.expectedCoverage()).isEqualTo(1.0);
     }
 
     @Test
