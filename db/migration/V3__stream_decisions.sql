@@ -26,3 +26,14 @@ create table propagations (
     removed       bigint      not null default 0,
     ran_at        timestamptz
 );
+
+-- Budget pacing for streams (Zliobaite et al. 2014, variable uncertainty): the share of stream
+-- items a human may be asked about, and the rule's running state.
+alter table projects add column stream_labeling_share double precision
+    check (stream_labeling_share is null or (stream_labeling_share > 0 and stream_labeling_share <= 1));
+create table stream_pacing (
+    project_id bigint primary key references projects (id) on delete cascade,
+    theta      double precision not null default 1.0,
+    seen       bigint           not null default 0,
+    asked      bigint           not null default 0
+);

@@ -21,6 +21,7 @@ public record Project(
         boolean synthesisEnabled,
         boolean stopped,
         double auditFraction,
+        Double streamLabelingShare,
         Instant createdAt,
         Instant updatedAt) {
 

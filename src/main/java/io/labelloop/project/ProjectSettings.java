@@ -16,7 +16,8 @@ import java.util.List;
  * numbers and flags take the service defaults on creation; a null {@code budget} means unlimited.
  * {@code stopped} ends labeling: the queue then hands out nothing and says STOPPED.
  * {@code auditFraction}: the share of auto-labeled items that also go to a human, to measure the
- * realized auto-label accuracy.
+ * realized auto-label accuracy. {@code streamLabelingShare}: when set, stream items go to humans at
+ * about this share, paced over time (null: ask whenever the model is unsure and budget remains).
  */
 public record ProjectSettings(
         @NotBlank @Size(max = 200) String name,
@@ -32,7 +33,8 @@ public record ProjectSettings(
         @DecimalMin("0") @DecimalMax(value = "0.9", message = "must be at most 0.9") Double holdoutFraction,
         Boolean synthesisEnabled,
         Boolean stopped,
-        @DecimalMin("0") @DecimalMax("1") Double auditFraction) {
+        @DecimalMin("0") @DecimalMax("1") Double auditFraction,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double streamLabelingShare) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_RETRAIN_EVERY = 20;
@@ -49,6 +51,7 @@ public record ProjectSettings(
                 holdoutFraction != null ? holdoutFraction : DEFAULT_HOLDOUT_FRACTION,
                 synthesisEnabled != null && synthesisEnabled,
                 stopped != null && stopped,
-                auditFraction != null ? auditFraction : DEFAULT_AUDIT_FRACTION);
+                auditFraction != null ? auditFraction : DEFAULT_AUDIT_FRACTION,
+                streamLabelingShare);
     }
 }

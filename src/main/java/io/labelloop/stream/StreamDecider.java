@@ -36,9 +36,11 @@ public class StreamDecider {
     private final QueueBoard queue;
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
+    private final BudgetPacing pacing;
 
     StreamDecider(ItemIntake intake, ItemVectors vectors, ModelPredictions models, AutoLabels autoLabels,
-            LabelBudget budget, QueueBoard queue, JdbcClient jdbc, JsonMapper mapper) {
+            LabelBudget budget, QueueBoard queue, JdbcClient jdbc, JsonMapper mapper, BudgetPacing pacing) {
+        this.pacing = pacing;
         this.intake = intake;
         this.vectors = vectors;
         this.models = models;
@@ -69,7 +71,7 @@ public class StreamDecider {
             if (audit) {
                 queue.enqueueForAudit(project.id(), stored.itemId(), s.modelVersion(), predictionJson(s));
             }
-        } else if (budgetAllowsAnother(project)) {
+        } else if (pacingAllows(project, scored) && budgetAllowsAnother(project)) {
             queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
                     scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null));
             decision = decision(stored, Decision.QUEUED, scored);
@@ -102,6 +104,12 @@ public class StreamDecider {
             return threshold != null && s.confidence() >= threshold;
         }
         return false;
+    }
+
+    /** With a stream labeling share, the pacing rule decides whether this unsure item is worth a human now. */
+    private boolean pacingAllows(Project project, Optional<Scored> scored) {
+        return project.streamLabelingShare() == null
+                || pacing.ask(project.id(), project.streamLabelingShare(), scored.map(Scored::confidence).orElse(null));
     }
 
     /** Under the budget lock: human labels spent plus stream items already waiting for a human. */

@@ -167,7 +167,7 @@ class StreamTests extends ApiTest {
     @Test
     void shouldDrawAboutTheConfiguredShareForAudit() {
         var project = new io.labelloop.project.Project(1, "p", io.labelloop.learning.TaskType.TEXT, List.of("a", "b"), null,
-                io.labelloop.learning.StrategyName.RANDOM, 10, 10, null, null, 0, false, false, 0.1, null, null);
+                io.labelloop.learning.StrategyName.RANDOM, 10, 10, null, null, 0, false, false, 0.1, null, null, null);
         long drawn = java.util.stream.LongStream.range(1, 20_001).filter(id -> StreamDecider.drawnForAudit(project, id)).count();
         assertThat(drawn).isBetween(1_800L, 2_200L);
     }
@@ -251,5 +251,23 @@ class StreamTests extends ApiTest {
 
         assertThat(version).as("re-propagated with model v2").isEqualTo(2);
         assertThat(autoLabelCount(p)).as("the stricter threshold withdrew machine labels").isLessThan(before);
+    }
+
+    @Test
+    void shouldSpreadAStreamsHumanLabelsOverTimeAtTheConfiguredShare() {
+        long p = trainedProject(Map.of("autoLabelThreshold", 1.0, "streamLabelingShare", 0.1));
+        List<String> decisions = new java.util.ArrayList<>();
+        String[] rows = iris.unlabeledCsv().split("\n");
+        for (int i = 0; i < 200; i++) {
+            String[] cells = rows[1 + (i % 150)].split(",");
+            decisions.add(post(p, "paced-" + i, Double.parseDouble(cells[1]), Double.parseDouble(cells[2]),
+                    Double.parseDouble(cells[3]), Double.parseDouble(cells[4])).get("decision").asString());
+        }
+
+        long asked = decisions.stream().filter("QUEUED"::equals).count();
+        long askedLate = decisions.subList(100, 200).stream().filter("QUEUED"::equals).count();
+        assertThat(asked).as("about 10% of 200").isBetween(15L, 21L);
+        assertThat(askedLate).as("the questions are spread, not spent at the start").isGreaterThanOrEqualTo(7);
+        assertThat(decisions).doesNotContain("AUTO_LABELED");
     }
 }

@@ -65,6 +65,9 @@ public class ProjectEntity {
     @Column(name = "audit_fraction")
     private double auditFraction;
 
+    @Column(name = "stream_labeling_share")
+    private Double streamLabelingShare;
+
     @Column(name = "created_by")
     private Long createdBy;
 
@@ -100,12 +103,13 @@ public class ProjectEntity {
         this.synthesisEnabled = s.synthesisEnabled();
         this.stopped = s.stopped();
         this.auditFraction = s.auditFraction();
+        this.streamLabelingShare = s.streamLabelingShare();
         this.updatedAt = Instant.now();
     }
 
     public Project toProject() {
         return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
-                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, createdAt,
+                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, streamLabelingShare, createdAt,
                 updatedAt);
     }
 
