@@ -92,15 +92,18 @@ class StreamTests extends ApiTest {
 
     @Test
     void shouldTreatAConfidenceEqualToTheThresholdAsSureEnough() {
-        long p = trainedProject(Map.of("autoLabelThreshold", 1.0));
-        JsonNode probe = post(p, "probe", 5.0, 3.4, 1.5, 0.2);
-        assertThat(probe.get("decision").asString()).as("nothing is surer than 1.0").isEqualTo("QUEUED");
+        long p = trainedProject(Map.of());
+        double confidence = predicted(p, 6.0, 2.8, 4.9, 1.7);
+        assertThat(confidence).isLessThan(1.0);
 
-        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", probe.get("confidence").asDouble()));
-        JsonNode same = post(p, "same-point", 5.0, 3.4, 1.5, 0.2);
+        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", Math.nextUp(confidence)));
+        JsonNode justBelow = post(p, "just-below", 6.0, 2.8, 4.9, 1.7);
+        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", confidence));
+        JsonNode equal = post(p, "equal", 6.0, 2.8, 4.9, 1.7);
 
-        assertThat(same.get("confidence").asDouble()).isEqualTo(probe.get("confidence").asDouble());
-        assertThat(same.get("decision").asString()).isEqualTo("AUTO_LABELED");
+        assertThat(justBelow.get("decision").asString()).isEqualTo("QUEUED");
+        assertThat(equal.get("confidence").asDouble()).isEqualTo(confidence);
+        assertThat(equal.get("decision").asString()).isEqualTo("AUTO_LABELED");
     }
 
     @Test
@@ -255,7 +258,7 @@ class StreamTests extends ApiTest {
 
     @Test
     void shouldSpreadAStreamsHumanLabelsOverTimeAtTheConfiguredShare() {
-        long p = trainedProject(Map.of("autoLabelThreshold", 1.0, "streamLabelingShare", 0.1));
+        long p = trainedProject(Map.of("streamLabelingShare", 0.1));
         List<String> decisions = new java.util.ArrayList<>();
         String[] rows = iris.unlabeledCsv().split("\n");
         for (int i = 0; i < 200; i++) {
