@@ -42,6 +42,18 @@ public class LabelQueries {
                 .params(projectId, java.sql.Timestamp.from(since)).query(Long.class).single();
     }
 
+    /** Human labels the user gave in the project since the given instant (the labeling page's "today"). */
+    public long humanLabelsBy(long projectId, long userId, java.time.Instant since) {
+        return jdbc.sql("select count(*) from labels where project_id = ? and user_id = ? and source = 'HUMAN' and created_at >= ?")
+                .params(projectId, userId, java.sql.Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** When the user's human label on the item was last set, if there is one. */
+    public java.util.Optional<java.time.Instant> humanLabelTime(long projectId, long itemId, long userId) {
+        return jdbc.sql("select updated_at from labels where project_id = ? and item_id = ? and user_id = ? and source = 'HUMAN'")
+                .params(projectId, itemId, userId).query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
+    }
+
     public record HumanLabel(long itemId, String label, boolean holdout) {
     }
 
