@@ -11,22 +11,31 @@
   const accent = "#0f766e";
   const second = "#6366f1";
 
+  // Names each line right of its last point; labels that would overlap are pushed apart.
   const endLabels = {
     id: "endLabels",
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
-      chart.data.datasets.forEach((dataset, i) => {
-        const meta = chart.getDatasetMeta(i);
-        const last = meta.data[meta.data.length - 1];
-        if (!last || meta.hidden) return;
-        ctx.save();
-        ctx.fillStyle = dataset.borderColor;
-        ctx.font = "600 12px system-ui, sans-serif";
-        ctx.textBaseline = "middle";
-        ctx.textAlign = "right";
-        ctx.fillText(dataset.label, last.x - 8, last.y + (i === 0 ? -12 : 12));
-        ctx.restore();
-      });
+      const tags = chart.data.datasets
+        .map((dataset, i) => ({ dataset, meta: chart.getDatasetMeta(i) }))
+        .filter(({ meta }) => !meta.hidden && meta.data.length > 0)
+        .map(({ dataset, meta }) => {
+          const last = meta.data[meta.data.length - 1];
+          return { text: dataset.label, color: dataset.borderColor, x: last.x + 10, y: last.y };
+        })
+        .sort((a, b) => a.y - b.y);
+      for (let i = 1; i < tags.length; i++) {
+        tags[i].y = Math.max(tags[i].y, tags[i - 1].y + 15);
+      }
+      ctx.save();
+      ctx.font = "600 12px system-ui, sans-serif";
+      ctx.textBaseline = "middle";
+      ctx.textAlign = "left";
+      for (const tag of tags) {
+        ctx.fillStyle = tag.color;
+        ctx.fillText(tag.text, tag.x, tag.y);
+      }
+      ctx.restore();
     },
   };
 
@@ -52,7 +61,7 @@
     options: {
       maintainAspectRatio: false,
       animation: false,
-      layout: { padding: { top: 16, right: 16 } },
+      layout: { padding: { top: 16, right: 84 } },
       interaction: { mode: "nearest", intersect: false },
       scales: {
         x: { type: "linear", title: { display: true, text: texts.x }, ticks: { precision: 0 }, grid: { color: "#eef0f3" } },

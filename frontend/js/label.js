@@ -202,6 +202,7 @@
     if (!item) return;
     showProgress(await post("/" + item.itemId, { label: name }));
     state.last = { item, label: name, at: Date.now() };
+    setTimeout(() => { $("undo").disabled = !undoable(); }, undoMillis + 50);
     say(format(texts.labeled, name));
     await advance();
   });
