@@ -25,6 +25,13 @@
     if (csrfHeader && csrfToken) headers[csrfHeader] = csrfToken;
     const body = params ? new URLSearchParams(params) : undefined;
     const response = await fetch(base + path, { method: "POST", headers, body, credentials: "same-origin" });
+    const isJson = (response.headers.get("Content-Type") || "").includes("json");
+    if (response.redirected || !isJson || response.status === 403) {
+      // The session ended (a sign-in page or a CSRF refusal came back) or access was withdrawn:
+      // reloading shows the sign-in page or the reason.
+      window.location.reload();
+      throw new Error(response.statusText || String(response.status));
+    }
     const json = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(json.detail || response.statusText || String(response.status));
     return json;

@@ -81,12 +81,16 @@ abstract class BrowserTest extends ApiTest {
     }
 
     void signIn(String username, String password) {
-        page.navigate(url("/login"));
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+        signIn(page, username, password);
+    }
+
+    void signIn(Page in, String username, String password) {
+        in.navigate(url("/login"));
+        in.getByLabel("Username").fill(username);
+        in.getByLabel("Password").fill(password);
+        in.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL(url("/"));
+        in.waitForURL(url("/"));
     }
 
     void screenshot(String name) {
