@@ -94,3 +94,15 @@ select i.project_id, i.id as item_id
 from items i
 where i.imported_label is null
   and not exists (select 1 from labels l where l.item_id = i.id and l.source = 'HUMAN');
+
+-- Every label of every item with its source: the read model behind the export.
+create view labeled_items as
+select l.project_id, i.id as item_id, i.external_id, l.label, l.source, l.confidence, u.username as annotator,
+       l.updated_at as labeled_at, i.synthetic
+from labels l
+join items i on i.id = l.item_id
+left join users u on u.id = l.user_id
+union all
+select i.project_id, i.id, i.external_id, i.imported_label, 'IMPORTED', null, null, i.created_at, i.synthetic
+from items i
+where i.imported_label is not null;

@@ -46,15 +46,15 @@ public class LabelSubmission {
         int used = limited ? budget.lock(project.id()) : 0;
         var existing = jdbc.sql("select id, label, holdout from labels where item_id = ? and user_id = ? and source = 'HUMAN'")
                 .params(itemId, userId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)})
+                .query((rs, n) -> new OwnLabel(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
                 .optional();
         if (existing.isPresent()) {
-            Object[] row = existing.get();
-            if (row[1].equals(label)) {
+            OwnLabel own = existing.get();
+            if (own.label().equals(label)) {
                 return Outcome.UNCHANGED;
             }
-            jdbc.sql("update labels set label = ?, updated_at = now() where id = ?").params(label, row[0]).update();
-            events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, (Boolean) row[2]));
+            jdbc.sql("update labels set label = ?, updated_at = now() where id = ?").params(label, own.id()).update();
+            events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, own.holdout()));
             return Outcome.REPLACED;
         }
         if (limited && used >= project.budget()) {
@@ -74,6 +74,9 @@ public class LabelSubmission {
         }
         events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout));
         return Outcome.CREATED;
+    }
+
+    private record OwnLabel(long id, String label, boolean holdout) {
     }
 
     /** Takes the caller's label back and returns its budget. */

@@ -97,19 +97,42 @@ public class ItemVectors {
                  OutputStream out = new BufferedOutputStream(new PGCopyOutputStream(write.unwrap(PGConnection.class),
                          "copy item_vectors (project_id, item_id, encoded) from stdin", 1 << 16), 1 << 16)) {
                 byte[] prefix = (projectId + "\t").getBytes(StandardCharsets.US_ASCII);
+                List<RawItem> batch = new java.util.ArrayList<>(ENCODE_BATCH);
                 while (rs.next()) {
-                    byte[] encoded = encodeRow(taskType, rs.getString(2), rs.getBytes(3), rs.getBytes(4), width);
-                    out.write(prefix);
-                    out.write((rs.getLong(1) + "\t\\\\x").getBytes(StandardCharsets.US_ASCII));
-                    out.write(HEX.formatHex(encoded).getBytes(StandardCharsets.US_ASCII));
-                    out.write('\n');
-                    count++;
+                    batch.add(new RawItem(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)));
+                    if (batch.size() == ENCODE_BATCH) {
+                        count += writeEncoded(out, prefix, batch, taskType, width);
+                        batch.clear();
+                    }
                 }
+                count += writeEncoded(out, prefix, batch, taskType, width);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return count;
+    }
+
+    private static final int ENCODE_BATCH = 2000;
+
+    private record RawItem(long id, String text, byte[] features, byte[] image) {
+    }
+
+    /** Encodes a batch on every core (tokenising is the costly part) and writes it in order. */
+    private static int writeEncoded(OutputStream out, byte[] prefix, List<RawItem> batch, TaskType taskType, int width)
+            throws IOException {
+        byte[][] encoded = new byte[batch.size()][];
+        java.util.stream.IntStream.range(0, batch.size()).parallel().forEach(i -> {
+            RawItem r = batch.get(i);
+            encoded[i] = encodeRow(taskType, r.text(), r.features(), r.image(), width);
+        });
+        for (int i = 0; i < encoded.length; i++) {
+            out.write(prefix);
+            out.write((batch.get(i).id() + "\t\\\\x").getBytes(StandardCharsets.US_ASCII));
+            out.write(HEX.formatHex(encoded[i]).getBytes(StandardCharsets.US_ASCII));
+            out.write('\n');
+        }
+        return encoded.length;
     }
 
     private static byte[] encodeRow(TaskType taskType, String text, byte[] features, byte[] image, int width) {

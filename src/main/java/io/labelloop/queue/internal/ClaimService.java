@@ -198,15 +198,17 @@ public class ClaimService {
     /** Ends the caller's lease and moves the item behind the items not skipped as often. */
     @Transactional
     public void skip(Project project, long itemId, long userId) {
-        var entry = jdbc.sql("select lease_owner, lease_expires_at from queue_entries where item_id = ? and project_id = ? for update")
+        Long owner = jdbc.sql("""
+                select case when lease_expires_at > now() then lease_owner end from queue_entries
+                where item_id = ? and project_id = ? for update""")
                 .params(itemId, project.id())
-                .query((rs, n) -> new Object[] {rs.getObject(1), rs.getTimestamp(2)})
+                .query((rs, n) -> {
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? -1L : id;
+                })
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("queued item", itemId));
-        Object owner = entry[0];
-        Timestamp expires = (Timestamp) entry[1];
-        boolean liveLease = expires != null && expires.toInstant().isAfter(Instant.now());
-        if (liveLease && owner != null && ((Number) owner).longValue() != userId) {
+        if (owner != -1L && owner != userId) {
             throw ApiException.conflict("item " + itemId + " is leased to someone else");
         }
         jdbc.sql("update queue_entries set skips = skips + 1, lease_owner = null, lease_expires_at = null where item_id = ?")

@@ -7,7 +7,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,10 +26,18 @@ public class ApiTokens {
 
     private final ApiTokenRepository tokens;
     private final UserRepository users;
+    private final long cacheNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    ApiTokens(ApiTokenRepository tokens, UserRepository users) {
+    ApiTokens(ApiTokenRepository tokens, UserRepository users,
+            @Value("${labelloop.security.token-cache-ttl:30s}") Duration cacheTtl) {
         this.tokens = tokens;
         this.users = users;
+        this.cacheNanos = cacheTtl.toNanos();
+    }
+
+    /** A recent successful lookup: the token's id (to forget it on revocation) and its user. */
+    private record Cached(long tokenId, AuthenticatedUser user, long expiresAt) {
     }
 
     /** Creates a token for the user and returns the stored record with the plain token, shown only now. */
@@ -43,12 +55,37 @@ public class ApiTokens {
         return tokens.save(new ApiTokenEntity(userId, name, hash(token)));
     }
 
+    /**
+     * The token's user. Successful lookups are cached briefly ({@code labelloop.security.token-cache-ttl},
+     * default 30 s) so that an API call costs no extra query; a revocation through this instance
+     * takes effect at once, through another instance within the cache time.
+     */
     @Transactional(readOnly = true)
     public Optional<AuthenticatedUser> authenticate(String token) {
-        return tokens.findByTokenHashAndRevokedAtIsNull(hash(token))
-                .flatMap(t -> users.findById(t.getUserId()))
+        String hash = hash(token);
+        Cached hit = cache.get(hash);
+        long now = System.nanoTime();
+        if (hit != null && hit.expiresAt() - now > 0) {
+            return Optional.of(hit.user());
+        }
+        Optional<ApiTokenEntity> stored = tokens.findByTokenHashAndRevokedAtIsNull(hash);
+        Optional<AuthenticatedUser> user = stored.flatMap(t -> users.findById(t.getUserId()))
                 .filter(UserEntity::isEnabled)
                 .map(UserEntity::toPrincipal);
+        if (user.isPresent() && cacheNanos > 0) {
+            if (cache.size() > 10_000) {
+                cache.clear();
+            }
+            cache.put(hash, new Cached(stored.get().getId(), user.get(), now + cacheNanos));
+        } else {
+            cache.remove(hash);
+        }
+        return user;
+    }
+
+    /** Forgets cached lookups of a token that was just revoked. */
+    public void forget(long tokenId) {
+        cache.values().removeIf(c -> c.tokenId() == tokenId);
     }
 
     static String hash(String token) {

@@ -57,6 +57,7 @@ class TokensPageController {
                 .orElseThrow(() -> ApiException.notFound("token", tokenId));
         token.revoke();
         tokenStore.save(token);
+        tokens.forget(token.getId());
         redirect.addFlashAttribute("revokedName", token.getName());
         return "redirect:/account/tokens";
     }

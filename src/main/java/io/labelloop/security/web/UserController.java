@@ -115,6 +115,7 @@ class UserController {
                 .orElseThrow(() -> ApiException.notFound("token", tokenId));
         token.revoke();
         tokenStore.save(token);
+        tokens.forget(tokenId);
     }
 
     private UserEntity ownerVisibleTo(String username, AuthenticatedUser me) {
