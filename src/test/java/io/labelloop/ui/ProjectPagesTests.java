@@ -45,6 +45,16 @@ class ProjectPagesTests extends BrowserTest {
         assertThat(page.locator("#per-class tbody tr")).hasCount(3);
         screenshot("dashboard-three-versions");
 
+        var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Export CSV")).click());
+        assertThat(download.suggestedFilename()).isEqualTo("project-" + project + "-labels.csv");
+        List<String> rows = readLines(download.path());
+        assertThat(rows.getFirst()).startsWith("externalId,label,source");
+        assertThat(rows).hasSize(31);
+        var jsonl = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Export JSONL")).click());
+        assertThat(readLines(jsonl.path())).hasSize(30);
+
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Train now")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Training started");
 
@@ -77,6 +87,14 @@ class ProjectPagesTests extends BrowserTest {
         assertThat(image).hasAttribute("src", java.util.regex.Pattern.compile("^/projects/" + project + "/items/\\d+/image$"));
         page.waitForCondition(() -> ((Number) image.evaluate("img => img.naturalWidth")).intValue() == 48);
         screenshot("labeling-image");
+    }
+
+    private static List<String> readLines(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String png() throws IOException {
