@@ -59,8 +59,12 @@ class LabelingJourneyTests extends BrowserTest {
         page.navigate(url("/projects/" + project));
         assertThat(page.locator("#stat-labeled")).hasText("4");
         assertThat(page.locator("#stat-model")).hasText("none yet");
+        assertThat(page.locator("form[action$='/train']")).hasCount(0); // annotators do not train
 
         assertThat(scheduler.runDue()).isPositive();
+        // the figures refresh themselves (htmx polling); trigger the same request now instead of waiting
+        page.evaluate("() => htmx.ajax('GET', location.pathname, {source: '#figures', target: '#figures', select: '#figures', swap: 'outerHTML'})");
+        assertThat(page.locator("#stat-model")).hasText("version 1");
         page.reload();
         assertThat(page.locator("#stat-model")).hasText("version 1");
         assertThat(page.locator("canvas#curve")).isVisible();
@@ -104,6 +108,11 @@ class LabelingJourneyTests extends BrowserTest {
 
         assertThat(page.locator("#empty-reason")).hasText("The project's label budget is spent. A lead can raise it on the dashboard.");
         assertThat(page.locator(".btn-label").first()).isDisabled();
+
+        page.navigate(url("/projects/" + project));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Train now")).click();
+        assertThat(page.locator(".notice-error")).containsText("Not trained: nothing to train on");
     }
 
     @Test

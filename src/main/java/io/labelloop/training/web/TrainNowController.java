@@ -1,29 +1,38 @@
 package io.labelloop.training.web;
 
-import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
+import io.labelloop.shared.ApiException;
 import io.labelloop.shared.web.PageController;
-import io.labelloop.training.internal.TrainingScheduler;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The dashboard's "Train now" button (leads and admins): starts a cycle in the background and goes back. */
+/**
+ * The dashboard's "Train now" button (leads and admins): the API's training run in the background,
+ * with the same checks; when there is nothing to train on yet, the dashboard says why.
+ */
 @PageController
 class TrainNowController {
 
-    private final ProjectAccess access;
-    private final TrainingScheduler scheduler;
+    private final TrainingController api;
 
-    TrainNowController(ProjectAccess access, TrainingScheduler scheduler) {
-        this.access = access;
-        this.scheduler = scheduler;
+    TrainNowController(TrainingController api) {
+        this.api = api;
     }
 
     @PostMapping("/projects/{id}/train")
-    String train(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me) {
-        access.requireManage(id, me);
-        scheduler.request(id);
+    String train(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
+        try {
+            api.train(id, false, me);
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.CONFLICT) {
+                throw e;
+            }
+            redirect.addFlashAttribute("trainRefused", e.getMessage());
+            return "redirect:/projects/" + id;
+        }
         return "redirect:/projects/" + id + "?training";
     }
 }
