@@ -82,6 +82,26 @@ class LabelingJourneyTests extends BrowserTest {
     }
 
     @Test
+    void shouldNotUndoALabelTheModelHasAlreadyLearnedFrom() throws IOException {
+        long project = textProject(null, List.of("android", "iphone"), tweets(20), null);
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/projects/" + project + "/label"));
+        Locator today = page.locator("#today");
+        String[] keys = {"1", "2", "1", "2"};
+        for (int i = 0; i < keys.length; i++) {
+            assertThat(page.locator("#item-heading")).containsText("Item ");
+            page.keyboard().press(keys[i]);
+            assertThat(today).hasText(String.valueOf(i + 1));
+        }
+
+        assertThat(scheduler.runDue()).isPositive();
+        page.keyboard().press("u");
+
+        assertThat(page.locator("#status")).containsText("has already learned from this label");
+        assertThat(today).hasText("4");
+    }
+
+    @Test
     void shouldShowItemTextAsTextNeverAsMarkup() {
         String attack = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> & <b>bold</b>\n  indented";
         long project = textProject(null, List.of("<i>ham</i>", "spam"),

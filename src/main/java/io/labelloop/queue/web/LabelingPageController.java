@@ -1,13 +1,16 @@
 package io.labelloop.queue.web;
 
+import io.labelloop.annotation.LabelQueries;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.queue.internal.ClaimService.EmptyReason;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.shared.web.PageController;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -24,24 +27,27 @@ class LabelingPageController {
             "labeled", "skipped", "undone", "failed", "budgetOf", "budgetUnlimited"};
 
     private final ProjectAccess access;
-    private final LabelingProgress progress;
+    private final LabelQueries progress;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Duration undoWindow;
 
-    LabelingPageController(ProjectAccess access, LabelingProgress progress, MessageSource messages, JsonMapper json) {
+    LabelingPageController(ProjectAccess access, LabelQueries progress, MessageSource messages, JsonMapper json,
+            @Value("${labelloop.labeling.undo-window:60s}") Duration undoWindow) {
         this.access = access;
         this.progress = progress;
         this.messages = messages;
         this.json = json;
+        this.undoWindow = undoWindow;
     }
 
     @GetMapping("/projects/{id}/label")
     String page(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, Model model, Locale locale) {
         Project project = access.requireView(id, me);
         model.addAttribute("project", project);
-        model.addAttribute("progress", progress.of(project, me.id()));
+        model.addAttribute("progress", progress.progress(project, me.id()));
         model.addAttribute("maxKey", Math.min(9, project.labels().size()));
-        model.addAttribute("undoSeconds", LabelingActions.UNDO_WINDOW.toSeconds());
+        model.addAttribute("undoSeconds", undoWindow.toSeconds());
         model.addAttribute("textsJson", json.writeValueAsString(texts(project, locale)));
         return "label";
     }
