@@ -147,6 +147,12 @@ class LabelingJourneyTests extends BrowserTest {
         var response = page.navigate(url("/projects/987654321"));
         assertThat(response.status()).isEqualTo(404);
         assertThat(page.locator("h1")).hasText("Not found");
+        assertThat(page.locator(".error-card")).containsText("project 987654321 does not exist");
+        screenshot("error-not-found");
+
+        var nowhere = page.navigate(url("/no/such/page"));
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(page.locator("h1")).hasText("Not found");
     }
 
     /** A text project (admin-created) with the given items; the member, if any, may label it. */
