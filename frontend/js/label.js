@@ -33,7 +33,11 @@
       throw new Error(response.statusText || String(response.status));
     }
     const json = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(json.detail || response.statusText || String(response.status));
+    if (!response.ok) {
+      const error = new Error(json.detail || response.statusText || String(response.status));
+      error.status = response.status;
+      throw error;
+    }
     return json;
   }
 
@@ -204,10 +208,28 @@
     }
   }
 
+  // An item that can no longer be labeled here (its lease ran out and someone else took it, or the
+  // budget was spent meanwhile) is dropped with the reason, and the next one comes up.
+  async function unlessGone(item, request) {
+    try {
+      return await request();
+    } catch (e) {
+      if (e.status !== 409 && e.status !== 404) throw e;
+      say(format(texts.failed, e.message), true);
+      if (state.current === item) {
+        state.emptyReason = null;
+        await advance();
+      }
+      return null;
+    }
+  }
+
   const label = (name) => act(async () => {
     const item = state.current;
     if (!item) return;
-    showProgress(await post("/" + item.itemId, { label: name }));
+    const progress = await unlessGone(item, () => post("/" + item.itemId, { label: name }));
+    if (!progress) return;
+    showProgress(progress);
     state.last = { item, label: name, at: Date.now() };
     setTimeout(() => { $("undo").disabled = !undoable(); }, undoMillis + 50);
     say(format(texts.labeled, name));
@@ -217,7 +239,9 @@
   const skip = () => act(async () => {
     const item = state.current;
     if (!item) return;
-    showProgress(await post("/" + item.itemId + "/skip"));
+    const progress = await unlessGone(item, () => post("/" + item.itemId + "/skip"));
+    if (!progress) return;
+    showProgress(progress);
     say(texts.skipped);
     await advance();
   });

@@ -102,6 +102,27 @@ class LabelingJourneyTests extends BrowserTest {
     }
 
     @Test
+    void shouldMoveOnWithTheReasonWhenTheBudgetIsCutMidSession() throws IOException {
+        long project = textProject(null, List.of("android", "iphone"), tweets(10), 3);
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/projects/" + project + "/label"));
+        assertThat(page.locator("#item-heading")).containsText("Item ");
+        page.keyboard().press("1");
+        assertThat(page.locator("#today")).hasText("1");
+
+        var cut = api().patch("/api/v1/projects/" + project, ADMIN, Map.of("budget", 1));
+        assertThat(cut.status()).as(cut.toString()).isEqualTo(200);
+        for (int i = 0; i < 3 && page.locator("#empty").isHidden(); i++) {
+            String shown = page.locator("#item-heading").textContent();
+            page.keyboard().press("2");
+            assertThat(page.locator("#item-heading")).not().hasText(shown);
+        }
+
+        assertThat(page.locator("#empty-reason")).hasText("The project's label budget is spent. A lead can raise it on the dashboard.");
+        assertThat(page.locator("#today")).hasText("1");
+    }
+
+    @Test
     void shouldShowItemTextAsTextNeverAsMarkup() {
         String attack = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\"> & <b>bold</b>\n  indented";
         long project = textProject(null, List.of("<i>ham</i>", "spam"),
