@@ -9,9 +9,11 @@ import org.springframework.stereotype.Service;
 public class LabelQueries {
 
     private final JdbcClient jdbc;
+    private final LabelBudget budget;
 
-    LabelQueries(JdbcClient jdbc) {
+    LabelQueries(JdbcClient jdbc, LabelBudget budget) {
         this.jdbc = jdbc;
+        this.budget = budget;
     }
 
     /** The current human label of each labeled item (the latest one when several people labeled it). */
@@ -46,6 +48,31 @@ public class LabelQueries {
     public java.util.Set<Long> humanLabeledItems(long projectId) {
         return new java.util.HashSet<>(jdbc.sql("select item_id from labels where project_id = ? and source = 'HUMAN'")
                 .param(projectId).query(Long.class).list());
+    }
+
+    /** Human labels the user gave in the project since the given instant (the labeling page's "today"). */
+    public long humanLabelsBy(long projectId, long userId, java.time.Instant since) {
+        return jdbc.sql("select count(*) from labels where project_id = ? and user_id = ? and source = 'HUMAN' and created_at >= ?")
+                .params(projectId, userId, java.sql.Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** What the labeling page shows an annotator: labels today (UTC day), the project's budget used and left. */
+    public Progress progress(io.labelloop.project.Project project, long userId) {
+        java.time.Instant midnight = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay()
+                .toInstant(java.time.ZoneOffset.UTC);
+        long used = budget.used(project.id());
+        Long left = project.budget() == null ? null : Math.max(0, project.budget() - used);
+        return new Progress(humanLabelsBy(project.id(), userId, midnight), project.budget(), used, left);
+    }
+
+    /** An annotator's progress; {@code budget} and {@code left} are null for a project without a budget. */
+    public record Progress(long today, Integer budget, long used, Long left) {
+    }
+
+    /** When the user's human label on the item was last set, if there is one. */
+    public java.util.Optional<java.time.Instant> humanLabelTime(long projectId, long itemId, long userId) {
+        return jdbc.sql("select updated_at from labels where project_id = ? and item_id = ? and user_id = ? and source = 'HUMAN'")
+                .params(projectId, itemId, userId).query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
     }
 
     public record HumanLabel(long itemId, String label, boolean holdout) {

@@ -102,10 +102,7 @@ class ItemController {
     @GetMapping("/{itemId}/image")
     @Operation(summary = "The item's image as uploaded (PNG or JPEG)")
     ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable long itemId, @AuthenticationPrincipal AuthenticatedUser me) {
-        access.requireView(id, me);
-        var image = queries.image(id, itemId).orElseThrow(() -> ApiException.notFound("image of item", itemId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.contentType()))
-                .header("Cache-Control", "private, max-age=86400").body(image.data());
+        return ItemImagePage.of(queries, access, id, itemId, me);
     }
 
     private static UploadFormat format(String contentType) throws HttpMediaTypeNotSupportedException {

@@ -1,17 +1,9 @@
 package io.labelloop.metrics.web;
 
-import io.labelloop.annotation.LabelBudget;
-import io.labelloop.annotation.LabelQueries;
-import io.labelloop.item.ItemCounts;
-import io.labelloop.project.Project;
+import io.labelloop.metrics.web.ProjectFigures.ProjectStats;
 import io.labelloop.project.ProjectAccess;
-import io.labelloop.queue.QueueBoard;
 import io.labelloop.security.AuthenticatedUser;
-import io.labelloop.stream.AuditedAccuracy;
-import io.labelloop.training.ModelSummary;
-import io.labelloop.training.ModelVersions;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,46 +14,15 @@ import org.springframework.web.bind.annotation.RestController;
 class StatsController {
 
     private final ProjectAccess access;
-    private final ItemCounts items;
-    private final LabelQueries labels;
-    private final LabelBudget budget;
-    private final QueueBoard queue;
-    private final ModelVersions models;
-    private final AuditedAccuracy audits;
+    private final ProjectFigures figures;
 
-    StatsController(ProjectAccess access, ItemCounts items, LabelQueries labels, LabelBudget budget, QueueBoard queue,
-            ModelVersions models, AuditedAccuracy audits) {
-        this.audits = audits;
+    StatsController(ProjectAccess access, ProjectFigures figures) {
         this.access = access;
-        this.items = items;
-        this.labels = labels;
-        this.budget = budget;
-        this.queue = queue;
-        this.models = models;
-    }
-
-    /** Project statistics as in the API contract, plus the holdout size and the evaluation method. */
-    record ProjectStats(long items, long unlabeled, long humanLabeled, long importedLabeled, long autoLabeled,
-            long queued, long claimed, Integer budget, long budgetUsed, Long budgetRemaining, Integer modelVersion,
-            Double accuracy, boolean stopRecommended, long holdoutLabeled, String evaluationMethod, long synthetic,
-            AuditedAccuracy.Audit autoLabelAudit, Double autoLabelTargetAccuracy) {
+        this.figures = figures;
     }
 
     @GetMapping("/api/v1/projects/{id}/stats")
     ProjectStats stats(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me) {
-        Project project = access.requireView(id, me);
-        ItemCounts.Counts counts = items.of(id);
-        LabelQueries.Counts labelCounts = labels.counts(id);
-        QueueBoard.Counts queueCounts = queue.counts(id);
-        long used = budget.used(id);
-        Long remaining = project.budget() == null ? null : Math.max(0, project.budget() - used);
-        Optional<ModelSummary> latest = models.latest(id);
-        long unlabeled = counts.items() - counts.importedLabeled() - labelCounts.humanLabeledItems();
-        return new ProjectStats(counts.items(), Math.max(0, unlabeled), labelCounts.humanLabeledItems(),
-                counts.importedLabeled(), labelCounts.autoLabeled(), queueCounts.queued(), queueCounts.claimed(),
-                project.budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
-                latest.map(ModelSummary::accuracy).orElse(null), latest.map(ModelSummary::stopRecommended).orElse(false),
-                labelCounts.holdoutItems(), latest.map(m -> (String) m.metrics().get("method")).orElse(null),
-                counts.synthetic(), audits.of(id), project.autoLabelTargetAccuracy());
+        return figures.of(access.requireView(id, me));
     }
 }

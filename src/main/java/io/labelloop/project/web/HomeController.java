@@ -2,13 +2,13 @@ package io.labelloop.project.web;
 
 import io.labelloop.project.internal.ProjectService;
 import io.labelloop.security.AuthenticatedUser;
+import io.labelloop.shared.web.PageController;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The signed-in start page: the projects the user belongs to. */
-@Controller
+@PageController
 class HomeController {
 
     private final ProjectService projects;

@@ -68,7 +68,11 @@ public class ClaimService {
     public record Claim(List<ClaimedItem> items, EmptyReason reason) {
     }
 
-    @Transactional
+    /**
+     * A claim runs as short steps, each its own transaction: lease under the budget lock; if the
+     * ranked queue ran dry, add fallback entries (committed on their own); lease again. No step
+     * holds locks while it waits for another, so concurrent claimers cannot deadlock across connections.
+     */
     public Claim claim(Project project, long userId, int count) {
         if (count < 1 || count > settings.maxClaim()) {
             throw ApiException.invalid("count", "must be between 1 and " + settings.maxClaim());
@@ -76,31 +80,27 @@ public class ClaimService {
         if (project.stopped()) {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
-        int wanted = count;
-        if (project.budget() != null) {
-            int used = budget.lock(project.id());
-            long leased = jdbc.sql("select count(*) from queue_entries where project_id = ? and lease_expires_at >= now()")
-                    .param(project.id()).query(Long.class).single();
-            wanted = (int) Math.min(count, project.budget() - used - leased);
-            if (wanted <= 0) {
-                return new Claim(List.of(), EmptyReason.BUDGET_EXHAUSTED);
-            }
-        }
-        List<Leased> leased = new ArrayList<>(lease(project.id(), userId, wanted));
-        if (leased.size() < wanted) {
+        List<Leased> leased = new ArrayList<>();
+        Step first = ownTransaction.execute(status -> leaseWithinBudget(project, userId, count));
+        leased.addAll(first.leased());
+        boolean budgetExhausted = first.budgetExhausted();
+        if (leased.size() < count && !budgetExhausted) {
             // Concurrent claimers may pick the same unqueued items; each retry sees what the others committed.
-            for (int attempt = 0; attempt < 5 && leased.size() < wanted; attempt++) {
-                if (addFallback(project.id(), Math.max(2 * (wanted - leased.size()), FALLBACK_CHUNK)) == 0
+            for (int attempt = 0; attempt < 5 && leased.size() < count && !budgetExhausted; attempt++) {
+                if (addFallback(project.id(), Math.max(2 * (count - leased.size()), FALLBACK_CHUNK)) == 0
                         && !hasFreeEntries(project.id())) {
                     break;
                 }
-                leased.addAll(lease(project.id(), userId, wanted - leased.size()));
+                int missing = count - leased.size();
+                Step again = ownTransaction.execute(status -> leaseWithinBudget(project, userId, missing));
+                leased.addAll(again.leased());
+                budgetExhausted = again.budgetExhausted();
             }
             events.publishEvent(new QueueRanDry(project.id()));
         }
-        dropLabeledMeanwhile(leased);
+        ownTransaction.executeWithoutResult(status -> dropLabeledMeanwhile(leased));
         if (leased.isEmpty()) {
-            return new Claim(List.of(), EmptyReason.POOL_EXHAUSTED);
+            return new Claim(List.of(), budgetExhausted ? EmptyReason.BUDGET_EXHAUSTED : EmptyReason.POOL_EXHAUSTED);
         }
         leased.sort(Comparator.comparingInt(Leased::skips).thenComparingInt(Leased::rank));
         List<ClaimedItem> out = new ArrayList<>();
@@ -112,6 +112,25 @@ public class ClaimService {
                     l.prediction() == null ? null : mapper.readValue(l.prediction(), MAP), l.expiresAt()));
         }
         return new Claim(out, null);
+    }
+
+    /** What one lease step got, and whether the budget (counting live leases) had nothing left. */
+    private record Step(List<Leased> leased, boolean budgetExhausted) {
+    }
+
+    /** Leases up to n items; with a budget, live leases are reservations against it, counted under its lock. */
+    private Step leaseWithinBudget(Project project, long userId, int n) {
+        int wanted = n;
+        if (project.budget() != null) {
+            int used = budget.lock(project.id());
+            long live = jdbc.sql("select count(*) from queue_entries where project_id = ? and lease_expires_at >= now()")
+                    .param(project.id()).query(Long.class).single();
+            wanted = (int) Math.min(n, project.budget() - used - live);
+            if (wanted <= 0) {
+                return new Step(List.of(), true);
+            }
+        }
+        return new Step(lease(project.id(), userId, wanted), false);
     }
 
     private record Leased(long itemId, int rank, int skips, double score, String reason, String prediction, Instant expiresAt) {

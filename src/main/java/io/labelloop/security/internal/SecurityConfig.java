@@ -16,6 +16,10 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * Two chains: {@code /api/**} is stateless and takes bearer tokens only (problem-detail 401/403);
@@ -23,6 +27,13 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  */
 @Configuration
 class SecurityConfig {
+
+    /**
+     * The app's pages load scripts, styles and images from the app only and run no inline script,
+     * so even text that slipped past escaping could not execute. Swagger UI keeps its own rules.
+     */
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     @Order(1)
@@ -53,8 +64,11 @@ class SecurityConfig {
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/swagger-ui/**")),
+                        new StaticHeadersWriter("Content-Security-Policy", PAGE_POLICY))))
                 .build();
     }
 

@@ -67,7 +67,7 @@ public class TrainingScheduler {
         return execute(runId, projectId);
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(QueueRanDry event) {
         if (settings.scheduleEnabled()) {
             background.submit(() -> runLogged(event.projectId(), "QUEUE_DRY", false));
