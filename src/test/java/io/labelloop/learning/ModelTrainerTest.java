@@ -34,6 +34,27 @@ class ModelTrainerTest {
     }
 
     @Test
+    void shouldShrinkTheWeightsUnderAStrongerL2Penalty() {
+        LabeledData iris = TestData.iris();
+        LabelModel model = new ModelTrainer(TaskType.TABULAR).trainFixed(iris.items(), iris.labels(), 0, 1.0);
+        List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), iris.items());
+        int[] y = iris.labels().stream().mapToInt(model.classes()::indexOf).toArray();
+        double weak = weightNorm(TribuoLogisticTrainer.train(x, y, model.classes(), 4, 0.0, 42).weights());
+        double strong = weightNorm(TribuoLogisticTrainer.train(x, y, model.classes(), 4, 3e-3, 42).weights());
+        assertThat(strong).isLessThan(0.5 * weak);
+    }
+
+    private static double weightNorm(io.labelloop.learning.model.SoftmaxWeights w) {
+        double s = 0;
+        for (int j = 0; j < w.dimension(); j++) {
+            for (int k = 0; k < w.classes(); k++) {
+                s += w.weight(j, k) * w.weight(j, k);
+            }
+        }
+        return Math.sqrt(s);
+    }
+
+    @Test
     void shouldFitIrisAndKeepProbabilitiesCalibratedAfterTemperatureScaling() {
         LabeledData iris = TestData.iris();
         LabelModel model = new ModelTrainer(TaskType.TABULAR).train(iris.items(), iris.labels());

@@ -26,7 +26,7 @@ public final class TribuoLogisticTrainer {
     /** Learning rate of AdaGrad. */
     public static final double LEARNING_RATE = 1.0;
     /** SGD work budget in weight updates (non-zero features x classes per step, summed over steps). */
-    private static final double WORK = 2e7;
+    private static final double WORK = 1e7;
     private static volatile String[] names = new String[0];
     /** Held so the level survives garbage collection: Tribuo logs every training at INFO. */
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");

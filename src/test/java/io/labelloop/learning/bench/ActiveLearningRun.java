@@ -43,7 +43,7 @@ final class ActiveLearningRun {
         LabeledData d = split.data();
         TrainingOptions options = method.simpleLoop()
                 ? new TrainingOptions(seed, 0, 3, 1.0, 0)
-                : TrainingOptions.defaults().withSeed(seed).withReuseUntilGrowth(4.0)
+                : new TrainingOptions(seed, 200, 3, 4.0, 0)
                 .withCommittee(method.strategy().needsCommittee() ? 3 : 0);
         ModelTrainer trainer = new ModelTrainer(d.task(), options);
         List<Integer> labeled = new ArrayList<>(firstBatch(split, method, step, seed));
