@@ -31,6 +31,8 @@ import java.util.Random;
 public final class BatchSelector {
     /** UNCERTAINTY_DIVERSITY diversifies among the this-many-times-b items with the smallest margins. */
     public static final int UNCERTAIN_POOL_FACTOR = 5;
+    /** Scale of the seeded random jitter that breaks ties (e.g. equal vote entropies) without favouring low ids. */
+    private static final double TIE_BREAK = 1e-9;
     private final LabelModel model;
     private final StrategyName strategy;
     private final SelectionOptions options;
@@ -89,7 +91,8 @@ public final class BatchSelector {
             if (committee.length > 0) {
                 scorer.committeeProbabilities(committee);
             }
-            score = pointwise.score(probabilities, committee, x.squaredNorm());
+            score = pointwise.score(probabilities, committee, x.squaredNorm())
+                    + TIE_BREAK * RandomStrategy.score(itemId, options.seed());
         }
         float[] embedding = null;
         if (useDensity) {

@@ -19,8 +19,8 @@ import java.util.TreeSet;
  * bagging as in Abe &amp; Mamitsuka 1998).
  */
 public final class ModelTrainer {
-    /** Penalty used when there are too few labels to cross-validate and no previous choice. */
-    public static final double DEFAULT_L2 = 1e-4;
+    /** Penalty used when there are too few labels to cross-validate and no previous choice (scikit-learn's C = 1). */
+    public static final double DEFAULT_L2 = 1.0;
     static final String ALGORITHM = "multinomial logistic regression (Tribuo 4.3.2 LinearSGDTrainer, LogMulticlass, AdaGrad + L2 weight decay)";
     private static final int MIN_LABELS_FOR_CV = 10;
     private final TaskType task;

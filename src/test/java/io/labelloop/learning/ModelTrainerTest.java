@@ -21,7 +21,7 @@ class ModelTrainerTest {
         List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), text.items());
         int[] y = text.labels().stream().mapToInt(model.classes()::indexOf).toArray();
         TribuoLogisticTrainer.Result r = TribuoLogisticTrainer.train(x, y, model.classes(),
-                model.featurizer().dimension(), 1e-4, TrainingOptions.DEFAULT_SEED);
+                model.featurizer().dimension(), 0.01, TrainingOptions.DEFAULT_SEED);
         double[] ours = new double[2];
         for (int i = 0; i < 50; i++) {
             r.weights().probabilities(x.get(i), ours);
@@ -31,6 +31,27 @@ class ModelTrainerTest {
                 assertThat(ours[k]).isCloseTo(expected, within(1e-5));
             }
         }
+    }
+
+    @Test
+    void shouldShrinkTheWeightsUnderAStrongerL2Penalty() {
+        LabeledData iris = TestData.iris();
+        LabelModel model = new ModelTrainer(TaskType.TABULAR).trainFixed(iris.items(), iris.labels(), 0, 1.0);
+        List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), iris.items());
+        int[] y = iris.labels().stream().mapToInt(model.classes()::indexOf).toArray();
+        double weak = weightNorm(TribuoLogisticTrainer.train(x, y, model.classes(), 4, 0.0, 42).weights());
+        double strong = weightNorm(TribuoLogisticTrainer.train(x, y, model.classes(), 4, 1.0, 42).weights());
+        assertThat(strong).isLessThan(0.5 * weak);
+    }
+
+    private static double weightNorm(io.labelloop.learning.model.SoftmaxWeights w) {
+        double s = 0;
+        for (int j = 0; j < w.dimension(); j++) {
+            for (int k = 0; k < w.classes(); k++) {
+                s += w.weight(j, k) * w.weight(j, k);
+            }
+        }
+        return Math.sqrt(s);
     }
 
     @Test

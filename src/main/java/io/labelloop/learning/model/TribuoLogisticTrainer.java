@@ -26,7 +26,7 @@ public final class TribuoLogisticTrainer {
     /** Learning rate of AdaGrad. */
     public static final double LEARNING_RATE = 1.0;
     /** SGD work budget in weight updates (non-zero features x classes per step, summed over steps). */
-    private static final double WORK = 2e7;
+    private static final double WORK = 1e7;
     private static volatile String[] names = new String[0];
     /** Held so the level survives garbage collection: Tribuo logs every training at INFO. */
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
@@ -45,7 +45,8 @@ public final class TribuoLogisticTrainer {
     /**
      * Trains on featurised rows {@code x} with class indices {@code y} into {@code classes}.
      *
-     * @param l2 L2 penalty per example (lambda)
+     * @param l2 L2 penalty on the summed log-loss, lambda in sum_i loss_i + (lambda / 2) ||W||^2 (scikit-learn's
+     *           C = 1 / lambda); per example that is lambda / n, so one value suits any label count
      */
     public static Result train(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension, double l2, long seed) {
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("labelloop", new LabelFactory()),
@@ -54,7 +55,7 @@ public final class TribuoLogisticTrainer {
             data.add(toExample(x.get(i), new Label(classes.get(y[i]))));
         }
         int epochs = epochs(x, classes.size());
-        DecayedAdaGrad optimiser = new DecayedAdaGrad(LEARNING_RATE, l2, x.size());
+        DecayedAdaGrad optimiser = new DecayedAdaGrad(LEARNING_RATE, l2 / x.size(), x.size());
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), optimiser, epochs, Integer.MAX_VALUE, 1, seed);
         LinearSGDModel model = trainer.train(data);
         return new Result(extract(model, classes, dimension), model, epochs);

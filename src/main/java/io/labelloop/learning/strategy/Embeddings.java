@@ -8,7 +8,7 @@ import io.labelloop.learning.features.FeatureBuffer;
  * preserves inner products in expectation (Charikar, Chen &amp; Farach-Colton 2002; Weinberger et al. 2009).
  */
 public final class Embeddings {
-    public static final int MAX_DENSE = 1024;
+    public static final int MAX_DENSE = 256;
     public static final int SKETCH = 256;
 
     private Embeddings() {

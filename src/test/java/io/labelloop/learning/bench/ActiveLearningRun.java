@@ -42,8 +42,8 @@ final class ActiveLearningRun {
     static double[] run(Split split, Method method, int budget, int step, long seed) {
         LabeledData d = split.data();
         TrainingOptions options = method.simpleLoop()
-                ? new TrainingOptions(seed, 0, 3, 1.0, 0)
-                : TrainingOptions.defaults().withSeed(seed).withReuseUntilGrowth(4.0)
+                ? new TrainingOptions(seed, 0, 3, 1.0, 0) // fixed L2 = 1 (scikit-learn C = 1), T = 1
+                : new TrainingOptions(seed, 200, 3, 4.0, 0)
                 .withCommittee(method.strategy().needsCommittee() ? 3 : 0);
         ModelTrainer trainer = new ModelTrainer(d.task(), options);
         List<Integer> labeled = new ArrayList<>(firstBatch(split, method, step, seed));

@@ -20,11 +20,15 @@ final class BenchmarkReport {
             - First batch: 20 random items for RANDOM and SIMPLE_LOOP, the cold-start seeds \
             (`ColdStartSelector`, k-means medoids) for all other methods.
             - Model: `ModelTrainer` (Tribuo multinomial LR, L2 and temperature chosen by 3-fold CV; to keep the \
-            run short the choice is re-made only when the label count has grown 4x, i.e. at 20, 80 and 320 labels); \
+            run short the choice is made only while there are at most 200 labels and re-made when the label count has \
+            grown 4x, i.e. at 20 and 80 labels, then reused); \
             VOTE_ENTROPY and CONSENSUS_KL use a 3-member bootstrap committee.
             - SIMPLE_LOOP = the loop everyone starts from: random first batch, logistic regression with a fixed \
-            L2 penalty (1e-4, no CV, no temperature scaling), least-confidence top-20 in fixed batches.
-            - Full-pool accuracy: `ModelTrainer` defaults trained on the whole pool. Labels-to-X% reads the \
+            L2 penalty (lambda = 1 on the summed loss, scikit-learn's default C = 1; no CV, no temperature scaling), \
+            least-confidence top-20 in fixed batches.
+            - To fit the run into the time box it used `--max-pool 4000 --max-test 1000` \
+            (stratified random subsets, seed 42; see the pool/test column).
+            - Full-pool accuracy: `ModelTrainer` defaults trained on the whole (possibly capped) pool. Labels-to-X% reads the \
             seed-averaged curve.
 
             """;

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Label-efficiency benchmark: oracle simulation of every strategy, the simple loop and RANDOM on every
  * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
  * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
- * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--report-only true]}
+ * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--max-pool n] [--max-test n] [--report-only true]}
  */
 public final class LabelEfficiencyBenchmark {
     private LabelEfficiencyBenchmark() {
@@ -39,6 +39,8 @@ public final class LabelEfficiencyBenchmark {
         int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
         List<String> only = opt.containsKey("datasets") ? List.of(opt.get("datasets").split(",")) : List.of();
         List<ActiveLearningRun.Method> methods = methods(opt.get("methods"));
+        int maxPool = Integer.parseInt(opt.getOrDefault("max-pool", "1000000"));
+        int maxTest = Integer.parseInt(opt.getOrDefault("max-test", "2000"));
         List<Path> files;
         try (Stream<Path> walk = Files.walk(data)) {
             files = walk.filter(p -> p.toString().matches(".*\\.csv(\\.gz)?$")).sorted()
@@ -52,18 +54,18 @@ public final class LabelEfficiencyBenchmark {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            run(files, methods, pool, out, seeds, budget, step);
+            run(files, methods, pool, out, seeds, budget, step, maxPool, maxTest);
         } finally {
             pool.shutdownNow();
         }
     }
 
     private static void run(List<Path> files, List<ActiveLearningRun.Method> methods, ExecutorService pool, Path out,
-                            int seeds, int budget, int step) throws Exception {
+                            int seeds, int budget, int step, int maxPool, int maxTest) throws Exception {
         long start = System.nanoTime();
         for (Path file : files) {
             LabeledData d = LabeledData.load(file);
-            Split split = Split.stratified(d, 0.25, 2000, 42);
+            Split split = Split.stratified(d, 0.25, maxTest, maxPool, 42);
             int runBudget = Math.min(budget, split.pool().size() / step * step);
             LabelModel full = new ModelTrainer(d.task()).train(split.pool().stream().map(d.items()::get).toList(),
                     split.pool().stream().map(d.labels()::get).toList());
