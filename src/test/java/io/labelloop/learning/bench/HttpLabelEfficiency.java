@@ -44,7 +44,7 @@ public final class HttpLabelEfficiency {
         int budget = Integer.parseInt(args[4]);
         int step = Integer.parseInt(args[5]);
         LabeledData d = LabeledData.load(file);
-        Split split = Split.stratified(d, 0.25, 2000, 42);
+        Split split = Split.stratified(d, 0.25, 2000, Integer.MAX_VALUE, 42);
         List<CSVRecord> rows = rows(file);
         StrategyName strategy = StrategyName.recommendedDefault();
         double[] http = new double[seeds];
