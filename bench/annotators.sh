@@ -6,23 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-32}
 LABELS=${2:-6000}
-PORT=${BENCH_PORT:-18082}
-DB=labelloop_annotator_bench
-PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
-TOKEN=bench-token
-WORK=$(mktemp -d)
-trap 'kill $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-./mvnw -q -B package -DskipTests
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
-JAVA=$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)/bin/java
+source bench/lib.sh
+CP=$(test_classpath)
 python3 bench/gen_csv.py 200000 "$WORK/items.csv" --labeled-every 1000000
-$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" LABELLOOP_ADMIN_TOKEN=$TOKEN \
-  LABELLOOP_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT \
-  "$JAVA" -Xmx1g -jar target/labelloop.jar --labelloop.training.interval=5s > "$WORK/app.log" 2>&1 &
-APP=$!
-for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+start_app labelloop_annotator_bench "${BENCH_PORT:-18082}" 1g --labelloop.training.interval=5s
 H=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
 pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" \
   -d '{"name":"load","taskType":"TEXT","labels":["positive","negative"],"batchSize":500,"retrainEvery":500}' \
@@ -36,7 +23,7 @@ for i in $(seq 1 "$N"); do
     | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])' >> "$WORK/tokens"
 done
 sleep 12  # let the job seed the queue (cold start) first
-"$JAVA" -cp "target/test-classes:target/classes:$(cat "$WORK/cp.txt")" io.labelloop.bench.AnnotatorLoad \
+"$JAVA" -cp "$CP" io.labelloop.bench.AnnotatorLoad \
   "http://localhost:$PORT" "$pid" "$WORK/tokens" "$LABELS"
 curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN"; echo
 grep -oE 'model v[0-9]+ on [0-9]+ labels.*' "$WORK/app.log" | tail -3

@@ -1,0 +1,32 @@
+# Sourced by the benchmark scripts that drive a running service: builds the jar, finds a JDK 21+,
+# and starts the service against a fresh database; the app and the work folder go away on exit.
+#   source bench/lib.sh; start_app DB PORT HEAP [--spring.arg=value ...]
+PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+TOKEN=bench-token
+WORK=$(mktemp -d)
+APP=
+trap 'kill $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
+calc() { python3 -c "print($1)"; }
+JAVA=$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)/bin/java
+./mvnw -q -B package -DskipTests
+
+# The test classes and their classpath, for the Java benchmark clients.
+test_classpath() {
+  ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
+  echo "target/test-classes:target/classes:$(cat "$WORK/cp.txt")"
+}
+
+start_app() {
+  local db=$1 port=$2 heap=$3
+  shift 3
+  DB=$db
+  PORT=$port
+  $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" LABELLOOP_ADMIN_TOKEN=$TOKEN \
+    LABELLOOP_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT \
+    "$JAVA" "-Xmx$heap" -jar target/labelloop.jar "$@" > "$WORK/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return; sleep 1; done
+  echo "the service did not start; see $WORK/app.log" >&2
+  return 1
+}
