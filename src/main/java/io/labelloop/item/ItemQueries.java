@@ -1,6 +1,7 @@
 package io.labelloop.item;
 
 import io.labelloop.item.ItemView.LabelView;
+import io.labelloop.item.internal.FeatureSchemaStore;
 import io.labelloop.item.internal.FeatureVectors;
 import io.labelloop.shared.ApiException;
 import java.sql.ResultSet;
@@ -24,8 +25,10 @@ public class ItemQueries {
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
     private final List<ItemDetails> details;
+    private final FeatureSchemaStore schemas;
 
-    ItemQueries(JdbcClient jdbc, JsonMapper mapper, List<ItemDetails> details) {
+    ItemQueries(JdbcClient jdbc, JsonMapper mapper, List<ItemDetails> details, FeatureSchemaStore schemas) {
+        this.schemas = schemas;
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.details = details;
@@ -84,10 +87,7 @@ public class ItemQueries {
 
     /** The project's feature names in storage order. */
     public List<String> featureNames(long projectId) {
-        return jdbc.sql("select feature_names from item_feature_schemas where project_id = ?")
-                .param(projectId)
-                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray()))
-                .optional().orElse(List.of());
+        return schemas.load(projectId);
     }
 
     private ItemView view(ResultSet rs, long projectId, List<String> names) throws SQLException {

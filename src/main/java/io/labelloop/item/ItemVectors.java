@@ -1,5 +1,6 @@
 package io.labelloop.item;
 
+import io.labelloop.item.internal.FeatureSchemaStore;
 import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.TaskType;
 import java.io.BufferedOutputStream;
@@ -41,8 +42,10 @@ public class ItemVectors {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final FeatureSchemaStore schemas;
 
-    ItemVectors(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource) {
+    ItemVectors(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource, FeatureSchemaStore schemas) {
+        this.schemas = schemas;
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -66,8 +69,7 @@ public class ItemVectors {
         if (complete) {
             return 0;
         }
-        int width = jdbc.sql("select coalesce((select cardinality(feature_names) from item_feature_schemas where project_id = ?), 0)")
-                .param(projectId).query(Integer.class).single();
+        int width = schemas.load(projectId).size();
         try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
             read.setAutoCommit(false);
             read.setReadOnly(true);
@@ -135,12 +137,10 @@ public class ItemVectors {
         return encoded.length;
     }
 
+    /** A stored row: packed features are unpacked only where they are what gets encoded. */
     private static byte[] encodeRow(TaskType taskType, String text, byte[] features, byte[] image, int width) {
-        return switch (taskType) {
-            case TEXT -> ItemEncoder.encodeText(text == null ? "" : text);
-            case TABULAR -> ItemEncoder.encodeNumeric(floats(features, width));
-            case IMAGE -> image != null ? ItemEncoder.encodeImage(image) : ItemEncoder.encodePixels(floats(features, width));
-        };
+        boolean usesFeatures = taskType == TaskType.TABULAR || (taskType == TaskType.IMAGE && image == null);
+        return encode(taskType, text, usesFeatures ? floats(features, width) : null, image);
     }
 
     /** Packed float32 values padded with NaN (missing) to the project's current feature count. */
@@ -231,8 +231,7 @@ public class ItemVectors {
         if (stored != null) {
             return stored;
         }
-        int width = jdbc.sql("select coalesce((select cardinality(feature_names) from item_feature_schemas where project_id = ?), 0)")
-                .param(projectId).query(Integer.class).single();
+        int width = schemas.load(projectId).size();
         byte[] encoded = jdbc.sql("""
                 select i.text, i.features, m.data from items i left join item_images m on m.item_id = i.id
                 where i.project_id = ? and i.id = ?""")

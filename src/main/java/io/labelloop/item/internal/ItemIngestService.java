@@ -8,12 +8,8 @@ import io.labelloop.project.Project;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,14 +31,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class ItemIngestService {
 
     private static final Logger log = LoggerFactory.getLogger(ItemIngestService.class);
-    private static final int UPLOAD_LOCK_CLASS = 0x4C4C_0001;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper mapper;
     private final UploadSettings settings;
+    private final FeatureSchemaStore schemas;
 
-    ItemIngestService(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper mapper, UploadSettings settings) {
+    ItemIngestService(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper mapper, UploadSettings settings,
+            FeatureSchemaStore schemas) {
+        this.schemas = schemas;
         this.jdbc = jdbc;
         this.tx = tx;
         this.mapper = mapper;
@@ -55,10 +53,8 @@ public class ItemIngestService {
     }
 
     private UploadReport run(Connection con, Project project, UploadFormat format, InputStream body) throws SQLException {
-        try (Statement st = con.createStatement()) {
-            st.execute("select pg_advisory_xact_lock(" + UPLOAD_LOCK_CLASS + ", " + Math.toIntExact(project.id()) + ")");
-        }
-        FeatureSchema schema = new FeatureSchema(loadSchema(con, project.id()));
+        schemas.lockUploads(project.id());
+        FeatureSchema schema = new FeatureSchema(schemas.load(project.id()));
         var validator = new RowValidator(project.taskType(), new HashSet<>(project.labels()), schema,
                 settings.maxImageSize().toBytes());
         var tally = new Tally(settings.maxReportedRejections());
@@ -80,7 +76,7 @@ public class ItemIngestService {
             throw new UncheckedIOException(e);
         }
         if (schema.grew()) {
-            saveSchema(con, project.id(), schema.names());
+            schemas.save(project.id(), schema.names());
         }
         log.info("Upload to project {}: {} received, {} created, {} rejected in {} ms", project.id(), tally.received,
                 created, tally.rejectedCount, (System.nanoTime() - started) / 1_000_000);
@@ -101,26 +97,6 @@ public class ItemIngestService {
             case JSON -> new JsonArrayUploadReader(mapper);
             case NDJSON -> new NdjsonUploadReader(mapper);
         };
-    }
-
-    private static List<String> loadSchema(Connection con, long projectId) throws SQLException {
-        try (PreparedStatement ps = con.prepareStatement("select feature_names from item_feature_schemas where project_id = ?")) {
-            ps.setLong(1, projectId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? List.of((String[]) rs.getArray(1).getArray()) : List.of();
-            }
-        }
-    }
-
-    private static void saveSchema(Connection con, long projectId, List<String> names) throws SQLException {
-        try (PreparedStatement ps = con.prepareStatement("""
-                insert into item_feature_schemas (project_id, feature_names) values (?, ?)
-                on conflict (project_id) do update set feature_names = excluded.feature_names""")) {
-            Array array = con.createArrayOf("text", names.toArray());
-            ps.setLong(1, projectId);
-            ps.setArray(2, array);
-            ps.executeUpdate();
-        }
     }
 
     /** Running counts of one upload. */

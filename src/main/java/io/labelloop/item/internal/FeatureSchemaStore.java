@@ -1,0 +1,45 @@
+package io.labelloop.item.internal;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A project's feature names in storage order, and the lock that serialises the writers that may
+ * grow them (bulk uploads and single stream items). Calls join the caller's transaction.
+ */
+@Component
+public class FeatureSchemaStore {
+
+    private static final int UPLOAD_LOCK_CLASS = 0x4C4C_0001;
+
+    private final JdbcTemplate jdbc;
+
+    FeatureSchemaStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<String> load(long projectId) {
+        return jdbc.query("select feature_names from item_feature_schemas where project_id = ?",
+                        (rs, n) -> List.of((String[]) rs.getArray(1).getArray()), projectId)
+                .stream().findFirst().orElse(List.of());
+    }
+
+    /** Stores the names; a concurrent writer's longer list is never replaced by a shorter one. */
+    void save(long projectId, List<String> names) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    insert into item_feature_schemas (project_id, feature_names) values (?, ?)
+                    on conflict (project_id) do update set feature_names = excluded.feature_names
+                    where cardinality(item_feature_schemas.feature_names) < cardinality(excluded.feature_names)""");
+            ps.setLong(1, projectId);
+            ps.setArray(2, con.createArrayOf("text", names.toArray()));
+            return ps;
+        });
+    }
+
+    /** Serialises writers of the project's items until the surrounding transaction ends. */
+    void lockUploads(long projectId) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, UPLOAD_LOCK_CLASS, Math.toIntExact(projectId));
+    }
+}
