@@ -40,12 +40,18 @@ public class ModelPredictions {
         return store.latest(projectId).map(latest -> {
             LabelModel model = store.model(projectId, latest.version());
             Prediction p = model.scorer().predict(encoded);
-            Map<String, Double> probabilities = new LinkedHashMap<>();
-            for (int i = 0; i < model.classes().size(); i++) {
-                probabilities.put(model.classes().get(i), p.probabilities()[i]);
-            }
+            Map<String, Double> probabilities = probabilities(model, p);
             return new Scored(latest.version(), p.label(), p.confidence(), probabilities, classThresholds(latest));
         });
+    }
+
+    /** Each class's probability by name, in the model's class order. */
+    public static Map<String, Double> probabilities(LabelModel model, Prediction p) {
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        for (int i = 0; i < model.classes().size(); i++) {
+            probabilities.put(model.classes().get(i), p.probabilities()[i]);
+        }
+        return probabilities;
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.Prediction;
 import io.labelloop.learning.SelectedItem;
 import io.labelloop.queue.QueueEntryDraft;
+import io.labelloop.training.ModelPredictions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,14 +59,10 @@ final class QueueMix {
     }
 
     static String json(LabelModel model, Prediction p) {
-        Map<String, Double> probabilities = new LinkedHashMap<>();
-        for (int i = 0; i < model.classes().size(); i++) {
-            probabilities.put(model.classes().get(i), p.probabilities()[i]);
-        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("label", p.label());
         out.put("confidence", p.confidence());
-        out.put("probabilities", probabilities);
+        out.put("probabilities", ModelPredictions.probabilities(model, p));
         return JSON.writeValueAsString(out);
     }
 }

@@ -11,6 +11,7 @@ import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.shared.ApiException;
+import io.labelloop.training.ModelPredictions;
 import io.labelloop.training.ModelSummary;
 import io.labelloop.training.internal.ModelStore;
 import io.labelloop.training.internal.RetrainCycle.Outcome;
@@ -127,11 +128,7 @@ class TrainingController {
             row.put("externalId", item.has("externalId") ? item.get("externalId").asString() : null);
             row.put("label", p.label());
             row.put("confidence", p.confidence());
-            Map<String, Double> probabilities = new LinkedHashMap<>();
-            for (int i = 0; i < model.classes().size(); i++) {
-                probabilities.put(model.classes().get(i), p.probabilities()[i]);
-            }
-            row.put("probabilities", probabilities);
+            row.put("probabilities", ModelPredictions.probabilities(model, p));
             row.put("modelVersion", latest.version());
             out.add(row);
         }
