@@ -8,25 +8,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TEXT_ROWS=${1:-1000000}
 TAB_ROWS=${2:-100000}
-PORT=${BENCH_PORT:-18081}
-DB=labelloop_cycle_bench
-PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
-TOKEN=bench-token
-WORK=$(mktemp -d)
-calc() { python3 -c "print($1)"; }
+source bench/lib.sh
+SAMPLER=
 trap 'kill $APP $SAMPLER 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-[ -f target/labelloop.jar ] || ./mvnw -q -B package -DskipTests
-JAVA=$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)/bin/java
 python3 bench/gen_csv.py "$TEXT_ROWS" "$WORK/text.csv" --labeled-every 1000
 python3 bench/gen_csv.py "$TAB_ROWS" "$WORK/tab.csv" --labeled-every 100 --tabular 50
-$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" LABELLOOP_ADMIN_TOKEN=$TOKEN \
-  LABELLOOP_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT \
-  "$JAVA" -Xmx1g -jar target/labelloop.jar --labelloop.upload.max-body-size=2GB \
-  --labelloop.training.schedule-enabled=false > "$WORK/app.log" 2>&1 &
-APP=$!
-for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
+start_app labelloop_cycle_bench "${BENCH_PORT:-18081}" 1g --labelloop.upload.max-body-size=2GB \
+  --labelloop.training.schedule-enabled=false
 H=(-H "Authorization: Bearer $TOKEN")
 
 heap_sampler() {  # max heap used (MB) seen while it runs, written to $WORK/heap

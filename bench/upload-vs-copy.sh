@@ -7,28 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 ROUNDS=${2:-3}
-PORT=${BENCH_PORT:-18080}
-DB=labelloop_bench
-PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
-TOKEN=bench-token
-WORK=$(mktemp -d)
-calc() { python3 -c "print($1)"; }
-trap 'kill $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-[ -f target/labelloop.jar ] || ./mvnw -q -B package -DskipTests
-JAVA=$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)/bin/java
+source bench/lib.sh
 python3 bench/gen_csv.py "$ROWS" "$WORK/items.csv"
 echo "file: $ROWS rows, $(du -h "$WORK/items.csv" | cut -f1)"
-
-$PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+start_app labelloop_bench "${BENCH_PORT:-18080}" 512m --labelloop.upload.max-body-size=2GB
 $PSQL -d $DB -c "create table copy_target (id bigserial primary key, project_id bigint not null default 1,
   external_id varchar(512) not null, text text, label text, unique (project_id, external_id))"
-
-SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" LABELLOOP_ADMIN_TOKEN=$TOKEN \
-  LABELLOOP_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT LABELLOOP_MAX_BODY_SIZE=2GB \
-  "$JAVA" -Xmx512m -jar target/labelloop.jar --labelloop.upload.max-body-size=2GB > "$WORK/app.log" 2>&1 &
-APP=$!
-for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && break; sleep 1; done
 
 new_project() {
   curl -sf "localhost:$PORT/api/v1/projects" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
