@@ -6,6 +6,7 @@ import io.labelloop.item.ItemCounts;
 import io.labelloop.project.Project;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.stream.AuditedAccuracy;
+import io.labelloop.stream.StreamOverview;
 import io.labelloop.training.ModelSummary;
 import io.labelloop.training.ModelVersions;
 import java.util.Optional;
@@ -21,10 +22,12 @@ class ProjectFigures {
     private final QueueBoard queue;
     private final ModelVersions models;
     private final AuditedAccuracy audits;
+    private final StreamOverview stream;
 
     ProjectFigures(ItemCounts items, LabelQueries labels, LabelBudget budget, QueueBoard queue, ModelVersions models,
-            AuditedAccuracy audits) {
+            AuditedAccuracy audits, StreamOverview stream) {
         this.audits = audits;
+        this.stream = stream;
         this.items = items;
         this.labels = labels;
         this.budget = budget;
@@ -32,11 +35,30 @@ class ProjectFigures {
         this.models = models;
     }
 
-    /** Project statistics as in the API contract, plus the holdout size and the evaluation method. */
+    /**
+     * Project statistics as in the API contract, plus the holdout size, the evaluation method, the audit of
+     * machine labels against the target ({@code autoLabelAuditVerdict}: {@code MEETS_TARGET} when the whole 95%
+     * interval is at or above it, {@code BELOW_TARGET} when it is entirely below, {@code UNCERTAIN} in between,
+     * {@code NO_AUDITS} before any audited label, null without a target) and the stream's decisions.
+     */
     record ProjectStats(long items, long unlabeled, long humanLabeled, long importedLabeled, long autoLabeled,
             long queued, long claimed, Integer budget, long budgetUsed, Long budgetRemaining, Integer modelVersion,
             Double accuracy, boolean stopRecommended, long holdoutLabeled, String evaluationMethod, long synthetic,
-            AuditedAccuracy.Audit autoLabelAudit, Double autoLabelTargetAccuracy) {
+            AuditedAccuracy.Audit autoLabelAudit, Double autoLabelTargetAccuracy, String autoLabelAuditVerdict,
+            StreamOverview.Overview stream) {
+    }
+
+    static String verdict(AuditedAccuracy.Audit audit, Double target) {
+        if (target == null) {
+            return null;
+        }
+        if (audit.audited() == 0) {
+            return "NO_AUDITS";
+        }
+        if (audit.low95() >= target) {
+            return "MEETS_TARGET";
+        }
+        return audit.high95() < target ? "BELOW_TARGET" : "UNCERTAIN";
     }
 
     ProjectStats of(Project project) {
@@ -47,12 +69,14 @@ class ProjectFigures {
         long used = budget.used(id);
         Long remaining = project.budget() == null ? null : Math.max(0, project.budget() - used);
         Optional<ModelSummary> latest = models.latest(id);
+        AuditedAccuracy.Audit audit = audits.of(id);
         long unlabeled = counts.items() - counts.importedLabeled() - labelCounts.humanLabeledItems();
         return new ProjectStats(counts.items(), Math.max(0, unlabeled), labelCounts.humanLabeledItems(),
                 counts.importedLabeled(), labelCounts.autoLabeled(), queueCounts.queued(), queueCounts.claimed(),
                 project.budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
                 latest.map(ModelSummary::accuracy).orElse(null), latest.map(ModelSummary::stopRecommended).orElse(false),
                 labelCounts.holdoutItems(), latest.map(m -> (String) m.metrics().get("method")).orElse(null),
-                counts.synthetic(), audits.of(id), project.autoLabelTargetAccuracy());
+                counts.synthetic(), audit, project.autoLabelTargetAccuracy(),
+                verdict(audit, project.autoLabelTargetAccuracy()), stream.of(id));
     }
 }
