@@ -38,6 +38,38 @@ class MembersAndTokensTests extends BrowserTest {
     }
 
     @Test
+    void shouldLetAnAdminCreateAUserWhoCanThenSignIn() {
+        String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn("admin", ADMIN_PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+        page.getByLabel("Username").fill("no spaces please");
+        page.getByLabel("Password").fill("short");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create user")).click();
+        assertThat(page.locator("#username-error")).containsText("letters, digits");
+        assertThat(page.locator("#password-error")).containsText("8 to 200 characters");
+
+        page.getByLabel("Username").fill(lead);
+        page.getByLabel("Password").fill("a-long-enough-secret");
+        page.getByLabel("Role").selectOption("LEAD");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create user")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("User " + lead + " created");
+        assertThat(page.locator("#users tbody tr", new Page.LocatorOptions().setHasText(lead))).containsText("Lead");
+        screenshot("users");
+
+        page.getByLabel("Username").fill(lead);
+        page.getByLabel("Password").fill("another-long-secret");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create user")).click();
+        assertThat(page.locator("#username-error")).containsText("already exists");
+
+        context.clearCookies();
+        signIn(lead, "a-long-enough-secret");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users"))).hasCount(0);
+        var response = page.navigate(url("/admin/users"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.locator("main")).containsText("only admins manage users");
+    }
+
+    @Test
     void shouldShowANewTokenOnceAndRevokeIt() {
         String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
         userWithToken("LEAD", lead);

@@ -46,13 +46,6 @@ class UserController {
         this.tokenStore = tokenStore;
     }
 
-    record CreateUserCommand(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' and '-' only")
-            String username,
-            @NotBlank @Size(min = 8, max = 200, message = "must be 8 to 200 characters") String password,
-            @NotNull Role role) {
-    }
-
     record UserView(long id, String username, Role role, Instant createdAt) {
         static UserView of(UserEntity u) {
             return new UserView(u.getId(), u.getUsername(), u.getRole(), u.getCreatedAt());
@@ -73,7 +66,7 @@ class UserController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    UserView create(@Valid @RequestBody CreateUserCommand cmd, @AuthenticationPrincipal AuthenticatedUser me) {
+    UserView create(@Valid @RequestBody NewUser cmd, @AuthenticationPrincipal AuthenticatedUser me) {
         requireAdmin(me);
         return UserView.of(accounts.create(cmd.username(), cmd.password(), cmd.role()));
     }
