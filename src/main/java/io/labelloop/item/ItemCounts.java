@@ -15,10 +15,12 @@ public class ItemCounts {
 
     public Counts of(long projectId) {
         return jdbc.sql("""
-                select count(*) as items, count(imported_label) as imported, count(*) filter (where synthetic) as synthetic
+                select count(*) as items, count(imported_label) as imported, count(*) filter (where synthetic) as synthetic,
+                       count(invalid_at) as invalid
                 from items where project_id = ?""")
                 .param(projectId)
-                .query((rs, n) -> new Counts(rs.getLong("items"), rs.getLong("imported"), rs.getLong("synthetic")))
+                .query((rs, n) -> new Counts(rs.getLong("items"), rs.getLong("imported"), rs.getLong("synthetic"),
+                        rs.getLong("invalid")))
                 .single();
     }
 
@@ -39,6 +41,7 @@ public class ItemCounts {
                 .param(projectId).query(String.class).list());
     }
 
-    public record Counts(long items, long importedLabeled, long synthetic) {
+    /** {@code invalid}: synthetic items an annotator marked not a valid example (out of the pool). */
+    public record Counts(long items, long importedLabeled, long synthetic, long invalid) {
     }
 }

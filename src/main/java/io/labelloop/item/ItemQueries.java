@@ -50,7 +50,7 @@ public class ItemQueries {
             prediction = prediction != null ? prediction : d.prediction(projectId, itemId).orElse(null);
         }
         return new ItemView(item.id(), item.externalId(), item.text(), item.features(), item.imageUrl(), item.metadata(),
-                item.synthetic(), item.createdAt(), labels, prediction);
+                item.synthetic(), item.synthesis(), item.createdAt(), labels, prediction);
     }
 
     /** Several items of a project by id, in one query; missing ids are left out. */
@@ -100,7 +100,18 @@ public class ItemQueries {
                 FeatureVectors.named(rs.getBytes("features"), names),
                 rs.getBoolean("has_image") ? "/api/v1/projects/" + projectId + "/items/" + id + "/image" : null,
                 metadata == null ? null : mapper.readValue(metadata, MAP),
-                rs.getBoolean("synthetic"), created, labels, null);
+                rs.getBoolean("synthetic"), provenance(rs), created, labels, null);
+    }
+
+    private static ItemView.Provenance provenance(ResultSet rs) throws SQLException {
+        if (!rs.getBoolean("synthetic")) {
+            return null;
+        }
+        java.sql.Array from = rs.getArray("derived_from");
+        List<Long> derivedFrom = from == null ? List.of() : List.of((Long[]) from.getArray());
+        var invalid = rs.getTimestamp("invalid_at");
+        return new ItemView.Provenance(derivedFrom, rs.getString("synthesis_method"), rs.getString("synthesis_note"),
+                invalid == null ? null : invalid.toInstant());
     }
 
     /** Stored image bytes and their media type. */

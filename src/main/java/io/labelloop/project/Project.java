@@ -22,6 +22,8 @@ public record Project(
         boolean stopped,
         double auditFraction,
         Double streamLabelingShare,
+        double synthesisMaxShare,
+        boolean synthesisAllowFlips,
         Instant createdAt,
         Instant updatedAt) {
 

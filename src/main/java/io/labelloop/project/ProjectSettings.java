@@ -18,6 +18,8 @@ import java.util.List;
  * {@code auditFraction}: the share of auto-labeled items that also go to a human, to measure the
  * realized auto-label accuracy. {@code streamLabelingShare}: when set, stream items go to humans at
  * about this share, paced over time (null: ask whenever the model is unsure and budget remains).
+ * {@code synthesisMaxShare}: the most synthetic items may make up of the waiting queue;
+ * {@code synthesisAllowFlips}: whether image synthesis may mirror images (off where orientation matters).
  */
 public record ProjectSettings(
         @NotBlank @Size(max = 200) String name,
@@ -34,12 +36,15 @@ public record ProjectSettings(
         Boolean synthesisEnabled,
         Boolean stopped,
         @DecimalMin("0") @DecimalMax("1") Double auditFraction,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double streamLabelingShare) {
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double streamLabelingShare,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.9", message = "must be at most 0.9") Double synthesisMaxShare,
+        Boolean synthesisAllowFlips) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_RETRAIN_EVERY = 20;
     public static final double DEFAULT_HOLDOUT_FRACTION = 0.1;
     public static final double DEFAULT_AUDIT_FRACTION = 0.05;
+    public static final double DEFAULT_SYNTHESIS_MAX_SHARE = 0.25;
 
     /** The same settings with service defaults filled in where the caller left a value out. */
     public ProjectSettings withDefaults() {
@@ -52,6 +57,8 @@ public record ProjectSettings(
                 synthesisEnabled != null && synthesisEnabled,
                 stopped != null && stopped,
                 auditFraction != null ? auditFraction : DEFAULT_AUDIT_FRACTION,
-                streamLabelingShare);
+                streamLabelingShare,
+                synthesisMaxShare != null ? synthesisMaxShare : DEFAULT_SYNTHESIS_MAX_SHARE,
+                synthesisAllowFlips != null && synthesisAllowFlips);
     }
 }

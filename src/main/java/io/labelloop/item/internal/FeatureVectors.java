@@ -12,6 +12,24 @@ public final class FeatureVectors {
     private FeatureVectors() {
     }
 
+    /** The packed vector as floats (NaN for missing); null stays null. */
+    public static float[] unpack(byte[] packed) {
+        if (packed == null) {
+            return null;
+        }
+        var floats = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        float[] out = new float[floats.limit()];
+        floats.get(out);
+        return out;
+    }
+
+    /** Floats packed as stored (float32 little-endian). */
+    public static byte[] pack(float[] values) {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(values);
+        return buf.array();
+    }
+
     public static Map<String, Float> named(byte[] packed, List<String> names) {
         if (packed == null) {
             return null;

@@ -44,7 +44,7 @@ class ProjectFigures {
     record ProjectStats(long items, long unlabeled, long humanLabeled, long importedLabeled, long autoLabeled,
             long queued, long claimed, Integer budget, long budgetUsed, Long budgetRemaining, Integer modelVersion,
             Double accuracy, boolean stopRecommended, long holdoutLabeled, String evaluationMethod, long synthetic,
-            AuditedAccuracy.Audit autoLabelAudit, Double autoLabelTargetAccuracy, String autoLabelAuditVerdict,
+            long syntheticInvalid, AuditedAccuracy.Audit autoLabelAudit, Double autoLabelTargetAccuracy, String autoLabelAuditVerdict,
             StreamOverview.Overview stream) {
     }
 
@@ -70,13 +70,13 @@ class ProjectFigures {
         Long remaining = project.budget() == null ? null : Math.max(0, project.budget() - used);
         Optional<ModelSummary> latest = models.latest(id);
         AuditedAccuracy.Audit audit = audits.of(id);
-        long unlabeled = counts.items() - counts.importedLabeled() - labelCounts.humanLabeledItems();
+        long unlabeled = counts.items() - counts.importedLabeled() - labelCounts.humanLabeledItems() - counts.invalid();
         return new ProjectStats(counts.items(), Math.max(0, unlabeled), labelCounts.humanLabeledItems(),
                 counts.importedLabeled(), labelCounts.autoLabeled(), queueCounts.queued(), queueCounts.claimed(),
                 project.budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
                 latest.map(ModelSummary::accuracy).orElse(null), latest.map(ModelSummary::stopRecommended).orElse(false),
                 labelCounts.holdoutItems(), latest.map(m -> (String) m.metrics().get("method")).orElse(null),
-                counts.synthetic(), audit, project.autoLabelTargetAccuracy(),
+                counts.synthetic(), counts.invalid(), audit, project.autoLabelTargetAccuracy(),
                 verdict(audit, project.autoLabelTargetAccuracy()), stream.of(id));
     }
 }

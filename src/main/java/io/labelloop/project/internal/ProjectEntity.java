@@ -62,6 +62,12 @@ public class ProjectEntity {
 
     private boolean stopped;
 
+    @Column(name = "synthesis_max_share")
+    private double synthesisMaxShare;
+
+    @Column(name = "synthesis_allow_flips")
+    private boolean synthesisAllowFlips;
+
     @Column(name = "audit_fraction")
     private double auditFraction;
 
@@ -103,13 +109,16 @@ public class ProjectEntity {
         this.synthesisEnabled = s.synthesisEnabled();
         this.stopped = s.stopped();
         this.auditFraction = s.auditFraction();
+        this.synthesisMaxShare = s.synthesisMaxShare();
+        this.synthesisAllowFlips = s.synthesisAllowFlips();
         this.streamLabelingShare = s.streamLabelingShare();
         this.updatedAt = Instant.now();
     }
 
     public Project toProject() {
         return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
-                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, streamLabelingShare, createdAt,
+                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, streamLabelingShare,
+                synthesisMaxShare, synthesisAllowFlips, createdAt,
                 updatedAt);
     }
 

@@ -27,6 +27,8 @@ public class ProjectForm {
     private Double auditFraction = ProjectSettings.DEFAULT_AUDIT_FRACTION;
     private Double streamLabelingShare;
     private boolean synthesisEnabled;
+    private Double synthesisMaxShare = ProjectSettings.DEFAULT_SYNTHESIS_MAX_SHARE;
+    private boolean synthesisAllowFlips;
 
     static ProjectForm of(Project p) {
         ProjectForm f = new ProjectForm();
@@ -44,6 +46,8 @@ public class ProjectForm {
         f.auditFraction = p.auditFraction();
         f.streamLabelingShare = p.streamLabelingShare();
         f.synthesisEnabled = p.synthesisEnabled();
+        f.synthesisMaxShare = p.synthesisMaxShare();
+        f.synthesisAllowFlips = p.synthesisAllowFlips();
         return f;
     }
 
@@ -52,7 +56,7 @@ public class ProjectForm {
                 : Arrays.stream(labels.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
         return new ProjectSettings(name == null ? null : name.strip(), taskType, labelList, budget, strategy, batchSize,
                 retrainEvery, autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped,
-                auditFraction, streamLabelingShare);
+                auditFraction, streamLabelingShare, synthesisMaxShare, synthesisAllowFlips);
     }
 
     public String getName() {
@@ -157,6 +161,22 @@ public class ProjectForm {
 
     public void setStreamLabelingShare(Double streamLabelingShare) {
         this.streamLabelingShare = streamLabelingShare;
+    }
+
+    public Double getSynthesisMaxShare() {
+        return synthesisMaxShare;
+    }
+
+    public void setSynthesisMaxShare(Double synthesisMaxShare) {
+        this.synthesisMaxShare = synthesisMaxShare;
+    }
+
+    public boolean isSynthesisAllowFlips() {
+        return synthesisAllowFlips;
+    }
+
+    public void setSynthesisAllowFlips(boolean synthesisAllowFlips) {
+        this.synthesisAllowFlips = synthesisAllowFlips;
     }
 
     public boolean isSynthesisEnabled() {

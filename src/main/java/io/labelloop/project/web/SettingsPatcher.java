@@ -26,7 +26,7 @@ class SettingsPatcher {
 
     private static final Set<String> FIELDS = Set.of("name", "taskType", "labels", "budget", "strategy", "batchSize",
             "retrainEvery", "autoLabelThreshold", "autoLabelTargetAccuracy", "holdoutFraction", "synthesisEnabled",
-            "stopped", "auditFraction", "streamLabelingShare");
+            "stopped", "auditFraction", "streamLabelingShare", "synthesisMaxShare", "synthesisAllowFlips");
 
     private final JsonMapper mapper;
     private final Validator validator;
