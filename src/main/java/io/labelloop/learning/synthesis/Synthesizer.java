@@ -36,6 +36,21 @@ public final class Synthesizer {
      */
     public static List<SyntheticDraft> synthesize(TaskType taskType, List<SynthesisSeed> seeds,
                                                   SynthesisOptions options) {
+        return make(taskType, seeds, options, true);
+    }
+
+    /**
+     * Label-preserving copies for training: up to {@code options.count()} drafts, each from one human-labeled seed
+     * taken in turn (IMAGE edits, TABULAR noise, TEXT word edits; never interpolation), so each copy may be
+     * trained on with its parent's label. Same guarantees as {@link #synthesize}.
+     */
+    public static List<SyntheticDraft> labelPreservingCopies(TaskType taskType, List<SynthesisSeed> labeledSeeds,
+                                                             SynthesisOptions options) {
+        return make(taskType, labeledSeeds.stream().filter(s -> s.humanLabel() != null).toList(), options, false);
+    }
+
+    private static List<SyntheticDraft> make(TaskType taskType, List<SynthesisSeed> seeds, SynthesisOptions options,
+                                             boolean query) {
         check(taskType, seeds, options);
         if (seeds.isEmpty() || options.count() == 0) {
             return List.of();
@@ -44,12 +59,12 @@ public final class Synthesizer {
         ColumnStats stats = taskType == TaskType.TEXT ? null : ColumnStats.of(all);
         SeedSpace space = new SeedSpace(taskType, all, stats);
         DraftMaker maker = switch (taskType) {
-            case TABULAR -> new TabularDrafts(all, space, stats);
+            case TABULAR -> new TabularDrafts(all, space, stats, query);
             case IMAGE -> new ImageDrafts(all, options);
             case TEXT -> new TextDrafts(all);
         };
         Random rnd = new Random(options.randomSeed());
-        int[] order = StartingPoints.rank(all, space, rnd);
+        int[] order = query ? StartingPoints.rank(all, space, rnd) : java.util.stream.IntStream.range(0, all.size()).toArray();
         NearDuplicates seen = new NearDuplicates(taskType, all, space);
         List<SyntheticDraft> drafts = new ArrayList<>();
         int attempts = ATTEMPTS_PER_DRAFT * options.count() + EXTRA_ATTEMPTS;

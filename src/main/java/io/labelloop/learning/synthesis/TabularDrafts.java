@@ -28,16 +28,19 @@ final class TabularDrafts implements DraftMaker {
     private final List<SynthesisSeed> seeds;
     private final SeedSpace space;
     private final ColumnStats stats;
+    private final boolean interpolate;
 
-    TabularDrafts(List<SynthesisSeed> seeds, SeedSpace space, ColumnStats stats) {
+    /** @param interpolate false = noise only (label-preserving copies for training) */
+    TabularDrafts(List<SynthesisSeed> seeds, SeedSpace space, ColumnStats stats, boolean interpolate) {
         this.seeds = seeds;
         this.space = space;
         this.stats = stats;
+        this.interpolate = interpolate;
     }
 
     @Override
     public SyntheticDraft make(int start, Random rnd) {
-        if (seeds.size() >= 2 && rnd.nextDouble() < INTERPOLATION_SHARE) {
+        if (interpolate && seeds.size() >= 2 && rnd.nextDouble() < INTERPOLATION_SHARE) {
             SyntheticDraft d = interpolate(start, rnd);
             if (d != null) {
                 return d;

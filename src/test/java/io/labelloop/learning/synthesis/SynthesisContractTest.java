@@ -63,6 +63,20 @@ class SynthesisContractTest {
     }
 
     @Test
+    void shouldMakeTrainingCopiesOnlyFromHumanLabeledItemsWithoutMixingTwo() {
+        List<SynthesisSeed> seeds = TabularSynthesisTest.line();
+        var labeledIds = seeds.stream().filter(s -> s.humanLabel() != null).map(SynthesisSeed::itemId).toList();
+
+        List<SyntheticDraft> copies = Synthesizer.labelPreservingCopies(TaskType.TABULAR, seeds, options(6));
+
+        assertThat(copies).hasSize(6).allSatisfy(c -> {
+            assertThat(c.derivedFrom()).hasSize(1);
+            assertThat(labeledIds).contains(c.derivedFrom().get(0));
+            assertThat(c.method()).isEqualTo("noise");
+        });
+    }
+
+    @Test
     void shouldRejectSeedsThatDoNotFitTheTask() {
         var text = List.of(new SynthesisSeed(1, "a text", null, null, 0, null));
         var images = ImageSynthesisTest.images();
