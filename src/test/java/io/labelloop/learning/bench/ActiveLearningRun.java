@@ -67,7 +67,7 @@ final class ActiveLearningRun {
         return curve;
     }
 
-    private static List<Integer> firstBatch(Split split, Method method, int step, long seed) {
+    static List<Integer> firstBatch(Split split, Method method, int step, long seed) {
         if (method.randomStart()) {
             return randomBatch(split, Set.of(), step, seed);
         }
@@ -78,7 +78,7 @@ final class ActiveLearningRun {
         return cold.select().stream().map(s -> (int) s.itemId()).toList();
     }
 
-    private static List<Integer> nextBatch(Split split, Method method, LabelModel model, List<Integer> labeled,
+    static List<Integer> nextBatch(Split split, Method method, LabelModel model, List<Integer> labeled,
                                            Set<Integer> taken, int step, long seed) {
         BatchSelector selector = BatchSelector.create(model, method.strategy(), SelectionOptions.ofBatch(step).withSeed(seed));
         if (method.strategy() == StrategyName.CORESET) {

@@ -27,20 +27,16 @@ public final class LabelEfficiencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        Path data = Path.of(opt.getOrDefault("data", "../shared/data"));
-        Path out = Path.of(opt.getOrDefault("out", "docs"));
-        int seeds = Integer.parseInt(opt.getOrDefault("seeds", "10"));
-        int budget = Integer.parseInt(opt.getOrDefault("budget", "500"));
-        int step = Integer.parseInt(opt.getOrDefault("step", "20"));
-        int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
-        List<String> only = opt.containsKey("datasets") ? List.of(opt.get("datasets").split(",")) : List.of();
-        List<ActiveLearningRun.Method> methods = methods(opt.get("methods"));
-        int maxPool = Integer.parseInt(opt.getOrDefault("max-pool", "1000000"));
-        int maxTest = Integer.parseInt(opt.getOrDefault("max-test", "2000"));
+        BenchArguments opt = BenchArguments.parse(args);
+        Path data = opt.data();
+        Path out = opt.out();
+        int seeds = opt.seeds();
+        int budget = opt.budget();
+        int step = opt.step();
+        List<String> only = opt.list("datasets");
+        List<ActiveLearningRun.Method> methods = methods(opt.values().get("methods"));
+        int maxPool = opt.integer("max-pool", 1000000);
+        int maxTest = opt.integer("max-test", 2000);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(data)) {
             files = walk.filter(p -> p.toString().matches(".*\\.csv(\\.gz)?$")).sorted()
@@ -48,11 +44,11 @@ public final class LabelEfficiencyBenchmark {
                     .toList();
         }
         Files.createDirectories(out);
-        if (Boolean.parseBoolean(opt.getOrDefault("report-only", "false"))) {
+        if (opt.flag("report-only")) {
             BenchmarkReport.write(out, readAll(out), seeds, budget, step);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(opt.threads());
         try {
             run(files, methods, pool, out, seeds, budget, step, maxPool, maxTest);
         } finally {
