@@ -93,6 +93,8 @@
     $("item-body").hidden = Boolean(empty);
     labelButtons.forEach((b) => { b.disabled = !item; });
     $("skip").disabled = !item;
+    $("invalid").hidden = !(item && item.synthetic);
+    $("invalid").disabled = !(item && item.synthetic);
     $("undo").disabled = !undoable();
     if (empty) {
       $("item-heading").textContent = "";
@@ -117,6 +119,7 @@
 
   function content(item) {
     const parts = [];
+    if (item.synthetic) parts.push(syntheticNote(item));
     if (item.imageUrl) {
       const img = document.createElement("img");
       img.src = item.imageUrl;
@@ -156,7 +159,45 @@
       wrap.appendChild(table);
       parts.push(wrap);
     }
+    const metadata = Object.entries(item.metadata || {});
+    if (metadata.length > 0) {
+      const details = document.createElement("details");
+      details.className = "item-metadata";
+      const summary = document.createElement("summary");
+      summary.textContent = texts.details;
+      const list = document.createElement("dl");
+      for (const [key, value] of metadata) {
+        const dt = document.createElement("dt");
+        dt.textContent = key;
+        const dd = document.createElement("dd");
+        dd.textContent = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+        list.append(dt, dd);
+      }
+      details.append(summary, list);
+      parts.push(details);
+    }
     return parts;
+  }
+
+  // A synthetic item says so, how it was made and from which items, so the annotator can judge it.
+  function syntheticNote(item) {
+    const note = document.createElement("p");
+    note.className = "synthetic-note";
+    const badge = document.createElement("span");
+    badge.className = "badge badge-synthetic";
+    badge.textContent = texts.synthetic;
+    note.appendChild(badge);
+    const s = item.synthesis || {};
+    const how = document.createElement("span");
+    how.textContent = " " + format(texts["synthetic.madeBy"], s.method || "", s.description || "");
+    note.appendChild(how);
+    if (s.derivedFrom && s.derivedFrom.length) {
+      const from = document.createElement("span");
+      from.className = "muted";
+      from.textContent = " · " + format(texts["synthetic.from"], s.derivedFrom.map((id) => "#" + id).join(", "));
+      note.appendChild(from);
+    }
+    return note;
   }
 
   function renderSuggestion(prediction) {
@@ -246,6 +287,15 @@
     await advance();
   });
 
+  const markInvalid = () => act(async () => {
+    const item = state.current;
+    if (!item || !item.synthetic) return;
+    const done = await unlessGone(item, () => post("/" + item.itemId + "/invalid"));
+    if (!done) return;
+    say(texts.invalidDone);
+    await advance();
+  });
+
   const undo = () => act(async () => {
     if (!undoable()) return;
     const { item } = state.last;
@@ -259,6 +309,7 @@
 
   labelButtons.forEach((b) => b.addEventListener("click", () => label(b.dataset.label)));
   $("skip").addEventListener("click", skip);
+  $("invalid").addEventListener("click", markInvalid);
   $("undo").addEventListener("click", undo);
 
   document.addEventListener("keydown", (event) => {
@@ -275,6 +326,11 @@
     } else if (key === "s") {
       event.preventDefault();
       skip();
+    } else if (key === "x") {
+      if (state.current && state.current.synthetic) {
+        event.preventDefault();
+        markInvalid();
+      }
     } else if (key === "u") {
       event.preventDefault();
       undo();

@@ -39,9 +39,7 @@ public class LabelSubmission {
         if (!project.hasLabel(label)) {
             throw ApiException.invalid("label", "unknown label '" + label + "'; the project's labels are " + project.labels());
         }
-        if (!items.exists(project.id(), itemId)) {
-            throw ApiException.notFound("item", itemId);
-        }
+        items.requireLabelable(project.id(), itemId);
         boolean limited = project.budget() != null;
         int used = limited ? budget.lock(project.id()) : 0;
         var existing = jdbc.sql("select id, label, holdout from labels where item_id = ? and user_id = ? and source = 'HUMAN'")

@@ -1,5 +1,6 @@
 package io.labelloop.item;
 
+import io.labelloop.shared.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +28,16 @@ public class ItemCounts {
     public boolean exists(long projectId, long itemId) {
         return jdbc.sql("select exists (select 1 from items where project_id = ? and id = ?)")
                 .params(projectId, itemId).query(Boolean.class).single();
+    }
+
+    /** 404 when the item is not in the project; 409 when it was marked not a valid example. */
+    public void requireLabelable(long projectId, long itemId) {
+        Boolean invalid = jdbc.sql("select invalid_at is not null from items where project_id = ? and id = ?")
+                .params(projectId, itemId).query(Boolean.class).optional()
+                .orElseThrow(() -> ApiException.notFound("item", itemId));
+        if (invalid) {
+            throw ApiException.conflict("item " + itemId + " was marked not a valid example: it cannot be labeled");
+        }
     }
 
     /** Items that came with a label. */

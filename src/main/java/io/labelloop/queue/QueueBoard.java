@@ -20,12 +20,13 @@ public class QueueBoard {
 
     /**
      * Replaces the project's unleased entries with a new ranked batch; entries under a live lease
-     * stay as they are (their annotators keep working) and are not added twice.
+     * stay as they are (their annotators keep working) and are not added twice. Stream, audit and
+     * synthetic entries stay until they are labeled.
      */
     @Transactional
     public void replace(long projectId, List<QueueEntryDraft> entries) {
         jdbc.sql("""
-                delete from queue_entries where project_id = ? and reason not in ('STREAM', 'AUDIT')
+                delete from queue_entries where project_id = ? and reason not in ('STREAM', 'AUDIT', 'SYNTHETIC')
                 and (lease_expires_at is null or lease_expires_at < now())""")
                 .param(projectId).update();
         jdbcTemplate.update("""
@@ -67,6 +68,40 @@ public class QueueBoard {
                 insert into queue_entries (item_id, project_id, rank, score, reason, model_version, prediction)
                 values (?, ?, 0, ?, ?, ?, ?::jsonb) on conflict (item_id) do nothing""")
                 .params(itemId, projectId, score, reason, modelVersion, predictionJson).update();
+    }
+
+    /**
+     * Puts a synthetic item among the entries by the model's uncertainty: right after the last entry
+     * that is at least as uncertain ({@code 1 - confidence}; entries without a prediction count as
+     * fully uncertain), so it is asked about where the strategy's picks of that uncertainty are.
+     */
+    @Transactional
+    public void enqueueSynthetic(long projectId, long itemId, double uncertainty, Integer modelVersion, String predictionJson) {
+        jdbc.sql("""
+                insert into queue_entries (item_id, project_id, rank, score, reason, model_version, prediction)
+                values (?, ?, (select coalesce(max(rank), 0) from queue_entries where project_id = ? and reason <> 'SYNTHETIC'
+                               and coalesce(1 - (prediction ->> 'confidence')::float8, 1) >= ?),
+                        ?, 'SYNTHETIC', ?, ?::jsonb)
+                on conflict (item_id) do nothing""")
+                .params(itemId, projectId, projectId, uncertainty, uncertainty, modelVersion, predictionJson).update();
+    }
+
+    /** Queue entries (waiting or leased) of real items and of synthetic ones. */
+    public SyntheticShare syntheticShare(long projectId) {
+        return jdbc.sql("""
+                select count(*) filter (where reason <> 'SYNTHETIC'), count(*) filter (where reason = 'SYNTHETIC')
+                from queue_entries where project_id = ?""")
+                .param(projectId).query((rs, n) -> new SyntheticShare(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /** Entries in the queue: of real items, and of synthetic ones. */
+    public record SyntheticShare(long real, long synthetic) {
+    }
+
+    /** Takes an item out of the queue, leased or not (it left the pool). */
+    @Transactional
+    public void remove(long projectId, long itemId) {
+        jdbc.sql("delete from queue_entries where project_id = ? and item_id = ?").params(projectId, itemId).update();
     }
 
     /** Stream items waiting for a human: they will cost budget when labeled. */

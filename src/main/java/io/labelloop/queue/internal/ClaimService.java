@@ -61,8 +61,8 @@ public class ClaimService {
     public enum EmptyReason { BUDGET_EXHAUSTED, POOL_EXHAUSTED, STOPPED }
 
     public record ClaimedItem(long itemId, String externalId, String text, Map<String, Float> features, String imageUrl,
-            Map<String, Object> metadata, boolean synthetic, double score, String reason, Map<String, Object> prediction,
-            Instant leaseExpiresAt) {
+            Map<String, Object> metadata, boolean synthetic, ItemView.Provenance synthesis, double score, String reason,
+            Map<String, Object> prediction, Instant leaseExpiresAt) {
     }
 
     public record Claim(List<ClaimedItem> items, EmptyReason reason) {
@@ -108,7 +108,7 @@ public class ClaimService {
         for (Leased l : leased) {
             ItemView item = views.get(l.itemId());
             out.add(new ClaimedItem(l.itemId(), item.externalId(), item.text(), item.features(), item.imageUrl(),
-                    item.metadata(), item.synthetic(), l.score(), l.reason(),
+                    item.metadata(), item.synthetic(), item.synthesis(), l.score(), l.reason(),
                     l.prediction() == null ? null : mapper.readValue(l.prediction(), MAP), l.expiresAt()));
         }
         return new Claim(out, null);

@@ -22,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 @PageController
 class LabelingPageController {
 
-    private static final String[] REASONS = {"STRATEGY", "COLD_START", "EXPLORATION", "HOLDOUT", "FALLBACK"};
+    private static final String[] REASONS = {"STRATEGY", "COLD_START", "EXPLORATION", "HOLDOUT", "FALLBACK", "STREAM", "AUDIT", "SYNTHETIC"};
     private static final String[] SCRIPT_TEXTS = {"loading", "item", "itemImage", "feature", "value", "suggests", "score",
-            "labeled", "skipped", "undone", "failed", "budgetOf", "budgetUnlimited"};
+            "labeled", "skipped", "undone", "failed", "budgetOf", "budgetUnlimited", "synthetic", "synthetic.madeBy",
+            "synthetic.from", "invalid", "invalidDone", "details"};
 
     private final ProjectAccess access;
     private final LabelQueries progress;
