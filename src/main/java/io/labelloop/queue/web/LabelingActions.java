@@ -44,7 +44,8 @@ class LabelingActions {
 
     /** An item as the page shows it; the image comes from the session-authenticated image route. */
     record Card(long itemId, String externalId, String text, Map<String, Float> features, String imageUrl, String reason,
-            double score, Map<String, Object> prediction) {
+            double score, Map<String, Object> prediction, Map<String, Object> metadata, boolean synthetic,
+            io.labelloop.item.ItemView.Provenance synthesis) {
     }
 
     record Batch(List<Card> items, String emptyReason, Progress progress) {
@@ -82,6 +83,6 @@ class LabelingActions {
     private static Card card(Project project, ClaimedItem item) {
         String image = item.imageUrl() == null ? null : "/projects/" + project.id() + "/items/" + item.itemId() + "/image";
         return new Card(item.itemId(), item.externalId(), item.text(), item.features(), image, item.reason(), item.score(),
-                item.prediction());
+                item.prediction(), item.metadata(), item.synthetic(), item.synthesis());
     }
 }
