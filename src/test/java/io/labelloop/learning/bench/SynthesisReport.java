@@ -49,8 +49,11 @@ final class SynthesisReport {
         results.sort(Comparator.comparing((DatasetResult r) -> r.task().ordinal()).thenComparing(DatasetResult::name));
         StringBuilder md = new StringBuilder("# Membership query synthesis: does it save labels?\n\n");
         md.append(String.format(Locale.ROOT, "Oracle simulation, %d seeds, budget %d, retrain every %d labels. "
-                + "Reproduce with `nice bench/synthesis.sh` (`SynthesisBenchmark`; about two hours on two cores); "
-                + "per-dataset curves in `synthesis-raw/`.%n%n", seeds, budget, step));
+                + "Reproduce with `nice bench/synthesis.sh` (`SynthesisBenchmark`); this table came from "
+                + "`nice bench/synthesis.sh --datasets sklearn,iris,wine,breast,vehicle,soybean,credit,hpc,satellite`, "
+                + "`nice bench/synthesis.sh --datasets mnist --seeds 4 --max-pool 2000` and "
+                + "`bench/synthesis.sh --report-only true` (about 10 minutes in all on two shared cores). "
+                + "Per-dataset curves in `synthesis-raw/`.%n%n", seeds, budget, step));
         md.append(String.format(Locale.ROOT, PROTOCOL, maxPool, maxTest, SynthesisRun.SEED_SAMPLE));
         md.append("| dataset | task | pool/test | full-pool acc | AUBC OFF | AUBC QUERY | QUERY − OFF (paired) "
                 + "| AUBC AUGMENT | AUGMENT − OFF (paired) | labels to 95%: OFF / QUERY / AUGMENT "
