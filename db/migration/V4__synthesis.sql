@@ -10,6 +10,8 @@ alter table items add column invalid_by bigint;
 alter table projects add column synthesis_max_share double precision not null default 0.25
     check (synthesis_max_share > 0 and synthesis_max_share <= 0.9);
 alter table projects add column synthesis_allow_flips boolean not null default false;
+-- Label-preserving training copies (TABULAR): one noisy copy of each human-labeled training item.
+alter table projects add column training_augmentation boolean not null default false;
 
 -- Items marked not valid leave the pool.
 create or replace view unlabeled_items as

@@ -3,7 +3,6 @@ package io.labelloop.item;
 import io.labelloop.item.internal.FeatureVectors;
 import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.TaskType;
-import io.labelloop.learning.encoding.GreyImageDecoder;
 import io.labelloop.shared.ApiException;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +71,9 @@ public class SyntheticItems {
                     byte[] imageBytes = rs.getBytes(4);
                     float[] values = null;
                     if (taskType == TaskType.IMAGE && imageBytes != null) {
-                        byte[] grey = GreyImageDecoder.decode(imageBytes, ItemEncoder.IMAGE_SIDE);
-                        values = new float[grey.length];
-                        for (int k = 0; k < grey.length; k++) {
-                            values[k] = (grey[k] & 0xff) / 255f;
+                        values = ItemEncoder.decode(rs.getBytes(5)).values(); // grey levels 0..255 of the stored square
+                        for (int k = 0; k < values.length; k++) {
+                            values[k] /= 255f;
                         }
                     } else if (taskType != TaskType.TEXT) {
                         values = FeatureVectors.unpack(rs.getBytes(3));

@@ -24,6 +24,7 @@ public record Project(
         Double streamLabelingShare,
         double synthesisMaxShare,
         boolean synthesisAllowFlips,
+        boolean trainingAugmentation,
         Instant createdAt,
         Instant updatedAt) {
 

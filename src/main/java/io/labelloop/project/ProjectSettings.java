@@ -20,6 +20,8 @@ import java.util.List;
  * about this share, paced over time (null: ask whenever the model is unsure and budget remains).
  * {@code synthesisMaxShare}: the most synthetic items may make up of the waiting queue;
  * {@code synthesisAllowFlips}: whether image synthesis may mirror images (off where orientation matters).
+ * {@code trainingAugmentation} (TABULAR): each model also trains on one label-preserving noisy copy of every
+ * human-labeled training item (it helped on tabular data in docs/synthesis.md).
  */
 public record ProjectSettings(
         @NotBlank @Size(max = 200) String name,
@@ -38,7 +40,8 @@ public record ProjectSettings(
         @DecimalMin("0") @DecimalMax("1") Double auditFraction,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double streamLabelingShare,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.9", message = "must be at most 0.9") Double synthesisMaxShare,
-        Boolean synthesisAllowFlips) {
+        Boolean synthesisAllowFlips,
+        Boolean trainingAugmentation) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_RETRAIN_EVERY = 20;
@@ -59,6 +62,7 @@ public record ProjectSettings(
                 auditFraction != null ? auditFraction : DEFAULT_AUDIT_FRACTION,
                 streamLabelingShare,
                 synthesisMaxShare != null ? synthesisMaxShare : DEFAULT_SYNTHESIS_MAX_SHARE,
-                synthesisAllowFlips != null && synthesisAllowFlips);
+                synthesisAllowFlips != null && synthesisAllowFlips,
+                trainingAugmentation != null && trainingAugmentation);
     }
 }

@@ -204,6 +204,21 @@ class SynthesisTests extends ApiTest {
     }
 
     @Test
+    void shouldTrainOnNoisyCopiesOnlyWhereTheLeadAsksAndOnlyForTables() {
+        var text = api().post("/api/v1/projects", ADMIN, Map.of("name", "t", "taskType", "TEXT", "labels", List.of("a", "b"),
+                "trainingAugmentation", true));
+        assertThat(text.status()).as(text.toString()).isEqualTo(422);
+        assertThat(text.body()).contains("trainingAugmentation").contains("TABULAR");
+
+        long plain = trainedIris(Map.of("synthesisEnabled", false));
+        long augmented = trainedIris(Map.of("synthesisEnabled", false, "trainingAugmentation", true));
+        assertThat(api().get("/api/v1/projects/" + plain + "/models", ADMIN).body()).doesNotContain("augment");
+        String models = api().get("/api/v1/projects/" + augmented + "/models", ADMIN).body();
+        assertThat(models).contains("\"augment\"");
+        assertThat(api().get("/api/v1/projects/" + augmented + "/stats", ADMIN).json().get("accuracy").asDouble()).isGreaterThan(0.5);
+    }
+
+    @Test
     void shouldMakeReadableTextVariantsFromTheProjectsOwnWords() {
         long p = api().post("/api/v1/projects", ADMIN, Map.of("name", "reviews", "taskType", "TEXT", "labels", List.of("good", "bad"),
                 "synthesisEnabled", true, "synthesisMaxShare", 0.5, "holdoutFraction", 0)).json().get("id").asLong();

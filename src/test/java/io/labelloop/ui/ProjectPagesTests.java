@@ -72,6 +72,26 @@ class ProjectPagesTests extends BrowserTest {
     }
 
     @Test
+    void shouldDrawANewModelIntoTheOpenDashboardWithoutAReload() {
+        long project = irisProject();
+        scheduler.runDue();
+        labelByOracle(project, 10);
+        scheduler.runDue();
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/projects/" + project));
+        assertThat(page.locator("#stat-model")).hasText("version 1");
+        page.evaluate("() => { window.stillTheSamePage = true; }");
+
+        labelByOracle(project, 10);
+        scheduler.runDue();
+        page.waitForCondition(() -> ((Number) page.evaluate("() => Chart.getChart('curve')?.data.datasets[0].data.length ?? 0"))
+                .intValue() == 2, new com.microsoft.playwright.Page.WaitForConditionOptions().setTimeout(40_000));
+        assertThat(page.locator("#stat-model")).hasText("version 2");
+        assertThat(page.evaluate("() => window.stillTheSamePage")).isEqualTo(true);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void shouldShowImageItemsThroughTheSession() throws IOException {
         var created = api().post("/api/v1/projects", ADMIN, Map.of("name", "shapes", "taskType", "IMAGE", "labels", List.of("dark", "light")));
         long project = created.json().get("id").asLong();

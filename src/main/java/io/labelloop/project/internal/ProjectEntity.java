@@ -68,6 +68,9 @@ public class ProjectEntity {
     @Column(name = "synthesis_allow_flips")
     private boolean synthesisAllowFlips;
 
+    @Column(name = "training_augmentation")
+    private boolean trainingAugmentation;
+
     @Column(name = "audit_fraction")
     private double auditFraction;
 
@@ -111,6 +114,7 @@ public class ProjectEntity {
         this.auditFraction = s.auditFraction();
         this.synthesisMaxShare = s.synthesisMaxShare();
         this.synthesisAllowFlips = s.synthesisAllowFlips();
+        this.trainingAugmentation = s.trainingAugmentation();
         this.streamLabelingShare = s.streamLabelingShare();
         this.updatedAt = Instant.now();
     }
@@ -118,7 +122,7 @@ public class ProjectEntity {
     public Project toProject() {
         return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
                 autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, streamLabelingShare,
-                synthesisMaxShare, synthesisAllowFlips, createdAt,
+                synthesisMaxShare, synthesisAllowFlips, trainingAugmentation, createdAt,
                 updatedAt);
     }
 

@@ -115,6 +115,10 @@ public class ProjectService {
             problems.add(new FieldProblem("autoLabelThreshold",
                     "set either autoLabelThreshold or autoLabelTargetAccuracy, not both"));
         }
+        if (Boolean.TRUE.equals(s.trainingAugmentation()) && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
+            problems.add(new FieldProblem("trainingAugmentation",
+                    "is available for TABULAR projects only (on images it lowered accuracy, see docs/synthesis.md)"));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }

@@ -29,6 +29,7 @@ public class ProjectForm {
     private boolean synthesisEnabled;
     private Double synthesisMaxShare = ProjectSettings.DEFAULT_SYNTHESIS_MAX_SHARE;
     private boolean synthesisAllowFlips;
+    private boolean trainingAugmentation;
 
     static ProjectForm of(Project p) {
         ProjectForm f = new ProjectForm();
@@ -48,6 +49,7 @@ public class ProjectForm {
         f.synthesisEnabled = p.synthesisEnabled();
         f.synthesisMaxShare = p.synthesisMaxShare();
         f.synthesisAllowFlips = p.synthesisAllowFlips();
+        f.trainingAugmentation = p.trainingAugmentation();
         return f;
     }
 
@@ -56,7 +58,8 @@ public class ProjectForm {
                 : Arrays.stream(labels.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
         return new ProjectSettings(name == null ? null : name.strip(), taskType, labelList, budget, strategy, batchSize,
                 retrainEvery, autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped,
-                auditFraction, streamLabelingShare, synthesisMaxShare, synthesisAllowFlips);
+                auditFraction, streamLabelingShare, synthesisMaxShare, synthesisAllowFlips,
+                trainingAugmentation);
     }
 
     public String getName() {
@@ -169,6 +172,14 @@ public class ProjectForm {
 
     public void setSynthesisMaxShare(Double synthesisMaxShare) {
         this.synthesisMaxShare = synthesisMaxShare;
+    }
+
+    public boolean isTrainingAugmentation() {
+        return trainingAugmentation;
+    }
+
+    public void setTrainingAugmentation(boolean trainingAugmentation) {
+        this.trainingAugmentation = trainingAugmentation;
     }
 
     public boolean isSynthesisAllowFlips() {

@@ -26,7 +26,8 @@ class SettingsPatcher {
 
     private static final Set<String> FIELDS = Set.of("name", "taskType", "labels", "budget", "strategy", "batchSize",
             "retrainEvery", "autoLabelThreshold", "autoLabelTargetAccuracy", "holdoutFraction", "synthesisEnabled",
-            "stopped", "auditFraction", "streamLabelingShare", "synthesisMaxShare", "synthesisAllowFlips");
+            "stopped", "auditFraction", "streamLabelingShare", "synthesisMaxShare", "synthesisAllowFlips",
+            "trainingAugmentation");
 
     private final JsonMapper mapper;
     private final Validator validator;

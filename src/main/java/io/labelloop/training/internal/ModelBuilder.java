@@ -2,15 +2,24 @@ package io.labelloop.training.internal;
 
 import io.labelloop.learning.AutoLabelThresholds;
 import io.labelloop.learning.Evaluation;
+import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.ModelEvaluator;
 import io.labelloop.learning.ModelTrainer;
 import io.labelloop.learning.StrategyName;
+import io.labelloop.learning.TaskType;
 import io.labelloop.learning.ThresholdCalibrator;
 import io.labelloop.learning.TrainingOptions;
+import io.labelloop.learning.synthesis.SynthesisOptions;
+import io.labelloop.learning.synthesis.SynthesisSeed;
+import io.labelloop.learning.synthesis.Synthesizer;
+import io.labelloop.learning.synthesis.SyntheticDraft;
 import io.labelloop.project.Project;
 import io.labelloop.training.TrainingSettings;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Trains a project's model through the learning core, evaluates it and calibrates auto-label thresholds. */
@@ -32,7 +41,15 @@ class ModelBuilder {
             options = options.withCommittee(settings.committeeSize());
         }
         var trainer = new ModelTrainer(project.taskType(), options);
-        LabelModel model = trainer.train(data.trainItems(), data.trainLabels(), poolSample, previous);
+        List<byte[]> items = data.trainItems();
+        List<String> labels = data.trainLabels();
+        if (project.trainingAugmentation() && project.taskType() == TaskType.TABULAR) {
+            items = new ArrayList<>(items);
+            labels = new ArrayList<>(labels);
+            addNoisyCopies(project, data, items, labels);
+            timer.lap("augment");
+        }
+        LabelModel model = trainer.train(items, labels, poolSample, previous);
         timer.lap("train");
         Evaluation evaluation = ModelEvaluator.evaluate(model, trainer, data.trainItems(), data.trainLabels(),
                 data.holdoutItems(), data.holdoutLabels());
@@ -41,5 +58,25 @@ class ModelBuilder {
                 : ThresholdCalibrator.calibrate(model, data.holdoutItems(), data.holdoutLabels(), project.autoLabelTargetAccuracy());
         timer.lap("thresholds");
         return new Built(model, evaluation, thresholds);
+    }
+
+    /**
+     * One label-preserving noisy copy of every human-labeled training row, trained with its parent's
+     * label (never added to the holdout, and cross-validation runs on the real rows only).
+     */
+    private static void addNoisyCopies(Project project, TrainingSet data, List<byte[]> items, List<String> labels) {
+        List<SynthesisSeed> seeds = new ArrayList<>();
+        Map<Long, String> labelOf = new HashMap<>();
+        for (int i = 0; i < data.trainIds().size(); i++) {
+            long id = data.trainIds().get(i);
+            seeds.add(new SynthesisSeed(id, null, ItemEncoder.decode(data.trainItems().get(i)).values(), null, 0,
+                    data.trainLabels().get(i)));
+            labelOf.put(id, data.trainLabels().get(i));
+        }
+        var options = new SynthesisOptions(seeds.size(), project.id() * 31 + data.humanLabels(), false, 0, 0);
+        for (SyntheticDraft copy : Synthesizer.labelPreservingCopies(TaskType.TABULAR, seeds, options)) {
+            items.add(ItemEncoder.encodeNumeric(copy.values()));
+            labels.add(labelOf.get(copy.derivedFrom().getFirst()));
+        }
     }
 }
