@@ -2,6 +2,8 @@
 # 32 annotators claiming and labeling through HTTP against a TEXT project of 200,000 items while
 # the scheduled retrain-and-score job runs as in production: claim and label latency p50/p99, labels/s.
 #   bench/annotators.sh [annotators=32] [labels=6000]
+# BUDGET=n gives the project a budget of n labels (default none), to measure the budgeted write path.
+# JAR=path runs another build of the service (to compare two builds under the same machine load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-32}
@@ -12,7 +14,7 @@ python3 bench/gen_csv.py 200000 "$WORK/items.csv" --labeled-every 1000000
 start_app labelloop_annotator_bench "${BENCH_PORT:-18082}" 1g --labelloop.training.interval=5s
 H=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
 pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" \
-  -d '{"name":"load","taskType":"TEXT","labels":["positive","negative"],"batchSize":500,"retrainEvery":500}' \
+  -d "{\"name\":\"load\",\"taskType\":\"TEXT\",\"labels\":[\"positive\",\"negative\"],\"batchSize\":500,\"retrainEvery\":500,\"budget\":${BUDGET:-null}}" \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
 curl -sf "localhost:$PORT/api/v1/projects/$pid/items" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
   --data-binary @"$WORK/items.csv" > /dev/null
@@ -22,8 +24,20 @@ for i in $(seq 1 "$N"); do
   curl -sf "localhost:$PORT/api/v1/users/ann$i/tokens" "${H[@]}" -d '{"name":"bench"}' \
     | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])' >> "$WORK/tokens"
 done
-sleep 12  # let the job seed the queue (cold start) first
-"$JAVA" -cp "$CP" io.labelloop.bench.AnnotatorLoad \
-  "http://localhost:$PORT" "$pid" "$WORK/tokens" "$LABELS"
+# let the job seed the queue (cold start) first: on a busy machine that takes longer than a fixed sleep
+for _ in $(seq 1 180); do
+  curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN" | grep -q '"queued":[1-9]' && break
+  sleep 1
+done
+# CPU seconds the app and the database backends spent, read around each round: on a shared machine
+# they say what a label costs better than labels/s. ROUNDS=2 runs the load again on the warm JVM.
+cpu() { local t=0; for p in "$@"; do t=$((t + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done; echo $t; }
+for round in $(seq 1 "${ROUNDS:-1}"); do
+  backends=$($PSQL -d postgres -Atc "select pid from pg_stat_activity where datname = '$DB'")
+  app0=$(cpu $APP); db0=$(cpu $backends)
+  "$JAVA" -cp "$CP" io.labelloop.bench.AnnotatorLoad \
+    "http://localhost:$PORT" "$pid" "$WORK/tokens" "$LABELS"
+  echo "round $round: cpu app $(calc "($(cpu $APP) - $app0) / 100") s, database backends $(calc "($(cpu $backends) - $db0) / 100") s"
+done
 curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN"; echo
 grep -oE 'model v[0-9]+ on [0-9]+ labels.*' "$WORK/app.log" | tail -3

@@ -24,7 +24,7 @@ start_app() {
   $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" LABELLOOP_ADMIN_TOKEN=$TOKEN \
     LABELLOOP_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT \
-    "$JAVA" "-Xmx$heap" -jar target/labelloop.jar "$@" > "$WORK/app.log" 2>&1 &
+    "$JAVA" "-Xmx$heap" ${JAVA_OPTS:-} -jar "${JAR:-target/labelloop.jar}" "$@" > "$WORK/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return; sleep 1; done
   echo "the service did not start; see $WORK/app.log" >&2

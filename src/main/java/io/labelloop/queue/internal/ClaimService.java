@@ -32,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ClaimService {
 
     private static final int FALLBACK_CHUNK = 50;
+    private static final long FALLBACK_WINDOW = 256;
+    private static final long DRY_SIGNAL_GAP_NANOS = 1_000_000_000L;
     private final Map<Long, long[]> idRanges = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, long[]> lastDrySignal = new java.util.concurrent.ConcurrentHashMap<>();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -69,9 +72,10 @@ public class ClaimService {
     }
 
     /**
-     * A claim runs as short steps, each its own transaction: lease under the budget lock; if the
-     * ranked queue ran dry, add fallback entries (committed on their own); lease again. No step
-     * holds locks while it waits for another, so concurrent claimers cannot deadlock across connections.
+     * A claim runs as short steps, each its own transaction: lease under the budget lock and drop
+     * what was labeled meanwhile; if the ranked queue ran dry, add fallback entries (committed on
+     * their own); lease again. No step holds locks while it waits for another, so concurrent
+     * claimers cannot deadlock across connections.
      */
     public Claim claim(Project project, long userId, int count) {
         if (count < 1 || count > settings.maxClaim()) {
@@ -96,9 +100,8 @@ public class ClaimService {
                 leased.addAll(again.leased());
                 budgetExhausted = again.budgetExhausted();
             }
-            events.publishEvent(new QueueRanDry(project.id()));
+            ranDry(project.id());
         }
-        ownTransaction.executeWithoutResult(status -> dropLabeledMeanwhile(leased));
         if (leased.isEmpty()) {
             return new Claim(List.of(), budgetExhausted ? EmptyReason.BUDGET_EXHAUSTED : EmptyReason.POOL_EXHAUSTED);
         }
@@ -118,8 +121,14 @@ public class ClaimService {
     private record Step(List<Leased> leased, boolean budgetExhausted) {
     }
 
-    /** Leases up to n items; with a budget, live leases are reservations against it, counted under its lock. */
+    /**
+     * Leases up to n items; with a budget, live leases are reservations against it, counted under its lock.
+     * The step commits asynchronously: a lease lost in a database crash only makes its item claimable
+     * again, which a lease expiring does anyway, so no claim waits for (or holds the budget lock across)
+     * a WAL flush. Labels, which must survive, commit synchronously.
+     */
     private Step leaseWithinBudget(Project project, long userId, int n) {
+        jdbc.sql("set local synchronous_commit = off").update();
         int wanted = n;
         if (project.budget() != null) {
             int used = budget.lock(project.id());
@@ -130,7 +139,26 @@ public class ClaimService {
                 return new Step(List.of(), true);
             }
         }
-        return new Step(lease(project.id(), userId, wanted), false);
+        List<Leased> leased = lease(project.id(), userId, wanted);
+        dropLabeledMeanwhile(leased);
+        return new Step(leased, false);
+    }
+
+    /**
+     * Tells the training module once per {@link #DRY_SIGNAL_GAP_NANOS} and project: while the
+     * ranked batch is used up every fallback claim would say it again, and each signal costs a
+     * cycle check (pool counts, all labels loaded) that finds the cycle busy or not yet due.
+     */
+    private void ranDry(long projectId) {
+        long now = System.nanoTime();
+        long[] last = lastDrySignal.computeIfAbsent(projectId, id -> new long[] {now - DRY_SIGNAL_GAP_NANOS});
+        synchronized (last) {
+            if (now - last[0] < DRY_SIGNAL_GAP_NANOS) {
+                return;
+            }
+            last[0] = now;
+        }
+        events.publishEvent(new QueueRanDry(projectId));
     }
 
     private record Leased(long itemId, int rank, int skips, double score, String reason, String prediction, Instant expiresAt) {
@@ -156,7 +184,7 @@ public class ClaimService {
 
     /**
      * A fallback insert works on its statement's snapshot and may queue an item that someone
-     * labeled while it ran; checked again here, on a fresh snapshot, such entries are removed.
+     * labeled while it ran; checked again here, on a fresh snapshot (a new statement), such entries are removed.
      */
     private void dropLabeledMeanwhile(List<Leased> leased) {
         if (leased.isEmpty()) {
@@ -179,16 +207,24 @@ public class ClaimService {
     /**
      * Unranked pool items behind everything ranked, so the queue is never empty while the pool is
      * not. Each call starts at a random point of the project's id range (wrapping around), so that
-     * concurrent claimers neither collide on the same items nor rescan the items already taken.
+     * concurrent claimers neither collide on the same items nor rescan the items already taken. It
+     * reads the range in bounded windows (doubling while they come up empty): one open-ended scan
+     * took half a second on a fresh upload, whose table statistics led the planner to a bitmap
+     * scan of every item above the start instead of the first few in id order.
      */
     private int addFallback(long projectId, int n) {
         long[] range = idRanges.computeIfAbsent(projectId, id -> jdbc
                 .sql("select coalesce(min(id), 0), coalesce(max(id), 0) from items where project_id = ?")
                 .param(id).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single());
-        long start = range[0] + (long) (Math.random() * (range[1] - range[0] + 1));
-        int added = insertFallback(projectId, start, Long.MAX_VALUE, n);
-        if (added == 0) {
-            added = insertFallback(projectId, Long.MIN_VALUE, start, n);
+        long span = range[1] - range[0] + 1;
+        long from = range[0] + (long) (Math.random() * span);
+        long window = FALLBACK_WINDOW;
+        int added = 0;
+        for (long covered = 0; added == 0 && covered < span; window *= 2) {
+            long to = Math.min(from + window, range[1] + 1);
+            added = insertFallback(projectId, from, to, n);
+            covered += to - from;
+            from = to > range[1] ? range[0] : to;
         }
         if (added == 0) {
             idRanges.remove(projectId); // new uploads may have widened the range
@@ -201,17 +237,25 @@ public class ClaimService {
      * wait on, so concurrent claimers cannot deadlock; the entries are leased afterwards with SKIP LOCKED.
      */
     private int insertFallback(long projectId, long fromId, long toId, int n) {
-        return ownTransaction.execute(status -> jdbc.sql("""
+        return ownTransaction.execute(status -> {
+            // fallback entries lost in a database crash are simply added again by the next claim
+            jdbc.sql("set local synchronous_commit = off").update();
+            // The window is read on its own (materialized) so that the project's condition cannot
+            // pull in a scan of the project's index: only the id range bounds the work.
+            return jdbc.sql("""
+                with window_items as materialized (
+                    select item_id, project_id from unlabeled_items where item_id >= ? and item_id < ?)
                 insert into queue_entries (item_id, project_id, rank, reason)
                 select u.item_id, u.project_id,
                        coalesce((select max(rank) from queue_entries where project_id = ?), 0) + row_number() over (), 'FALLBACK'
-                from (select u.item_id, u.project_id from unlabeled_items u
-                      where u.item_id >= ? and u.item_id < ? and u.project_id = ?
+                from (select u.item_id, u.project_id from window_items u
+                      where u.project_id = ?
                         and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
                       order by u.item_id
                       limit ?) u
                 on conflict (item_id) do nothing""")
-                .params(projectId, fromId, toId, projectId, n).update());
+                    .params(fromId, toId, projectId, projectId, n).update();
+        });
     }
 
     /** Ends the caller's lease and moves the item behind the items not skipped as often. */

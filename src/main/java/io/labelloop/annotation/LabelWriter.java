@@ -1,0 +1,76 @@
+package io.labelloop.annotation;
+
+import io.labelloop.annotation.LabelSubmission.Outcome;
+import io.labelloop.project.Project;
+import io.labelloop.shared.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one human label inside the caller's transaction: alone (a project without a budget) or
+ * as one post of a batch that holds the budget lock ({@link LabelGroupCommit}). Every refusal is
+ * an {@link ApiException} thrown before or instead of a statement that could fail, so a refused
+ * post leaves the batch's transaction usable for the others.
+ */
+@Component
+class LabelWriter {
+
+    private final JdbcClient jdbc;
+    private final LabelingGate gate;
+    private final ApplicationEventPublisher events;
+
+    LabelWriter(JdbcClient jdbc, LabelingGate gate, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.gate = gate;
+        this.events = events;
+    }
+
+    /** The budget and the labels spent so far under its lock, counted on as a batch accepts posts. */
+    static final class Spend {
+        private final int budget;
+        private int used;
+
+        Spend(int budget, int used) {
+            this.budget = budget;
+            this.used = used;
+        }
+    }
+
+    /** Stores the label; {@code spend} is null for a project without a budget. */
+    Outcome write(Project project, long itemId, long userId, String label, Spend spend) {
+        var existing = jdbc.sql("select id, label, holdout from labels where item_id = ? and user_id = ? and source = 'HUMAN'")
+                .params(itemId, userId)
+                .query((rs, n) -> new OwnLabel(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
+                .optional();
+        if (existing.isPresent()) {
+            OwnLabel own = existing.get();
+            if (own.label().equals(label)) {
+                return Outcome.UNCHANGED;
+            }
+            jdbc.sql("update labels set label = ?, updated_at = now() where id = ?").params(label, own.id()).update();
+            events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, own.holdout()));
+            return Outcome.REPLACED;
+        }
+        if (spend != null && spend.used >= spend.budget) {
+            throw ApiException.conflict("the budget of " + spend.budget + " human labels is used up");
+        }
+        boolean holdout = gate.admit(project.id(), itemId, userId).holdout();
+        // Waits for a concurrent insert of the same item, then does nothing if that one committed.
+        boolean inserted = jdbc.sql("""
+                insert into labels (project_id, item_id, user_id, label, source, holdout) values (?, ?, ?, ?, 'HUMAN', ?)
+                on conflict (item_id) where source = 'HUMAN' do nothing""")
+                .params(project.id(), itemId, userId, label, holdout).update() == 1;
+        if (!inserted) {
+            throw ApiException.conflict("item " + itemId + " is already labeled by someone else");
+        }
+        if (spend != null) {
+            spend.used++;
+        }
+        events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout));
+        return Outcome.CREATED;
+    }
+
+    private record OwnLabel(long id, String label, boolean holdout) {
+    }
+}

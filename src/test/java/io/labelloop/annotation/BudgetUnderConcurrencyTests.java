@@ -1,0 +1,95 @@
+package io.labelloop.annotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labelloop.LabelloopApplication;
+import io.labelloop.support.Api;
+import io.labelloop.support.ApiTest;
+import io.labelloop.support.Datasets;
+import io.labelloop.support.TestDatabase;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** Label posts racing for the last of a budget, on one instance and on two sharing a database. */
+class BudgetUnderConcurrencyTests extends ApiTest {
+
+    private final Datasets.Oracle iris = Datasets.tabular("/learning/iris.csv");
+
+    private long irisProject(int budget) {
+        Map<String, Object> settings = new HashMap<>(Map.of("name", "iris", "taskType", "TABULAR", "labels", iris.labels(),
+                "budget", budget));
+        long id = api().post("/api/v1/projects", ADMIN, settings).json().get("id").asLong();
+        api().postRaw("/api/v1/projects/" + id + "/items", ADMIN, "text/csv", iris.unlabeledCsv());
+        return id;
+    }
+
+    @Test
+    void shouldAcceptExactlyTheBudgetWhenTwoInstancesTakeLabelsTogether() throws Exception {
+        long p = irisProject(10);
+        List<JsonNode> items = api().get("/api/v1/projects/" + p + "/items?limit=64", ADMIN).json().valueStream().toList();
+        TestDatabase.Target db = TestDatabase.get();
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(LabelloopApplication.class)
+                .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                        "--spring.datasource.password=" + db.password(), "--labelloop.training.schedule-enabled=false")) {
+            Api other = new Api(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+            List<Callable<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                Api instance = i % 2 == 0 ? api() : other;
+                posts.add(() -> instance.post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
+                        Map.of("label", iris.truth().get(item.get("externalId").asString()))).status());
+            }
+            List<Integer> statuses = allAtOnce(posts);
+
+            assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(10);
+            assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(54);
+        }
+        var stats = api().get("/api/v1/projects/" + p + "/stats", ADMIN).json();
+        assertThat(stats.get("budgetUsed").asLong()).isEqualTo(10);
+        assertThat(stats.get("humanLabeled").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldCountTheSamePostRepeatedConcurrentlyOnce() throws Exception {
+        long p = irisProject(100);
+        JsonNode item = api().get("/api/v1/projects/" + p + "/items?limit=1", ADMIN).json().get(0);
+        String path = "/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels";
+        Map<String, String> label = Map.of("label", iris.truth().get(item.get("externalId").asString()));
+
+        List<Integer> statuses = allAtOnce(Collections.nCopies(16, () -> api().post(path, ADMIN, label).status()));
+
+        assertThat(statuses).containsOnly(200, 201);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("budgetUsed").asLong()).isEqualTo(1);
+    }
+
+    private static List<Integer> allAtOnce(List<Callable<Integer>> calls) throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(calls.size())) {
+            var start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                statuses.add(f.get());
+            }
+        }
+        return statuses;
+    }
+}
