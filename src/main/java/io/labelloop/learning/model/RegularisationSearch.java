@@ -53,8 +53,8 @@ public final class RegularisationSearch {
                     trainY.add(y[i]);
                 }
             }
-            SoftmaxWeights w = TribuoLogisticTrainer.train(trainX, trainY.stream().mapToInt(Integer::intValue).toArray(),
-                    classes, dimension, l2, seed + f).weights();
+            SoftmaxWeights w = SparseSoftmaxTrainer.train(trainX, trainY.stream().mapToInt(Integer::intValue).toArray(),
+                    classes.size(), dimension, l2, seed + f).weights();
             for (int i = 0; i < x.size(); i++) {
                 if (fold[i] == f) {
                     logits[i] = new double[classes.size()];
