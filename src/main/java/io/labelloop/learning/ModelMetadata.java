@@ -11,7 +11,8 @@ package io.labelloop.learning;
  * @param labelsWhenChosen   label count when the penalty and temperature were chosen
  * @param temperature        softmax temperature from temperature scaling
  * @param eceBeforeScaling   out-of-fold expected calibration error at T = 1 (NaN when not measured)
- * @param eceAfterScaling    out-of-fold expected calibration error at the fitted T (NaN when not measured)
+ * @param eceAfterScaling    out-of-fold expected calibration error at the temperature used (T = 1, so equal to the
+ *                           value before, when scaling did not lower it; NaN when not measured)
  * @param labelCount         labels trained on
  * @param classCount         classes the model knows
  * @param epochs             SGD epochs

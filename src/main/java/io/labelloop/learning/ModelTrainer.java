@@ -5,7 +5,7 @@ import io.labelloop.learning.features.Featurizer;
 import io.labelloop.learning.features.Featurizers;
 import io.labelloop.learning.model.RegularisationSearch;
 import io.labelloop.learning.model.SoftmaxWeights;
-import io.labelloop.learning.model.TribuoLogisticTrainer;
+import io.labelloop.learning.model.SparseSoftmaxTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,14 +14,16 @@ import java.util.TreeSet;
 /**
  * Trains a {@link LabelModel} from encoded items and their labels: fits the featurizer, chooses the
  * L2 penalty by stratified cross-validation while labels are few, trains a multinomial logistic
- * regression with Tribuo, fits a softmax temperature on the out-of-fold logits (Guo et al. 2017) and
+ * regression (Tribuo's SGD configuration, run over arrays by {@link SparseSoftmaxTrainer}), fits a softmax
+ * temperature on the out-of-fold logits (Guo et al. 2017) and
  * optionally a bootstrap committee for query-by-committee (Seung, Opper &amp; Sompolinsky 1992;
  * bagging as in Abe &amp; Mamitsuka 1998).
  */
 public final class ModelTrainer {
     /** Penalty used when there are too few labels to cross-validate and no previous choice (scikit-learn's C = 1). */
     public static final double DEFAULT_L2 = 1.0;
-    static final String ALGORITHM = "multinomial logistic regression (Tribuo 4.3.2 LinearSGDTrainer, LogMulticlass, AdaGrad + L2 weight decay)";
+    static final String ALGORITHM = "multinomial logistic regression (SGD as Tribuo 4.3.2 LinearSGDTrainer + LogMulticlass, "
+            + "AdaGrad + L2 weight decay, over sparse arrays)";
     private static final int MIN_LABELS_FOR_CV = 10;
     private final TaskType task;
     private final TrainingOptions options;
@@ -74,7 +76,7 @@ public final class ModelTrainer {
             y[i] = classes.indexOf(labels.get(i));
         }
         Search search = search(x, y, classes, featurizer.dimension(), previous);
-        TribuoLogisticTrainer.Result main = TribuoLogisticTrainer.train(x, y, classes, featurizer.dimension(),
+        SparseSoftmaxTrainer.Result main = SparseSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(),
                 search.l2, options.seed());
         SoftmaxWeights weights = main.weights().withTemperature(search.temperature);
         List<SoftmaxWeights> committee = trainCommittee(x, y, classes, featurizer.dimension(), search);
@@ -90,7 +92,7 @@ public final class ModelTrainer {
         Featurizer featurizer = Featurizers.fit(task, items);
         List<FeatureBuffer> x = featurise(featurizer, items);
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
-        TribuoLogisticTrainer.Result r = TribuoLogisticTrainer.train(x, y, classes, featurizer.dimension(), l2,
+        SparseSoftmaxTrainer.Result r = SparseSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(), l2,
                 options.seed());
         ModelMetadata meta = new ModelMetadata(ALGORITHM, task, featurizer.describe(), l2, "fixed", items.size(),
                 temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.epochs(), 0, options.seed(), 0);
@@ -143,7 +145,7 @@ public final class ModelTrainer {
                 bx.add(x.get(pick));
                 by[i] = y[pick];
             }
-            members.add(TribuoLogisticTrainer.train(bx, by, classes, dimension, search.l2, options.seed() + 1 + m)
+            members.add(SparseSoftmaxTrainer.train(bx, by, classes.size(), dimension, search.l2, options.seed() + 1 + m)
                     .weights().withTemperature(search.temperature));
         }
         return members;

@@ -25,4 +25,15 @@ class CalibrationTest {
         int[] y = {0, 0, 0, 0};
         assertThat(TemperatureScaler.fit(logits, y)).isCloseTo(8 / Math.log(3), within(1e-3));
     }
+
+    @Test
+    void shouldKeepTemperatureOneWhenScalingDoesNotLowerTheHeldOutCalibrationError() {
+        // p = sigmoid(ln 3) = 0.75 and 3 of 4 right: already calibrated, so T = 1 is kept
+        double a = Math.log(3) / 2;
+        double[][] calibrated = {{a, -a}, {a, -a}, {a, -a}, {a, -a}};
+        assertThat(TemperatureScaler.fitIfItHelps(calibrated, new int[]{0, 0, 0, 1})).isEqualTo(1.0);
+        double[][] overconfident = {{4, -4}, {4, -4}, {4, -4}, {-4, 4}};
+        assertThat(TemperatureScaler.fitIfItHelps(overconfident, new int[]{0, 0, 0, 0}))
+                .isCloseTo(8 / Math.log(3), within(1e-3));
+    }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.labelloop.learning.bench.LabeledData;
+import io.labelloop.learning.encoding.ItemCodec;
+import io.labelloop.learning.encoding.TermCounts;
 import io.labelloop.learning.features.FeatureBuffer;
 import io.labelloop.learning.features.Featurizer;
 import io.labelloop.learning.features.Featurizers;
@@ -20,6 +22,38 @@ class FeaturizerTest {
         for (int i = 0; i < 20; i++) {
             f.featurize(tweets.items().get(i), x);
             assertThat(x.squaredNorm()).isCloseTo(1.0, within(1e-5));
+        }
+    }
+
+    @Test
+    void shouldGiveEachHashedTermOfRealTweetsItsTfIdfWeight() {
+        LabeledData tweets = TestData.tweets();
+        List<byte[]> fitted = tweets.items().subList(0, 200);
+        Featurizer f = Featurizers.fit(TaskType.TEXT, fitted);
+        java.util.Map<Integer, Integer> df = new java.util.HashMap<>();
+        for (byte[] item : fitted) {
+            for (int id : ItemCodec.readTerms(item).ids()) {
+                df.merge(id, 1, Integer::sum);
+            }
+        }
+        FeatureBuffer x = new FeatureBuffer();
+        for (byte[] item : tweets.items().subList(150, 300)) {
+            TermCounts terms = ItemCodec.readTerms(item);
+            List<Double> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < terms.size(); i++) {
+                Integer d = df.get(terms.ids()[i]);
+                if (d != null) {
+                    expected.add((1 + Math.log(terms.counts()[i])) * (Math.log((1.0 + 200) / (1.0 + d)) + 1));
+                }
+            }
+            double norm = Math.sqrt(expected.stream().mapToDouble(v -> v * v).sum());
+            f.featurize(item, x);
+            double[] actual = new double[x.size];
+            for (int i = 0; i < x.size; i++) {
+                actual[i] = x.values[i];
+            }
+            assertThat(actual).containsExactly(expected.stream().mapToDouble(v -> v / norm).toArray(),
+                    within(1e-6));
         }
     }
 

@@ -34,6 +34,27 @@ class ModelTrainerTest {
     }
 
     @Test
+    void shouldScoreEncodedItemsAsTribuosTrainerAndModelDoOnTheSameData() {
+        for (LabeledData data : List.of(TestData.tweets(), TestData.digits())) {
+            LabelModel model = new ModelTrainer(data.task()).trainFixed(data.items(), data.labels(), 0.1, 1.0);
+            List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), data.items());
+            int[] y = data.labels().stream().mapToInt(model.classes()::indexOf).toArray();
+            TribuoLogisticTrainer.Result tribuo = TribuoLogisticTrainer.train(x, y, model.classes(),
+                    model.featurizer().dimension(), 0.1, TrainingOptions.DEFAULT_SEED);
+            LabelModel.ItemScorer scorer = model.scorer();
+            for (int i = 0; i < data.size(); i++) {
+                double[] ours = scorer.probabilities(data.items().get(i));
+                Prediction<Label> theirs = tribuo.tribuoModel().predict(TribuoLogisticTrainer.toExample(x.get(i),
+                        new Label("?")));
+                for (int k = 0; k < ours.length; k++) {
+                    double expected = theirs.getOutputScores().get(model.classes().get(k)).getScore();
+                    assertThat(ours[k]).isCloseTo(expected, within(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldShrinkTheWeightsUnderAStrongerL2Penalty() {
         LabeledData iris = TestData.iris();
         LabelModel model = new ModelTrainer(TaskType.TABULAR).trainFixed(iris.items(), iris.labels(), 0, 1.0);

@@ -19,7 +19,7 @@ import org.tribuo.math.la.VectorTuple;
  * that has no measurable effect, so it is not used.
  */
 final class DecayedAdaGrad implements StochasticGradientOptimiser {
-    private static final double EPSILON = 0.1;
+    private static final double EPSILON = SparseSoftmaxTrainer.EPSILON;
     private final double learningRate;
     private final double lambda;
     private final int examplesPerEpoch;

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Chooses the L2 penalty by stratified k-fold cross-validation (lowest mean held-out log-loss over
  * a grid) and fits the softmax temperature on the out-of-fold logits of the chosen penalty, which
- * also gives the out-of-fold expected calibration error before and after scaling.
+ * also gives the out-of-fold expected calibration error before and after scaling (T = 1 unless scaling
+ * helps, see {@link TemperatureScaler#fitIfItHelps}).
  */
 public final class RegularisationSearch {
     /** Default grid of L2 penalties on the summed loss (scikit-learn C = 1000, 100, 10, 1). */
@@ -36,8 +37,9 @@ public final class RegularisationSearch {
                 bestLogits = logits;
             }
         }
-        double t = TemperatureScaler.fit(bestLogits, y);
-        return new Choice(bestL2, t, ece(bestLogits, y, 1.0), ece(bestLogits, y, t), folds);
+        double t = TemperatureScaler.fitIfItHelps(bestLogits, y);
+        return new Choice(bestL2, t, TemperatureScaler.ece(bestLogits, y, 1.0), TemperatureScaler.ece(bestLogits, y, t),
+                folds);
     }
 
     /** Logits of each item from a model trained on the other folds. */
@@ -53,8 +55,8 @@ public final class RegularisationSearch {
                     trainY.add(y[i]);
                 }
             }
-            SoftmaxWeights w = TribuoLogisticTrainer.train(trainX, trainY.stream().mapToInt(Integer::intValue).toArray(),
-                    classes, dimension, l2, seed + f).weights();
+            SoftmaxWeights w = SparseSoftmaxTrainer.train(trainX, trainY.stream().mapToInt(Integer::intValue).toArray(),
+                    classes.size(), dimension, l2, seed + f).weights();
             for (int i = 0; i < x.size(); i++) {
                 if (fold[i] == f) {
                     logits[i] = new double[classes.size()];
@@ -63,14 +65,5 @@ public final class RegularisationSearch {
             }
         }
         return logits;
-    }
-
-    private static double ece(double[][] logits, int[] y, double t) {
-        double[][] p = new double[logits.length][];
-        for (int i = 0; i < logits.length; i++) {
-            p[i] = logits[i].clone();
-            SoftmaxWeights.softmaxInPlace(p[i], p[i].length, t);
-        }
-        return CalibrationError.expectedCalibrationError(p, y);
     }
 }

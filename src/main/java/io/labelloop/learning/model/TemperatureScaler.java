@@ -36,6 +36,28 @@ public final class TemperatureScaler {
         return Math.exp((a + b) / 2);
     }
 
+    /**
+     * The fitted temperature when it lowers both the negative log-likelihood and the expected calibration error of
+     * the held-out logits, else 1. Fitted on a few hundred predictions T is noisy: where it raised the
+     * out-of-fold ECE it also raised the test ECE (vehicle 0.033 to 0.066, trump tweets 0.052 to 0.057 at 200
+     * labels, docs/calibration.md).
+     */
+    public static double fitIfItHelps(double[][] logits, int[] y) {
+        double t = fit(logits, y);
+        boolean helps = nll(logits, y, t) < nll(logits, y, 1.0) && ece(logits, y, t) < ece(logits, y, 1.0);
+        return helps ? t : 1.0;
+    }
+
+    /** Expected calibration error (10 bins) of softmax(z / t). */
+    public static double ece(double[][] logits, int[] y, double t) {
+        double[][] p = new double[logits.length][];
+        for (int i = 0; i < logits.length; i++) {
+            p[i] = logits[i].clone();
+            SoftmaxWeights.softmaxInPlace(p[i], p[i].length, t);
+        }
+        return CalibrationError.expectedCalibrationError(p, y);
+    }
+
     /** Mean negative log-likelihood of softmax(z / t). */
     public static double nll(double[][] logits, int[] y, double t) {
         double total = 0;

@@ -20,13 +20,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Multinomial logistic regression trained by Tribuo's {@link LinearSGDTrainer} with the
  * {@link LogMulticlass} (softmax cross-entropy) loss and AdaGrad with an L2 penalty as weight decay
  * ({@link DecayedAdaGrad}); its weights are copied
- * into a {@link SoftmaxWeights} for allocation-free scoring that reproduces Tribuo's predictions.
+ * into a {@link SoftmaxWeights} for allocation-free scoring that reproduces Tribuo's predictions. It is the
+ * reference that {@link SparseSoftmaxTrainer}, which the service trains with, is tested against; both take the
+ * number of epochs from {@link SparseSoftmaxTrainer#epochs}.
  */
 public final class TribuoLogisticTrainer {
-    /** Learning rate of AdaGrad. */
-    public static final double LEARNING_RATE = 1.0;
-    /** SGD work budget in weight updates (non-zero features x classes per step, summed over steps). */
-    private static final double WORK = 1e7;
     private static volatile String[] names = new String[0];
     /** Held so the level survives garbage collection: Tribuo logs every training at INFO. */
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
@@ -54,23 +52,11 @@ public final class TribuoLogisticTrainer {
         for (int i = 0; i < x.size(); i++) {
             data.add(toExample(x.get(i), new Label(classes.get(y[i]))));
         }
-        int epochs = epochs(x, classes.size());
-        DecayedAdaGrad optimiser = new DecayedAdaGrad(LEARNING_RATE, l2 / x.size(), x.size());
+        int epochs = SparseSoftmaxTrainer.epochs(x, classes.size());
+        DecayedAdaGrad optimiser = new DecayedAdaGrad(SparseSoftmaxTrainer.LEARNING_RATE, l2 / x.size(), x.size());
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), optimiser, epochs, Integer.MAX_VALUE, 1, seed);
         LinearSGDModel model = trainer.train(data);
         return new Result(extract(model, classes, dimension), model, epochs);
-    }
-
-    /** Epochs so that about {@link #WORK} weight updates (1,000 to 30,000 SGD steps) are made, 5 to 50 passes. */
-    static int epochs(List<FeatureBuffer> x, int classes) {
-        double nonZeros = 0;
-        for (FeatureBuffer row : x) {
-            for (int i = 0; i < row.size; i++) {
-                nonZeros += row.values[i] != 0 ? 1 : 0;
-            }
-        }
-        double steps = Math.max(1000, Math.min(30_000, WORK / Math.max(1, classes * nonZeros / x.size())));
-        return (int) Math.max(5, Math.min(50, Math.ceil(steps / x.size())));
     }
 
     /** A Tribuo example whose feature names are the column numbers of {@code x}. */

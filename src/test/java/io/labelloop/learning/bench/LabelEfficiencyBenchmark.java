@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * Label-efficiency benchmark: oracle simulation of every strategy, the simple loop and RANDOM on every
  * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
  * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
- * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--max-pool n] [--max-test n] [--report-only true]}
+ * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--max-pool n] [--max-test n]
+ * [--merge true] [--report-only true]}. With {@code --merge true} the methods run replace their own curves in a
+ * dataset's existing result and the other methods' curves are kept (re-running one changed strategy).
  */
 public final class LabelEfficiencyBenchmark {
     private LabelEfficiencyBenchmark() {
@@ -48,16 +50,22 @@ public final class LabelEfficiencyBenchmark {
             BenchmarkReport.write(out, readAll(out), seeds, budget, step);
             return;
         }
+        boolean merge = opt.flag("merge");
         ExecutorService pool = Executors.newFixedThreadPool(opt.threads());
         try {
-            run(files, methods, pool, out, seeds, budget, step, maxPool, maxTest);
+            run(files, methods, pool, out, new Settings(seeds, budget, step, maxPool, maxTest, merge));
         } finally {
             pool.shutdownNow();
         }
     }
 
+    private record Settings(int seeds, int budget, int step, int maxPool, int maxTest, boolean merge) {
+    }
+
     private static void run(List<Path> files, List<ActiveLearningRun.Method> methods, ExecutorService pool, Path out,
-                            int seeds, int budget, int step, int maxPool, int maxTest) throws Exception {
+                            Settings settings) throws Exception {
+        int seeds = settings.seeds(), budget = settings.budget(), step = settings.step();
+        int maxPool = settings.maxPool(), maxTest = settings.maxTest();
         long start = System.nanoTime();
         for (Path file : files) {
             LabeledData d = LabeledData.load(file);
@@ -75,7 +83,11 @@ public final class LabelEfficiencyBenchmark {
                 }
                 futures.put(m.name(), runs);
             }
+            Path raw = out.resolve("label-efficiency-raw").resolve(d.name() + ".csv");
             Map<String, double[][]> curves = new LinkedHashMap<>();
+            if (settings.merge() && Files.exists(raw)) {
+                curves.putAll(DatasetResult.fromCsv(Files.readAllLines(raw)).curves());
+            }
             for (var e : futures.entrySet()) {
                 double[][] c = new double[seeds][];
                 for (int s = 0; s < seeds; s++) {
@@ -86,7 +98,7 @@ public final class LabelEfficiencyBenchmark {
             DatasetResult r = new DatasetResult(d.name(), d.task(), d.size(), split.pool().size(),
                     split.testIndices().length, (int) d.labels().stream().distinct().count(), fullAccuracy, step, curves);
             Files.createDirectories(out.resolve("label-efficiency-raw"));
-            Files.writeString(out.resolve("label-efficiency-raw").resolve(d.name() + ".csv"), r.toCsv());
+            Files.writeString(raw, r.toCsv());
             System.err.printf("%s done after %.0f s (full-pool accuracy %.3f)%n", d.name(),
                     (System.nanoTime() - start) / 1e9, fullAccuracy);
             BenchmarkReport.write(out, readAll(out), seeds, budget, step);

@@ -1,0 +1,242 @@
+package io.labelloop.learning.model;
+
+import io.labelloop.learning.features.FeatureBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Multinomial logistic regression trained by the same SGD as {@link TribuoLogisticTrainer} (Tribuo 4.3.2
+ * {@code LinearSGDTrainer} with the {@code LogMulticlass} softmax loss, one example per step, epochs shuffled
+ * in place by a {@link SplittableRandom} split from the seed) and the same optimiser as {@link DecayedAdaGrad}
+ * (AdaGrad, Duchi, Hazan &amp; Singer 2011, learning rate 1, epsilon 0.1, with the L2 penalty as weight decay
+ * once per epoch), but over index/value arrays: each step touches only the rows of its non-zero features,
+ * laid out feature-major so that a feature's class weights are contiguous. Tribuo builds an {@code Example},
+ * an {@code SGDVector} and a sparse outer-product matrix per step, which made training on 10k texts with
+ * 29 classes take 20 s. Tests pin its probabilities to Tribuo's.
+ */
+public final class SparseSoftmaxTrainer {
+    /** Learning rate of AdaGrad. */
+    public static final double LEARNING_RATE = 1.0;
+    /** AdaGrad's epsilon (Tribuo's default). */
+    static final double EPSILON = 0.1;
+    /** SGD work budget in weight updates (non-zero features x classes per step, summed over steps). */
+    private static final double WORK = 1e7;
+    /** Bias given to a class that has no training example (its probability is then about e^-30). */
+    static final float ABSENT_CLASS_BIAS = -30f;
+
+    private SparseSoftmaxTrainer() {
+    }
+
+    /** The trained weights and the number of passes over the data. */
+    public record Result(SoftmaxWeights weights, int epochs) {
+    }
+
+    /**
+     * Trains on featurised rows {@code x} with class indices {@code y} into {@code classes} classes.
+     *
+     * @param l2 L2 penalty on the summed log-loss, lambda in sum_i loss_i + (lambda / 2) ||W||^2 (scikit-learn's
+     *           C = 1 / lambda); per example that is lambda / n, so one value suits any label count
+     */
+    public static Result train(List<FeatureBuffer> x, int[] y, int classes, int dimension, double l2, long seed) {
+        return train(x, y, classes, dimension, l2, seed, epochs(x, classes));
+    }
+
+    /** As {@link #train(List, int[], int, int, double, long)} with a given number of passes. */
+    static Result train(List<FeatureBuffer> x, int[] y, int classes, int dimension, double l2, long seed, int epochs) {
+        Rows rows = Rows.of(x, dimension);
+        boolean[] present = new boolean[classes];
+        for (int c : y) {
+            present[c] = true;
+        }
+        int[] slot = new int[classes]; // class -> trained output, -1 for a class without examples (as in Tribuo)
+        int k = 0;
+        for (int c = 0; c < classes; c++) {
+            slot[c] = present[c] ? k++ : -1;
+        }
+        int[] target = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            target[i] = slot[y[i]];
+        }
+        float[] w = fit(rows, target, k, epochs, l2 / x.size(), seed);
+        return new Result(toWeights(w, rows, slot, classes, dimension), epochs);
+    }
+
+    /** Epochs so that about {@link #WORK} weight updates (1,000 to 30,000 SGD steps) are made, 5 to 50 passes. */
+    static int epochs(List<FeatureBuffer> x, int classes) {
+        double nonZeros = 0;
+        for (FeatureBuffer row : x) {
+            for (int i = 0; i < row.size; i++) {
+                nonZeros += row.values[i] != 0 ? 1 : 0;
+            }
+        }
+        double steps = Math.max(1000, Math.min(30_000, WORK / Math.max(1, classes * nonZeros / x.size())));
+        return (int) Math.max(5, Math.min(50, Math.ceil(steps / x.size())));
+    }
+
+    /**
+     * Weights in rows of k (compact features, then the bias row). The weights are floats and the AdaGrad sums
+     * of squares doubles, and the gradient is held both as double and float: arrays of different element types
+     * cannot alias, which lets the JIT vectorise the per-feature loops over classes (with two double arrays it
+     * has to assume they overlap). Probabilities stay within 1e-6 of the all-double computation.
+     */
+    private static float[] fit(Rows rows, int[] target, int k, int epochs, double lambda, long seed) {
+        int n = target.length;
+        float[] w = new float[(rows.features + 1) * k];
+        double[] squares = new double[w.length];
+        double[] g = new double[k];
+        float[] gf = new float[k];
+        int biasBase = rows.features * k;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed).split();
+        double decay = Math.pow(Math.max(0, 1 - LEARNING_RATE * lambda), n);
+        long steps = 0;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            shuffle(order, rng);
+            for (int r : order) {
+                residual(rows, r, w, biasBase, k, target[r], g);
+                for (int c = 0; c < k; c++) {
+                    gf[c] = (float) g[c];
+                }
+                if (lambda > 0 && ++steps % n == 0) {
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = (float) (w[i] * decay);
+                    }
+                }
+                for (int e = rows.start[r]; e < rows.start[r + 1]; e++) {
+                    adaGrad(w, squares, rows.column[e] * k, g, gf, rows.value[e], k);
+                }
+                adaGrad(w, squares, biasBase, g, gf, 1.0, k);
+            }
+        }
+        return w;
+    }
+
+    /** g = e_y - softmax(W x + b), the negative gradient of the log-loss with respect to the logits. */
+    private static void residual(Rows rows, int r, float[] w, int biasBase, int k, int y, double[] g) {
+        for (int c = 0; c < k; c++) {
+            g[c] = w[biasBase + c];
+        }
+        for (int e = rows.start[r]; e < rows.start[r + 1]; e++) {
+            int base = rows.column[e] * k;
+            double v = rows.value[e];
+            for (int c = 0; c < k; c++) {
+                g[c] += v * w[base + c];
+            }
+        }
+        SoftmaxWeights.softmaxInPlace(g, k, 1.0);
+        for (int c = 0; c < k; c++) {
+            g[c] = -g[c];
+        }
+        g[y] += 1.0;
+    }
+
+    /** AdaGrad on the k weights of one feature: G += (g v)^2, w += rate g v / (epsilon + sqrt(G)). */
+    private static void adaGrad(float[] w, double[] squares, int base, double[] g, float[] gf, double v, int k) {
+        for (int c = 0; c < k; c++) {
+            double step = gf[c] * v;
+            squares[base + c] += step * step;
+        }
+        for (int c = 0; c < k; c++) {
+            double step = g[c] * v;
+            w[base + c] += (float) (LEARNING_RATE * step / (EPSILON + Math.sqrt(squares[base + c])));
+        }
+    }
+
+    /** Fisher-Yates from the end, as Tribuo's {@code AbstractSGDTrainer.shuffleInPlace}. */
+    private static void shuffle(int[] order, SplittableRandom rng) {
+        for (int i = order.length; i > 1; i--) {
+            int j = rng.nextInt(i);
+            int t = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static SoftmaxWeights toWeights(float[] w, Rows rows, int[] slot, int classes, int dimension) {
+        int k = w.length / (rows.features + 1);
+        float[] weights = new float[classes * dimension];
+        float[] bias = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            bias[c] = slot[c] < 0 ? ABSENT_CLASS_BIAS : w[rows.features * k + slot[c]];
+        }
+        for (int f = 0; f < rows.features; f++) {
+            int j = rows.original[f];
+            for (int c = 0; c < classes; c++) {
+                if (slot[c] >= 0) {
+                    weights[j * classes + c] = w[f * k + slot[c]];
+                }
+            }
+        }
+        return new SoftmaxWeights(classes, dimension, weights, bias, 1.0);
+    }
+
+    /**
+     * Training rows in compressed sparse row form over compact feature ids: only features that occur, most
+     * frequent first, so the weight and AdaGrad arrays are as small as the data allows and the rows most steps
+     * touch sit together in cache.
+     */
+    private record Rows(int[] start, int[] column, double[] value, int[] original, int features) {
+        static Rows of(List<FeatureBuffer> x, int dimension) {
+            int[] count = new int[dimension];
+            int nonZeros = 0;
+            for (FeatureBuffer row : x) {
+                for (int m = 0; m < row.size; m++) {
+                    if (row.values[m] != 0 && row.index(m) < dimension) {
+                        count[row.index(m)]++;
+                        nonZeros++;
+                    }
+                }
+            }
+            int[] original = byDescendingCount(count);
+            int[] compact = new int[dimension];
+            for (int f = 0; f < original.length; f++) {
+                compact[original[f]] = f;
+            }
+            int[] start = new int[x.size() + 1];
+            int[] column = new int[nonZeros];
+            double[] value = new double[nonZeros];
+            int e = 0;
+            for (int i = 0; i < x.size(); i++) {
+                FeatureBuffer row = x.get(i);
+                for (int m = 0; m < row.size; m++) {
+                    int j = row.index(m);
+                    if (row.values[m] != 0 && j < dimension) {
+                        column[e] = compact[j];
+                        value[e++] = row.values[m];
+                    }
+                }
+                start[i + 1] = e;
+            }
+            return new Rows(start, column, value, original, original.length);
+        }
+
+        /** Columns with a non-zero count, most frequent first (ties by column), by a counting sort. */
+        private static int[] byDescendingCount(int[] count) {
+            int max = 0, present = 0;
+            for (int c : count) {
+                max = Math.max(max, c);
+                present += c > 0 ? 1 : 0;
+            }
+            int[] firstOfCount = new int[max + 2];
+            for (int c : count) {
+                if (c > 0) {
+                    firstOfCount[max - c + 1]++;
+                }
+            }
+            for (int i = 1; i < firstOfCount.length; i++) {
+                firstOfCount[i] += firstOfCount[i - 1];
+            }
+            int[] order = new int[present];
+            for (int j = 0; j < count.length; j++) {
+                if (count[j] > 0) {
+                    order[firstOfCount[max - count[j]]++] = j;
+                }
+            }
+            return order;
+        }
+    }
+}
