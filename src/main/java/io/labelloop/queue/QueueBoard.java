@@ -49,12 +49,29 @@ public class QueueBoard {
     }
 
     /**
-     * Puts an item that arrived on the stream at the head of the queue; a human will be asked.
-     * Cycles leave such entries in place until they are labeled.
+     * Puts an item that arrived on the stream at the head of the queue; a human will be asked. With
+     * {@code holdout} its label is kept for evaluation and calibration instead of training. Cycles leave
+     * such entries in place until they are labeled.
      */
     @Transactional
-    public void enqueueFromStream(long projectId, long itemId, double score, Integer modelVersion, String predictionJson) {
-        enqueue(projectId, itemId, score, modelVersion, predictionJson, "STREAM");
+    public void enqueueFromStream(long projectId, long itemId, double score, Integer modelVersion, String predictionJson,
+            boolean holdout) {
+        jdbc.sql("""
+                insert into queue_entries (item_id, project_id, rank, score, reason, holdout, model_version, prediction)
+                values (?, ?, 0, ?, 'STREAM', ?, ?, ?::jsonb) on conflict (item_id) do nothing""")
+                .params(itemId, projectId, score, holdout, modelVersion, predictionJson).update();
+    }
+
+    /** Stream entries waiting for a human, and how many of them are holdout draws. */
+    public StreamAsks streamAsks(long projectId) {
+        return jdbc.sql("""
+                select count(*), count(*) filter (where holdout) from queue_entries
+                where project_id = ? and reason in ('STREAM', 'AUDIT')""")
+                .param(projectId).query((rs, n) -> new StreamAsks(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /** Stream and audit entries waiting for a human; of them, holdout draws. */
+    public record StreamAsks(long waiting, long holdout) {
     }
 
     /** Puts an auto-labeled item in front of a human to check the machine's label (a random audit). */

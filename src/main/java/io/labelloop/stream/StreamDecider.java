@@ -2,6 +2,7 @@ package io.labelloop.stream;
 
 import io.labelloop.annotation.AutoLabels;
 import io.labelloop.annotation.LabelBudget;
+import io.labelloop.annotation.LabelQueries;
 import io.labelloop.item.ItemIntake;
 import io.labelloop.item.ItemVectors;
 import io.labelloop.project.Project;
@@ -37,10 +38,13 @@ public class StreamDecider {
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
     private final BudgetPacing pacing;
+    private final LabelQueries labels;
 
     StreamDecider(ItemIntake intake, ItemVectors vectors, ModelPredictions models, AutoLabels autoLabels,
-            LabelBudget budget, QueueBoard queue, JdbcClient jdbc, JsonMapper mapper, BudgetPacing pacing) {
+            LabelBudget budget, QueueBoard queue, JdbcClient jdbc, JsonMapper mapper, BudgetPacing pacing,
+            LabelQueries labels) {
         this.pacing = pacing;
+        this.labels = labels;
         this.intake = intake;
         this.vectors = vectors;
         this.models = models;
@@ -62,7 +66,11 @@ public class StreamDecider {
         Optional<Scored> scored = models.score(project.id(), encoded);
         StreamDecision decision;
         boolean audit = false;
-        if (scored.isPresent() && confidentEnough(project, scored.get())) {
+        if (holdoutDue(project) && budgetAllowsAnother(project)) {
+            queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
+                    scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null), true);
+            decision = decision(stored, Decision.QUEUED, scored);
+        } else if (scored.isPresent() && confidentEnough(project, scored.get())) {
             Scored s = scored.get();
             autoLabels.record(project.id(), stored.itemId(), s.label(), s.confidence(), s.modelVersion());
             decision = new StreamDecision(stored.itemId(), stored.externalId(), Decision.AUTO_LABELED, s.label(),
@@ -73,7 +81,7 @@ public class StreamDecider {
             }
         } else if (pacingAllows(project, scored) && budgetAllowsAnother(project)) {
             queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
-                    scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null));
+                    scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null), false);
             decision = decision(stored, Decision.QUEUED, scored);
         } else {
             decision = decision(stored, Decision.NOT_QUEUED, scored);
@@ -85,6 +93,25 @@ public class StreamDecider {
                         decision.modelVersion(), audit)
                 .update();
         return decision;
+    }
+
+    /**
+     * Whether the next arriving item goes to a human for the holdout: the holdout keeps its share
+     * ({@code holdoutFraction}) of the human labels asked for on this project, counting stream items still
+     * waiting. The draw depends only on arrival order, never on the item or the model, so the holdout is an
+     * unbiased sample of the stream: what evaluation and the auto-label calibration need (without it a
+     * stream-only project would never get the holdout labels that calibration requires).
+     */
+    private boolean holdoutDue(Project project) {
+        double share = project.holdoutFraction();
+        if (share <= 0) {
+            return false;
+        }
+        LabelQueries.Counts labeled = labels.counts(project.id());
+        QueueBoard.StreamAsks waiting = queue.streamAsks(project.id());
+        long asked = labeled.humanLabeledItems() + waiting.waiting();
+        long held = labeled.holdoutItems() + waiting.holdout();
+        return held < share * (asked + 1);
     }
 
     /** A reproducible uniform draw per item (a hash of its id), so the audit sample is random and unbiased. */

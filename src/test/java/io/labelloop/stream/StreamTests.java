@@ -66,6 +66,35 @@ class StreamTests extends ApiTest {
     }
 
     @Test
+    void shouldDrawTheHoldoutFromTheStreamSoThatAStreamOnlyProjectCalibratesAndAutoLabels() {
+        long p = api().post("/api/v1/projects", ADMIN, Map.of("name", "stream-only", "taskType", "TABULAR",
+                "labels", iris.labels(), "holdoutFraction", 0.3, "autoLabelTargetAccuracy", 0.8, "retrainEvery", 10))
+                .json().get("id").asLong();
+        List<String> rows = new java.util.ArrayList<>(List.of(iris.unlabeledCsv().split("\n")).subList(1, 151));
+        java.util.Collections.shuffle(rows, new java.util.Random(7));
+        List<String> decisions = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] v = rows.get(i).split(",");
+            decisions.add(post(p, v[0], Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3]),
+                    Double.parseDouble(v[4])).get("decision").asString());
+            if (i % 10 == 9) { // annotators keep up with the queue; the job retrains
+                for (JsonNode item : api().post("/api/v1/projects/" + p + "/queue/claims", ADMIN, Map.of("count", 50)).json().get("items")) {
+                    api().post("/api/v1/projects/" + p + "/items/" + item.get("itemId").asLong() + "/labels", ADMIN,
+                            Map.of("label", iris.truth().get(item.get("externalId").asString())));
+                }
+                scheduler.runDue();
+            }
+        }
+        JsonNode stats = api().get("/api/v1/projects/" + p + "/stats", ADMIN).json();
+        double share = stats.get("holdoutLabeled").asDouble() / stats.get("humanLabeled").asDouble();
+        assertThat(share).as("the holdout keeps its share of human labels").isBetween(0.25, 0.35);
+        assertThat(decisions.subList(100, 150)).as("calibrated thresholds start auto-labeling: "
+                + api().get("/api/v1/projects/" + p + "/models", ADMIN).json().valueStream()
+                        .map(m -> m.get("version") + ": " + m.get("autoLabelThresholds")).toList() + " " + stats)
+                .contains("AUTO_LABELED");
+    }
+
+    @Test
     void shouldAutoLabelAtOrAboveTheThresholdAndQueueBelowIt() {
         long p = trainedProject(Map.of());
         double sureConfidence = predicted(p, 5.0, 3.4, 1.5, 0.2);

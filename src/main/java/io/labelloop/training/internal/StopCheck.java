@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * Stopping advice from stabilising predictions: the model's labels on a fixed random stop set
  * are compared with the previous versions' (Cohen's kappa, Bloodgood and Vijay-Shanker 2009).
- * {@code newStopSet} is non-empty when this cycle drew the stop set (the project's first model).
+ * {@code newStopSet} is non-empty when this cycle drew the stop set (the first model that found pool items).
  */
 record StopCheck(List<Long> newStopSet, List<String> predictions, Double kappa, boolean stop) {
 
@@ -20,6 +20,11 @@ record StopCheck(List<Long> newStopSet, List<String> predictions, Double kappa, 
             ModelStore models) {
         List<Long> stopSet = stored.isEmpty() ? drawn : stored;
         Map<Long, byte[]> encoded = new TreeMap<>(vectors.of(projectId, stopSet));
+        if (encoded.isEmpty()) {
+            // nothing to compare on yet (e.g. a stream project whose pool was all labeled when its first model
+            // came): no advice, and the next cycle draws the stop set again
+            return new StopCheck(List.of(), List.of(), null, false);
+        }
         var scorer = model.scorer();
         List<String> predictions = new ArrayList<>(encoded.size());
         encoded.values().forEach(v -> predictions.add(scorer.predict(v).label()));
