@@ -66,7 +66,7 @@ public class StreamDecider {
         Optional<Scored> scored = models.score(project.id(), encoded);
         StreamDecision decision;
         boolean audit = false;
-        if (holdoutDue(project) && budgetAllowsAnother(project)) {
+        if (holdoutDue(project) && budgetAllowsAnother(project, auditReserve(project))) {
             queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
                     scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null), true);
             decision = decision(stored, Decision.QUEUED, scored);
@@ -75,11 +75,11 @@ public class StreamDecider {
             autoLabels.record(project.id(), stored.itemId(), s.label(), s.confidence(), s.modelVersion());
             decision = new StreamDecision(stored.itemId(), stored.externalId(), Decision.AUTO_LABELED, s.label(),
                     s.confidence(), s.modelVersion());
-            audit = drawnForAudit(project, stored.itemId()) && budgetAllowsAnother(project);
+            audit = drawnForAudit(project, stored.itemId()) && budgetAllowsAnother(project, 0);
             if (audit) {
                 queue.enqueueForAudit(project.id(), stored.itemId(), s.modelVersion(), predictionJson(s));
             }
-        } else if (pacingAllows(project, scored) && budgetAllowsAnother(project)) {
+        } else if (pacingAllows(project, scored) && budgetAllowsAnother(project, auditReserve(project))) {
             queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
                     scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null), false);
             decision = decision(stored, Decision.QUEUED, scored);
@@ -140,12 +140,25 @@ public class StreamDecider {
     }
 
     /** Under the budget lock: human labels spent plus stream items already waiting for a human. */
-    private boolean budgetAllowsAnother(Project project) {
+    private boolean budgetAllowsAnother(Project project, long reserved) {
         if (project.budget() == null) {
             return true;
         }
         int used = budget.lock(project.id());
-        return used + queue.streamEntries(project.id()) < project.budget();
+        return used + queue.streamEntries(project.id()) < project.budget() - reserved;
+    }
+
+    /**
+     * Budget kept for audits when the model may label on its own: the audit share of the budget (at least
+     * one label), which only audits may spend, so the realized accuracy can still be measured after the
+     * uncertain items have used up the rest.
+     */
+    static long auditReserve(Project project) {
+        boolean autoLabels = project.autoLabelThreshold() != null || project.autoLabelTargetAccuracy() != null;
+        if (project.budget() == null || !autoLabels || project.auditFraction() <= 0) {
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil(project.auditFraction() * project.budget()));
     }
 
     private static StreamDecision decision(ItemIntake.Stored stored, Decision d, Optional<Scored> scored) {

@@ -151,6 +151,28 @@ class StreamTests extends ApiTest {
     }
 
     @Test
+    void shouldKeepTheAuditShareOfTheBudgetForAudits() {
+        // 30 labels are spent; an audit share of 0.25 keeps 12 of the 45 (rounded up) for audits, leaving 3 for unsure items
+        long p = trainedProject(Map.of("budget", 45, "auditFraction", 0.25));
+        double threshold = (predicted(p, 5.0, 3.4, 1.5, 0.2) + predicted(p, 6.0, 2.8, 4.9, 1.7)) / 2;
+        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", threshold));
+        List<String> unsure = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            unsure.add(post(p, "unsure-" + i, 6.0, 2.8, 4.9, 1.7 - i * 0.001).get("decision").asString());
+        }
+        assertThat(unsure.stream().filter("QUEUED"::equals).count()).isEqualTo(3);
+        assertThat(unsure.subList(3, 8)).containsOnly("NOT_QUEUED");
+
+        long audits = 0;
+        for (int i = 0; i < 40 && audits == 0; i++) {
+            var sure = post(p, "sure-" + i, 5.0, 3.4, 1.5, 0.2 + i * 0.0001);
+            assertThat(sure.get("decision").asString()).isEqualTo("AUTO_LABELED");
+            audits = api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("stream").get("auditsSent").asLong();
+        }
+        assertThat(audits).as("the reserve still pays for audits").isEqualTo(1);
+    }
+
+    @Test
     void shouldReturnTheStoredDecisionWhenAnItemIsPostedAgain() {
         long p = trainedProject(Map.of("autoLabelThreshold", 0.99));
         var first = post(p, "again", 5.0, 3.4, 1.5, 0.2);
