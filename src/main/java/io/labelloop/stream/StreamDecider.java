@@ -10,8 +10,6 @@ import io.labelloop.queue.QueueBoard;
 import io.labelloop.stream.StreamDecision.Decision;
 import io.labelloop.training.ModelPredictions;
 import io.labelloop.training.ModelPredictions.Scored;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -167,11 +165,7 @@ public class StreamDecider {
     }
 
     private String predictionJson(Scored s) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("label", s.label());
-        p.put("confidence", s.confidence());
-        p.put("probabilities", s.probabilities());
-        return mapper.writeValueAsString(p);
+        return mapper.writeValueAsString(s.asPrediction());
     }
 
     private Optional<StreamDecision> earlier(ItemIntake.Stored stored) {

@@ -21,7 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,8 +89,7 @@ public class SynthesisService {
         if (project.stopped()) {
             throw ApiException.conflict("labeling is stopped for this project");
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('labelloop.synthesis'), ?::int)").param((int) project.id())
-                .query(Object.class).single();
+        lock(project);
         long allowed = allowed(project);
         if (allowed <= 0) {
             QueueBoard.SyntheticShare share = queue.syntheticShare(project.id());
@@ -113,8 +111,7 @@ public class SynthesisService {
         if (!project.synthesisEnabled() || project.stopped()) {
             return 0;
         }
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('labelloop.synthesis'), ?::int)").param((int) project.id())
-                .query(Object.class).single();
+        lock(project);
         long allowed = allowed(project);
         long waiting = jdbc.sql("""
                 select count(*) from items i where i.project_id = ? and i.synthetic and i.invalid_at is null
@@ -123,6 +120,12 @@ public class SynthesisService {
                 .param(project.id()).query(Long.class).single();
         int wanted = (int) Math.min(MAX_PER_REQUEST, allowed - waiting);
         return wanted <= 0 ? 0 : make(project, wanted).size();
+    }
+
+    /** One synthesis per project at a time (until the transaction ends), so the cap holds under concurrency. */
+    private void lock(Project project) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('labelloop.synthesis'), ?::int)").param((int) project.id())
+                .query(Object.class).single();
     }
 
     /** Synthetic entries the cap still allows: s + k <= share * (r + s + k). */
@@ -168,7 +171,7 @@ public class SynthesisService {
                     : toStore.get(created.size()).features(), toStore.get(created.size()).png());
             Optional<ModelPredictions.Scored> scored = models.score(project.id(), encoded);
             double uncertainty = scored.map(s -> Math.clamp(1 - s.confidence(), 0, 1)).orElse(1.0);
-            Map<String, Object> prediction = scored.map(SynthesisService::prediction).orElse(null);
+            Map<String, Object> prediction = scored.map(ModelPredictions.Scored::asPrediction).orElse(null);
             queue.enqueueSynthetic(project.id(), id, uncertainty, scored.map(ModelPredictions.Scored::modelVersion).orElse(null),
                     prediction == null ? null : json.writeValueAsString(prediction));
             created.add(new Created(id, v.externalId(), true, v.synthesis().derivedFrom(), v.synthesis().method(),
@@ -179,14 +182,6 @@ public class SynthesisService {
 
     private static String nonNull(String text) {
         return text == null ? "" : text;
-    }
-
-    private static Map<String, Object> prediction(ModelPredictions.Scored s) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("label", s.label());
-        p.put("confidence", s.confidence());
-        p.put("probabilities", s.probabilities());
-        return p;
     }
 
     private static byte[] png(float[] grey, int width, int height) {

@@ -72,5 +72,14 @@ public class ModelPredictions {
     /** A model's prediction; {@code classThresholds} is null when no calibration allows auto-labeling. */
     public record Scored(int modelVersion, String label, double confidence, Map<String, Double> probabilities,
             Map<String, Double> classThresholds) {
+
+        /** The prediction as queue entries and the API show it: label, confidence, probabilities. */
+        public Map<String, Object> asPrediction() {
+            Map<String, Object> p = new java.util.LinkedHashMap<>();
+            p.put("label", label);
+            p.put("confidence", confidence);
+            p.put("probabilities", probabilities);
+            return p;
+        }
     }
 }
