@@ -33,25 +33,43 @@ public class ModelPredictions {
         public Prediction predict(byte[] encoded) {
             return scorer.predict(encoded);
         }
+
+        /** The verdict on one item, with class names and the calibrated thresholds. */
+        public Scored score(byte[] encoded) {
+            Prediction p = scorer.predict(encoded);
+            return new Scored(modelVersion, p.label(), p.confidence(), probabilities(classes, p), classThresholds);
+        }
     }
 
     /** The latest model's verdict, or empty before the first model. */
     public Optional<Scored> score(long projectId, byte[] encoded) {
-        return store.latest(projectId).map(latest -> {
-            LabelModel model = store.model(projectId, latest.version());
-            Prediction p = model.scorer().predict(encoded);
-            Map<String, Double> probabilities = probabilities(model, p);
-            return new Scored(latest.version(), p.label(), p.confidence(), probabilities, classThresholds(latest));
-        });
+        return poolScorer(projectId).map(s -> s.score(encoded));
     }
 
     /** Each class's probability by name, in the model's class order. */
     public static Map<String, Double> probabilities(LabelModel model, Prediction p) {
+        return probabilities(model.classes(), p);
+    }
+
+    private static Map<String, Double> probabilities(java.util.List<String> classes, Prediction p) {
         Map<String, Double> probabilities = new LinkedHashMap<>();
-        for (int i = 0; i < model.classes().size(); i++) {
-            probabilities.put(model.classes().get(i), p.probabilities()[i]);
+        for (int i = 0; i < classes.size(); i++) {
+            probabilities.put(classes.get(i), p.probabilities()[i]);
         }
         return probabilities;
+    }
+
+    /** A prediction as queue entries and the API show it: label, confidence, probabilities by class. */
+    public static Map<String, Object> asPrediction(LabelModel model, Prediction p) {
+        return predictionMap(p.label(), p.confidence(), probabilities(model, p));
+    }
+
+    private static Map<String, Object> predictionMap(String label, double confidence, Map<String, Double> probabilities) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("label", label);
+        out.put("confidence", confidence);
+        out.put("probabilities", probabilities);
+        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -75,11 +93,7 @@ public class ModelPredictions {
 
         /** The prediction as queue entries and the API show it: label, confidence, probabilities. */
         public Map<String, Object> asPrediction() {
-            Map<String, Object> p = new java.util.LinkedHashMap<>();
-            p.put("label", label);
-            p.put("confidence", confidence);
-            p.put("probabilities", probabilities);
-            return p;
+            return predictionMap(label, confidence, probabilities);
         }
     }
 }

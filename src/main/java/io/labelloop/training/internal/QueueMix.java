@@ -8,7 +8,6 @@ import io.labelloop.queue.QueueEntryDraft;
 import io.labelloop.training.ModelPredictions;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,10 +58,6 @@ final class QueueMix {
     }
 
     static String json(LabelModel model, Prediction p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("label", p.label());
-        out.put("confidence", p.confidence());
-        out.put("probabilities", ModelPredictions.probabilities(model, p));
-        return JSON.writeValueAsString(out);
+        return JSON.writeValueAsString(ModelPredictions.asPrediction(model, p));
     }
 }

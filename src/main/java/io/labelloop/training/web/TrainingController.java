@@ -126,9 +126,7 @@ class TrainingController {
             Prediction p = scorer.predict(encoded);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("externalId", item.has("externalId") ? item.get("externalId").asString() : null);
-            row.put("label", p.label());
-            row.put("confidence", p.confidence());
-            row.put("probabilities", ModelPredictions.probabilities(model, p));
+            row.putAll(ModelPredictions.asPrediction(model, p));
             row.put("modelVersion", latest.version());
             out.add(row);
         }
