@@ -83,10 +83,14 @@ public class SyntheticItems {
         return out;
     }
 
-    /** Stores the drafts as synthetic items with their provenance and vectors; returns their ids in order. */
+    /** A stored synthetic item and its vector, encoded as every item is. */
+    public record Stored(long itemId, byte[] encoded) {
+    }
+
+    /** Stores the drafts as synthetic items with their provenance and vectors, in order. */
     @Transactional
-    public List<Long> store(long projectId, TaskType taskType, List<Draft> drafts) {
-        List<Long> ids = new ArrayList<>();
+    public List<Stored> store(long projectId, TaskType taskType, List<Draft> drafts) {
+        List<Stored> stored = new ArrayList<>();
         for (Draft d : drafts) {
             long id = jdbc.sql("""
                     insert into items (project_id, external_id, text, features, has_image, synthetic, derived_from,
@@ -100,10 +104,9 @@ public class SyntheticItems {
                 jdbc.sql("insert into item_images (item_id, content_type, data) values (?, 'image/png', ?)")
                         .params(id, d.png()).update();
             }
-            vectors.ensure(projectId, id, taskType);
-            ids.add(id);
+            stored.add(new Stored(id, vectors.ensure(projectId, id, taskType)));
         }
-        return ids;
+        return stored;
     }
 
     /**

@@ -162,15 +162,14 @@ public class SynthesisService {
                 type == TaskType.TABULAR ? d.values() : type == TaskType.IMAGE && !images ? scale.up(d.values()) : null,
                 type == TaskType.IMAGE && images ? png(d.values(), scale.width(), scale.height()) : null,
                 d.derivedFrom(), d.method(), d.description())).toList();
-        List<Long> ids = items.store(project.id(), type, toStore);
-        Map<Long, ItemView> views = queries.getAll(project.id(), ids);
+        List<SyntheticItems.Stored> stored = items.store(project.id(), type, toStore);
+        Map<Long, ItemView> views = queries.getAll(project.id(), stored.stream().map(SyntheticItems.Stored::itemId).toList());
         List<Created> created = new ArrayList<>();
-        for (Long id : ids) {
+        for (SyntheticItems.Stored s : stored) {
+            long id = s.itemId();
             ItemView v = views.get(id);
-            byte[] encoded = io.labelloop.item.ItemVectors.encode(type, v.text(), type == TaskType.TEXT ? null
-                    : toStore.get(created.size()).features(), toStore.get(created.size()).png());
-            Optional<ModelPredictions.Scored> scored = models.score(project.id(), encoded);
-            double uncertainty = scored.map(s -> Math.clamp(1 - s.confidence(), 0, 1)).orElse(1.0);
+            Optional<ModelPredictions.Scored> scored = scorer.map(m -> m.score(s.encoded()));
+            double uncertainty = scored.map(p -> Math.clamp(1 - p.confidence(), 0, 1)).orElse(1.0);
             Map<String, Object> prediction = scored.map(ModelPredictions.Scored::asPrediction).orElse(null);
             queue.enqueueSynthetic(project.id(), id, uncertainty, scored.map(ModelPredictions.Scored::modelVersion).orElse(null),
                     prediction == null ? null : json.writeValueAsString(prediction));
