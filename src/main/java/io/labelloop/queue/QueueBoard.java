@@ -56,13 +56,10 @@ public class QueueBoard {
     @Transactional
     public void enqueueFromStream(long projectId, long itemId, double score, Integer modelVersion, String predictionJson,
             boolean holdout) {
-        jdbc.sql("""
-                insert into queue_entries (item_id, project_id, rank, score, reason, holdout, model_version, prediction)
-                values (?, ?, 0, ?, 'STREAM', ?, ?, ?::jsonb) on conflict (item_id) do nothing""")
-                .params(itemId, projectId, score, holdout, modelVersion, predictionJson).update();
+        enqueue(projectId, itemId, score, modelVersion, predictionJson, "STREAM", holdout);
     }
 
-    /** Stream entries waiting for a human, and how many of them are holdout draws. */
+    /** Stream and audit entries waiting for a human (they cost budget when labeled), and the holdout draws among them. */
     public StreamAsks streamAsks(long projectId) {
         return jdbc.sql("""
                 select count(*), count(*) filter (where holdout) from queue_entries
@@ -77,14 +74,16 @@ public class QueueBoard {
     /** Puts an auto-labeled item in front of a human to check the machine's label (a random audit). */
     @Transactional
     public void enqueueForAudit(long projectId, long itemId, Integer modelVersion, String predictionJson) {
-        enqueue(projectId, itemId, 0, modelVersion, predictionJson, "AUDIT");
+        enqueue(projectId, itemId, 0, modelVersion, predictionJson, "AUDIT", false);
     }
 
-    private void enqueue(long projectId, long itemId, double score, Integer modelVersion, String predictionJson, String reason) {
+    /** An entry at the head of the queue (rank 0). */
+    private void enqueue(long projectId, long itemId, double score, Integer modelVersion, String predictionJson, String reason,
+            boolean holdout) {
         jdbc.sql("""
-                insert into queue_entries (item_id, project_id, rank, score, reason, model_version, prediction)
-                values (?, ?, 0, ?, ?, ?, ?::jsonb) on conflict (item_id) do nothing""")
-                .params(itemId, projectId, score, reason, modelVersion, predictionJson).update();
+                insert into queue_entries (item_id, project_id, rank, score, reason, holdout, model_version, prediction)
+                values (?, ?, 0, ?, ?, ?, ?, ?::jsonb) on conflict (item_id) do nothing""")
+                .params(itemId, projectId, score, reason, holdout, modelVersion, predictionJson).update();
     }
 
     /**
@@ -119,12 +118,6 @@ public class QueueBoard {
     @Transactional
     public void remove(long projectId, long itemId) {
         jdbc.sql("delete from queue_entries where project_id = ? and item_id = ?").params(projectId, itemId).update();
-    }
-
-    /** Stream items waiting for a human: they will cost budget when labeled. */
-    public long streamEntries(long projectId) {
-        return jdbc.sql("select count(*) from queue_entries where project_id = ? and reason in ('STREAM', 'AUDIT')")
-                .param(projectId).query(Long.class).single();
     }
 
     /** Items under a live lease: a cycle leaves them where they are. */

@@ -12,7 +12,6 @@ import io.labelloop.training.ModelPredictions;
 import io.labelloop.training.ModelPredictions.PoolScorer;
 import io.labelloop.training.ModelTrained;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +71,7 @@ public class LabelPropagation {
         vectors.forEachExcept(project.id(), labeled, (id, encoded) -> {
             scanned[0]++;
             Prediction p = scorer.predict(encoded);
-            if (confident(project, scorer.classThresholds(), p)) {
+            if (StreamDecider.confidentEnough(project, scorer.classThresholds(), p.label(), p.confidence())) {
                 decided.add(id, p.label(), p.confidence());
             }
         });
@@ -106,14 +105,6 @@ public class LabelPropagation {
                 }
             });
         }
-    }
-
-    private static boolean confident(Project project, Map<String, Double> classThresholds, Prediction p) {
-        if (project.autoLabelThreshold() != null) {
-            return p.confidence() >= project.autoLabelThreshold();
-        }
-        Double t = classThresholds == null ? null : classThresholds.get(p.label());
-        return t != null && p.confidence() >= t;
     }
 
     /** Confident decisions in primitive arrays: about 16 bytes per item, for pools of millions. */

@@ -10,6 +10,7 @@ import io.labelloop.queue.QueueBoard;
 import io.labelloop.stream.StreamDecision.Decision;
 import io.labelloop.training.ModelPredictions;
 import io.labelloop.training.ModelPredictions.Scored;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,9 +66,7 @@ public class StreamDecider {
         StreamDecision decision;
         boolean audit = false;
         if (holdoutDue(project) && budgetAllowsAnother(project, auditReserve(project))) {
-            queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
-                    scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null), true);
-            decision = decision(stored, Decision.QUEUED, scored);
+            decision = askHuman(project, stored, scored, true);
         } else if (scored.isPresent() && confidentEnough(project, scored.get())) {
             Scored s = scored.get();
             autoLabels.record(project.id(), stored.itemId(), s.label(), s.confidence(), s.modelVersion());
@@ -78,9 +77,7 @@ public class StreamDecider {
                 queue.enqueueForAudit(project.id(), stored.itemId(), s.modelVersion(), predictionJson(s));
             }
         } else if (pacingAllows(project, scored) && budgetAllowsAnother(project, auditReserve(project))) {
-            queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
-                    scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null), false);
-            decision = decision(stored, Decision.QUEUED, scored);
+            decision = askHuman(project, stored, scored, false);
         } else {
             decision = decision(stored, Decision.NOT_QUEUED, scored);
         }
@@ -91,6 +88,13 @@ public class StreamDecider {
                         decision.modelVersion(), audit)
                 .update();
         return decision;
+    }
+
+    /** Queues the item for a human (for the holdout, or because the model is unsure) and says so. */
+    private StreamDecision askHuman(Project project, ItemIntake.Stored stored, Optional<Scored> scored, boolean holdout) {
+        queue.enqueueFromStream(project.id(), stored.itemId(), scored.map(s -> 1 - s.confidence()).orElse(1.0),
+                scored.map(Scored::modelVersion).orElse(null), scored.map(this::predictionJson).orElse(null), holdout);
+        return decision(stored, Decision.QUEUED, scored);
     }
 
     /**
@@ -121,12 +125,20 @@ public class StreamDecider {
     }
 
     private static boolean confidentEnough(Project project, Scored s) {
+        return confidentEnough(project, s.classThresholds(), s.label(), s.confidence());
+    }
+
+    /**
+     * The auto-label rule, for the stream and for propagation: at or above the fixed threshold, or the
+     * predicted class's calibrated threshold for a target accuracy; never without either.
+     */
+    static boolean confidentEnough(Project project, Map<String, Double> classThresholds, String label, double confidence) {
         if (project.autoLabelThreshold() != null) {
-            return s.confidence() >= project.autoLabelThreshold();
+            return confidence >= project.autoLabelThreshold();
         }
-        if (project.autoLabelTargetAccuracy() != null && s.classThresholds() != null) {
-            Double threshold = s.classThresholds().get(s.label());
-            return threshold != null && s.confidence() >= threshold;
+        if (project.autoLabelTargetAccuracy() != null && classThresholds != null) {
+            Double threshold = classThresholds.get(label);
+            return threshold != null && confidence >= threshold;
         }
         return false;
     }
@@ -143,7 +155,7 @@ public class StreamDecider {
             return true;
         }
         int used = budget.lock(project.id());
-        return used + queue.streamEntries(project.id()) < project.budget() - reserved;
+        return used + queue.streamAsks(project.id()).waiting() < project.budget() - reserved;
     }
 
     /**
