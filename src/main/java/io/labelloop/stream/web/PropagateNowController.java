@@ -2,10 +2,9 @@ package io.labelloop.stream.web;
 
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
-import io.labelloop.shared.ApiException;
+import io.labelloop.shared.web.PageActions;
 import io.labelloop.shared.web.PageController;
 import io.labelloop.stream.LabelPropagation;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,15 +27,8 @@ class PropagateNowController {
 
     @PostMapping("/projects/{id}/propagation")
     String propagate(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
-        try {
-            LabelPropagation.Result result = propagation.propagate(access.requireManage(id, me));
-            redirect.addFlashAttribute("propagated", result);
-        } catch (ApiException e) {
-            if (e.status() != HttpStatus.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("propagationRefused", e.getMessage());
-        }
+        PageActions.unlessRefused(() -> propagation.propagate(access.requireManage(id, me)), redirect, "propagationRefused")
+                .ifPresent(result -> redirect.addFlashAttribute("propagated", result));
         return "redirect:/projects/" + id;
     }
 

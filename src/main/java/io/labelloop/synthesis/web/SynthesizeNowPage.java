@@ -2,10 +2,9 @@ package io.labelloop.synthesis.web;
 
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
-import io.labelloop.shared.ApiException;
+import io.labelloop.shared.web.PageActions;
 import io.labelloop.shared.web.PageController;
 import io.labelloop.synthesis.SynthesisService;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,14 +26,8 @@ class SynthesizeNowPage {
 
     @PostMapping("/projects/{id}/synthesis")
     String synthesize(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("synthesized", synthesis.synthesize(access.requireManage(id, me), PER_CLICK).items().size());
-        } catch (ApiException e) {
-            if (e.status() != HttpStatus.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("synthesisRefused", e.getMessage());
-        }
+        PageActions.unlessRefused(() -> synthesis.synthesize(access.requireManage(id, me), PER_CLICK), redirect,
+                "synthesisRefused").ifPresent(result -> redirect.addFlashAttribute("synthesized", result.items().size()));
         return "redirect:/projects/" + id;
     }
 }

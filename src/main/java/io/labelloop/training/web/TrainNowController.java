@@ -1,9 +1,8 @@
 package io.labelloop.training.web;
 
 import io.labelloop.security.AuthenticatedUser;
-import io.labelloop.shared.ApiException;
+import io.labelloop.shared.web.PageActions;
 import io.labelloop.shared.web.PageController;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,15 +23,7 @@ class TrainNowController {
 
     @PostMapping("/projects/{id}/train")
     String train(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
-        try {
-            api.train(id, false, me);
-        } catch (ApiException e) {
-            if (e.status() != HttpStatus.CONFLICT) {
-                throw e;
-            }
-            redirect.addFlashAttribute("trainRefused", e.getMessage());
-            return "redirect:/projects/" + id;
-        }
-        return "redirect:/projects/" + id + "?training";
+        boolean started = PageActions.unlessRefused(() -> api.train(id, false, me), redirect, "trainRefused").isPresent();
+        return "redirect:/projects/" + id + (started ? "?training" : "");
     }
 }
