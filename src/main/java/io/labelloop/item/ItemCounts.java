@@ -25,11 +25,6 @@ public class ItemCounts {
                 .single();
     }
 
-    public boolean exists(long projectId, long itemId) {
-        return jdbc.sql("select exists (select 1 from items where project_id = ? and id = ?)")
-                .params(projectId, itemId).query(Boolean.class).single();
-    }
-
     /** 404 when the item is not in the project; 409 when it was marked not a valid example. */
     public void requireLabelable(long projectId, long itemId) {
         Boolean invalid = jdbc.sql("select invalid_at is not null from items where project_id = ? and id = ?")
