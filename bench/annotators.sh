@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# 32 annotators claiming and labeling through HTTP against a TEXT project of 200,000 items while
+# 32 annotators claiming and labeling through HTTP against a TEXT project (200,000 items by default) while
 # the scheduled retrain-and-score job runs as in production: claim and label latency p50/p99, labels/s.
 #   bench/annotators.sh [annotators=32] [labels=6000]
+# ITEMS=n: pool size (default 200,000).
+# THINK_MS=n: each annotator reads an item for about n ms before labeling it (default 0: back to back).
+# RETRAIN_EVERY=n retrains every n labels (default 500; a large n measures the request path alone).
 # BUDGET=n gives the project a budget of n labels (default none), to measure the budgeted write path.
+# APP_ARGS="--name=value ..." passes settings to the service.
 # JAR=path runs another build of the service (to compare two builds under the same machine load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,11 +14,11 @@ N=${1:-32}
 LABELS=${2:-6000}
 source bench/lib.sh
 CP=$(test_classpath)
-python3 bench/gen_csv.py 200000 "$WORK/items.csv" --labeled-every 1000000
-start_app labelloop_annotator_bench "${BENCH_PORT:-18082}" 1g --labelloop.training.interval=5s
+python3 bench/gen_csv.py "${ITEMS:-200000}" "$WORK/items.csv" --labeled-every 1000000
+start_app labelloop_annotator_bench "${BENCH_PORT:-18082}" 1g --labelloop.training.interval=5s ${APP_ARGS:-}
 H=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
 pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" \
-  -d "{\"name\":\"load\",\"taskType\":\"TEXT\",\"labels\":[\"positive\",\"negative\"],\"batchSize\":500,\"retrainEvery\":500,\"budget\":${BUDGET:-null}}" \
+  -d "{\"name\":\"load\",\"taskType\":\"TEXT\",\"labels\":[\"positive\",\"negative\"],\"batchSize\":500,\"retrainEvery\":${RETRAIN_EVERY:-500},\"budget\":${BUDGET:-null}}" \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
 curl -sf "localhost:$PORT/api/v1/projects/$pid/items" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
   --data-binary @"$WORK/items.csv" > /dev/null
@@ -36,7 +40,7 @@ for round in $(seq 1 "${ROUNDS:-1}"); do
   backends=$($PSQL -d postgres -Atc "select pid from pg_stat_activity where datname = '$DB'")
   app0=$(cpu $APP); db0=$(cpu $backends)
   "$JAVA" -cp "$CP" io.labelloop.bench.AnnotatorLoad \
-    "http://localhost:$PORT" "$pid" "$WORK/tokens" "$LABELS"
+    "http://localhost:$PORT" "$pid" "$WORK/tokens" "$LABELS" "${THINK_MS:-0}"
   echo "round $round: cpu app $(calc "($(cpu $APP) - $app0) / 100") s, database backends $(calc "($(cpu $backends) - $db0) / 100") s"
 done
 curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN"; echo

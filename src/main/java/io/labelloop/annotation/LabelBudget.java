@@ -2,8 +2,7 @@ package io.labelloop.annotation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Human labels spent per project. {@link #lock} takes the project's budget lock (a transaction
@@ -23,14 +22,31 @@ public class LabelBudget {
     }
 
     /**
-     * Locks the project's budget until the surrounding transaction ends; returns the labels spent.
-     * The spend is read by a statement after the lock, so it sees every label committed by the
-     * lock's previous holder.
+     * Locks the project's budget until the surrounding transaction ends; returns the labels spent
+     * and the budget. Both are read by a statement after the lock, so the spend includes every label
+     * committed by the lock's previous holder, and the budget is the stored one, not a copy that a
+     * lead's change through another instance may have made stale.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public int lock(long projectId) {
+    public Held lock(long projectId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the budget lock is held by a transaction: call this inside one");
+        }
         jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(BUDGET_LOCK_CLASS, Math.toIntExact(projectId)).query().listOfRows();
-        return used(projectId);
+        return jdbc.sql("""
+                select coalesce((select sum(spent) from label_spend where project_id = ?), 0)::int,
+                       (select budget from projects where id = ?)""")
+                .params(projectId, projectId)
+                .query((rs, n) -> new Held(rs.getInt(1), rs.getObject(2) == null ? null : rs.getInt(2)))
+                .single();
+    }
+
+    /** What {@link #lock} read under the lock: labels spent and the budget (null: none). */
+    public record Held(int used, Integer budget) {
+
+        /** Labels the budget still takes; {@link Integer#MAX_VALUE} without a budget. */
+        public long left() {
+            return budget == null ? Integer.MAX_VALUE : Math.max(0, budget - used);
+        }
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
+import io.labelloop.shared.JdbcTransactions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,10 +36,10 @@ class LabelGroupCommit {
     private final TransactionTemplate transaction;
     private final Map<Long, LinkedBlockingQueue<Post>> queues = new ConcurrentHashMap<>();
 
-    LabelGroupCommit(LabelWriter writer, LabelBudget budget, PlatformTransactionManager transactions) {
+    LabelGroupCommit(LabelWriter writer, LabelBudget budget, JdbcTransactions transactions) {
         this.writer = writer;
         this.budget = budget;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transactions.required();
     }
 
     private record Post(Project project, long itemId, long userId, String label, CompletableFuture<Outcome> answer) {
@@ -122,7 +122,8 @@ class LabelGroupCommit {
 
     private List<Object> writeUnderLock(List<Post> batch) {
         Project project = batch.getFirst().project();
-        var spend = new LabelWriter.Spend(project.budget(), budget.lock(project.id()));
+        LabelBudget.Held held = budget.lock(project.id());
+        var spend = new LabelWriter.Spend(held.budget() == null ? Integer.MAX_VALUE : held.budget(), held.used());
         List<Object> results = new ArrayList<>(batch.size());
         for (Post post : batch) {
             try {

@@ -1,12 +1,11 @@
 package io.labelloop.annotation;
 
-import io.labelloop.item.ItemCounts;
 import io.labelloop.project.Project;
 import io.labelloop.shared.ApiException;
+import io.labelloop.shared.JdbcTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,18 +21,16 @@ public class LabelSubmission {
     private final JdbcClient jdbc;
     private final LabelWriter writer;
     private final LabelGroupCommit groupCommit;
-    private final ItemCounts items;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    LabelSubmission(JdbcClient jdbc, LabelWriter writer, LabelGroupCommit groupCommit, ItemCounts items,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    LabelSubmission(JdbcClient jdbc, LabelWriter writer, LabelGroupCommit groupCommit,
+            ApplicationEventPublisher events, JdbcTransactions transactions) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.groupCommit = groupCommit;
-        this.items = items;
         this.events = events;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transactions.required();
     }
 
     /** How a post ended: a new label (201) or an existing one kept or replaced (200). */
@@ -44,7 +41,6 @@ public class LabelSubmission {
         if (!project.hasLabel(label)) {
             throw ApiException.invalid("label", "unknown label '" + label + "'; the project's labels are " + project.labels());
         }
-        items.requireLabelable(project.id(), itemId);
         if (project.budget() != null) {
             return groupCommit.submit(project, itemId, userId, label);
         }

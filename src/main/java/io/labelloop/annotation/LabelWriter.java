@@ -37,14 +37,27 @@ class LabelWriter {
         }
     }
 
-    /** Stores the label; {@code spend} is null for a project without a budget. */
+    /**
+     * Stores the label; {@code spend} is null for a project without a budget. The first statement
+     * reads the item (404 when the project has no such item, 409 when it was marked not a valid
+     * example) together with the caller's own label on it, so a new label costs three statements:
+     * this one, the queue's admission and the insert.
+     */
     Outcome write(Project project, long itemId, long userId, String label, Spend spend) {
-        var existing = jdbc.sql("select id, label, holdout from labels where item_id = ? and user_id = ? and source = 'HUMAN'")
-                .params(itemId, userId)
-                .query((rs, n) -> new OwnLabel(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
-                .optional();
-        if (existing.isPresent()) {
-            OwnLabel own = existing.get();
+        Target target = jdbc.sql("""
+                select i.invalid_at is not null, l.id, l.label, l.holdout
+                from items i left join labels l on l.item_id = i.id and l.user_id = ? and l.source = 'HUMAN'
+                where i.project_id = ? and i.id = ?""")
+                .params(userId, project.id(), itemId)
+                .query((rs, n) -> new Target(rs.getBoolean(1),
+                        rs.getObject(2) == null ? null : new OwnLabel(rs.getLong(2), rs.getString(3), rs.getBoolean(4))))
+                .optional()
+                .orElseThrow(() -> ApiException.notFound("item", itemId));
+        if (target.invalid()) {
+            throw ApiException.conflict("item " + itemId + " was marked not a valid example: it cannot be labeled");
+        }
+        if (target.own() != null) {
+            OwnLabel own = target.own();
             if (own.label().equals(label)) {
                 return Outcome.UNCHANGED;
             }
@@ -72,5 +85,9 @@ class LabelWriter {
     }
 
     private record OwnLabel(long id, String label, boolean holdout) {
+    }
+
+    /** The item as a label post finds it: marked not valid or not, and the caller's label on it if any. */
+    private record Target(boolean invalid, OwnLabel own) {
     }
 }

@@ -1,6 +1,5 @@
 package io.labelloop.item;
 
-import io.labelloop.shared.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,16 +22,6 @@ public class ItemCounts {
                 .query((rs, n) -> new Counts(rs.getLong("items"), rs.getLong("imported"), rs.getLong("synthetic"),
                         rs.getLong("invalid")))
                 .single();
-    }
-
-    /** 404 when the item is not in the project; 409 when it was marked not a valid example. */
-    public void requireLabelable(long projectId, long itemId) {
-        Boolean invalid = jdbc.sql("select invalid_at is not null from items where project_id = ? and id = ?")
-                .params(projectId, itemId).query(Boolean.class).optional()
-                .orElseThrow(() -> ApiException.notFound("item", itemId));
-        if (invalid) {
-            throw ApiException.conflict("item " + itemId + " was marked not a valid example: it cannot be labeled");
-        }
     }
 
     /** Items that came with a label. */

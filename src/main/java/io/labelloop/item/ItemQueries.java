@@ -6,9 +6,11 @@ import io.labelloop.item.internal.FeatureVectors;
 import io.labelloop.shared.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +39,7 @@ public class ItemQueries {
     /** The item with every label it has and the latest model's prediction. */
     @Transactional(readOnly = true)
     public ItemView get(long projectId, long itemId) {
-        List<String> names = featureNames(projectId);
+        Supplier<List<String>> names = featureNamesOnDemand(projectId);
         ItemView item = jdbc.sql("select * from items where project_id = ? and id = ?")
                 .params(projectId, itemId)
                 .query((rs, n) -> view(rs, projectId, names))
@@ -54,9 +56,8 @@ public class ItemQueries {
     }
 
     /** Several items of a project by id, in one query; missing ids are left out. */
-    @Transactional(readOnly = true)
     public Map<Long, ItemView> getAll(long projectId, java.util.Collection<Long> itemIds) {
-        List<String> names = featureNames(projectId);
+        Supplier<List<String>> names = featureNamesOnDemand(projectId);
         Map<Long, ItemView> out = new java.util.HashMap<>();
         jdbc.sql("select * from items where project_id = ? and id = any(?)")
                 .params(projectId, itemIds.toArray(Long[]::new))
@@ -68,7 +69,7 @@ public class ItemQueries {
     /** A page of items in id order, after the given id (keyset pagination). */
     @Transactional(readOnly = true)
     public List<ItemView> page(long projectId, long afterId, int limit) {
-        List<String> names = featureNames(projectId);
+        Supplier<List<String>> names = featureNamesOnDemand(projectId);
         return jdbc.sql("select * from items where project_id = ? and id > ? order by id limit ?")
                 .params(projectId, afterId, limit)
                 .query((rs, n) -> view(rs, projectId, names))
@@ -90,14 +91,26 @@ public class ItemQueries {
         return schemas.load(projectId);
     }
 
-    private ItemView view(ResultSet rs, long projectId, List<String> names) throws SQLException {
+    /** The feature names, read at most once and only if an item has features (text and image items have none). */
+    private Supplier<List<String>> featureNamesOnDemand(long projectId) {
+        List<List<String>> read = new ArrayList<>(1);
+        return () -> {
+            if (read.isEmpty()) {
+                read.add(featureNames(projectId));
+            }
+            return read.getFirst();
+        };
+    }
+
+    private ItemView view(ResultSet rs, long projectId, Supplier<List<String>> names) throws SQLException {
         long id = rs.getLong("id");
+        byte[] features = rs.getBytes("features");
         String metadata = rs.getString("metadata");
         String imported = rs.getString("imported_label");
         var created = rs.getTimestamp("created_at").toInstant();
         List<LabelView> labels = imported == null ? List.of() : List.of(new LabelView(imported, "IMPORTED", null, created));
         return new ItemView(id, rs.getString("external_id"), rs.getString("text"),
-                FeatureVectors.named(rs.getBytes("features"), names),
+                features == null ? null : FeatureVectors.named(features, names.get()),
                 rs.getBoolean("has_image") ? "/api/v1/projects/" + projectId + "/items/" + id + "/image" : null,
                 metadata == null ? null : mapper.readValue(metadata, MAP),
                 rs.getBoolean("synthetic"), provenance(rs), created, labels, null);

@@ -6,36 +6,88 @@ import io.labelloop.project.internal.ProjectRepository;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.security.Role;
 import io.labelloop.shared.ApiException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who may do what with a project: admins everything; members see it; leads among its members
  * also configure it, upload and export. Other modules call this before touching project data.
+ *
+ * <p>Every API call starts here, so the answers of {@link #requireView} and {@link #requireManage}
+ * are kept briefly ({@code labelloop.access.cache-ttl}, default 1 s; 0 turns it off): a claim or a
+ * label then costs no project or membership query. Changes made through this instance
+ * ({@link #forget}) take effect at once, changes made through another instance within the cache time.
+ * What must be exact reads the database itself: the budget, for one, is read under its lock.
  */
 @Service
 public class ProjectAccess {
 
+    private static final int MAX_CACHED_PROJECTS = 10_000;
+
     private final ProjectRepository projects;
     private final Memberships memberships;
+    private final long cacheNanos;
+    private final Map<Long, Cached> recent = new ConcurrentHashMap<>();
 
-    ProjectAccess(ProjectRepository projects, Memberships memberships) {
+    ProjectAccess(ProjectRepository projects, Memberships memberships,
+            @Value("${labelloop.access.cache-ttl:1s}") Duration cacheTtl) {
         this.projects = projects;
         this.memberships = memberships;
+        this.cacheNanos = cacheTtl.toNanos();
+    }
+
+    /** A project read recently and the membership answers given since, until {@code expiresAt}. */
+    private record Cached(Project project, Map<Long, Boolean> members, long expiresAt) {
     }
 
     /** The project if the user may see it: 404 when it does not exist, 403 when the user is no member. */
-    @Transactional(readOnly = true)
     public Project requireView(long projectId, AuthenticatedUser user) {
-        Project project = get(projectId);
-        if (!user.isAdmin() && !memberships.isMember(projectId, user.id())) {
-            throw ApiException.forbidden("you are not a member of project " + projectId);
+        if (cacheNanos <= 0) {
+            return checkView(get(projectId), user, id -> memberships.isMember(projectId, id));
+        }
+        long now = System.nanoTime();
+        Cached hit = recent.get(projectId);
+        if (hit == null || hit.expiresAt() - now <= 0) {
+            if (recent.size() >= MAX_CACHED_PROJECTS) {
+                recent.clear();
+            }
+            hit = new Cached(get(projectId), new ConcurrentHashMap<>(), now + cacheNanos);
+            recent.put(projectId, hit);
+        }
+        Map<Long, Boolean> members = hit.members();
+        return checkView(hit.project(), user, id -> members.computeIfAbsent(id, u -> memberships.isMember(projectId, u)));
+    }
+
+    private static Project checkView(Project project, AuthenticatedUser user, java.util.function.LongPredicate isMember) {
+        if (!user.isAdmin() && !isMember.test(user.id())) {
+            throw ApiException.forbidden("you are not a member of project " + project.id());
         }
         return project;
     }
 
+    /**
+     * Drops what is kept of the project now and, inside a transaction, again when it ends, so that
+     * no request caches the state the transaction is about to replace.
+     */
+    public void forget(long projectId) {
+        recent.remove(projectId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recent.remove(projectId);
+                }
+            });
+        }
+    }
+
     /** The project if the user may configure it, upload to it and export it (admin, or a lead among its members). */
-    @Transactional(readOnly = true)
     public Project requireManage(long projectId, AuthenticatedUser user) {
         Project project = requireView(projectId, user);
         if (!user.isAdmin() && user.role() != Role.LEAD) {

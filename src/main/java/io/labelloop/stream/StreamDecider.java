@@ -154,7 +154,7 @@ public class StreamDecider {
         if (project.budget() == null) {
             return true;
         }
-        int used = budget.lock(project.id());
+        int used = budget.lock(project.id()).used();
         return used + queue.streamAsks(project.id()).waiting() < project.budget() - reserved;
     }
 

@@ -38,11 +38,8 @@ class BudgetUnderConcurrencyTests extends ApiTest {
     void shouldAcceptExactlyTheBudgetWhenTwoInstancesTakeLabelsTogether() throws Exception {
         long p = irisProject(10);
         List<JsonNode> items = api().get("/api/v1/projects/" + p + "/items?limit=64", ADMIN).json().valueStream().toList();
-        TestDatabase.Target db = TestDatabase.get();
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(LabelloopApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(), "--labelloop.training.schedule-enabled=false")) {
-            Api other = new Api(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+        try (ConfigurableApplicationContext second = secondInstance()) {
+            Api other = apiOf(second);
             List<Callable<Integer>> posts = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 JsonNode item = items.get(i);
@@ -72,6 +69,49 @@ class BudgetUnderConcurrencyTests extends ApiTest {
         assertThat(statuses).containsOnly(200, 201);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("budgetUsed").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * An instance keeps the project it read for up to {@code labelloop.access.cache-ttl}; a budget a lead
+     * lowers through another instance must hold on it at once, so the budget is read under its lock.
+     */
+    @Test
+    void shouldHoldABudgetLoweredThroughAnotherInstanceAtOnce() throws Exception {
+        long p = irisProject(10);
+        List<JsonNode> items = api().get("/api/v1/projects/" + p + "/items?limit=6", ADMIN).json().valueStream().toList();
+        try (ConfigurableApplicationContext second = secondInstance("--labelloop.access.cache-ttl=10m")) {
+            Api cached = apiOf(second);
+            assertThat(label(cached, p, items.get(0)).status()).isEqualTo(201); // the second instance now holds budget 10
+
+            assertThat(api().patch("/api/v1/projects/" + p, ADMIN, Map.of("budget", 3)).status()).isEqualTo(200);
+
+            List<Integer> statuses = new ArrayList<>();
+            for (JsonNode item : items.subList(1, items.size())) {
+                statuses.add(label(cached, p, item).status());
+            }
+            assertThat(statuses).containsExactly(201, 201, 409, 409, 409);
+        }
+        assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("budgetUsed").asLong()).isEqualTo(3);
+    }
+
+    private Api.Response label(Api instance, long p, JsonNode item) {
+        return instance.post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
+                Map.of("label", iris.truth().get(item.get("externalId").asString())));
+    }
+
+
+    /** Another instance of the service on the same database, without its own training schedule. */
+    private static ConfigurableApplicationContext secondInstance(String... settings) {
+        TestDatabase.Target db = TestDatabase.get();
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
+                "--labelloop.training.schedule-enabled=false"));
+        args.addAll(List.of(settings));
+        return new SpringApplicationBuilder(LabelloopApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static Api apiOf(ConfigurableApplicationContext instance) {
+        return new Api(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
     }
 
     private static List<Integer> allAtOnce(List<Callable<Integer>> calls) throws Exception {

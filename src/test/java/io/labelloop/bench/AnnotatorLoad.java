@@ -17,7 +17,11 @@ import java.util.regex.Pattern;
 /**
  * N annotators (one thread and token each) claim one item and label it, over HTTP, until the
  * target number of labels is reached; prints claim and label latency p50/p99 and labels/s.
- * Usage: AnnotatorLoad baseUrl projectId tokensFile totalLabels
+ * With a think time each annotator pauses that long (exponentially distributed around it) between
+ * a claim and its label, as a person reading the item would; without one they post back to back,
+ * which measures the most the service takes (and then latency is just the concurrency divided by
+ * the throughput).
+ * Usage: AnnotatorLoad baseUrl projectId tokensFile totalLabels [thinkMillis]
  */
 public final class AnnotatorLoad {
 
@@ -28,6 +32,7 @@ public final class AnnotatorLoad {
         long project = Long.parseLong(args[1]);
         List<String> tokens = Files.readAllLines(Path.of(args[2])).stream().filter(s -> !s.isBlank()).toList();
         int total = Integer.parseInt(args[3]);
+        double thinkMillis = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicInteger labeled = new AtomicInteger();
         List<long[]> claimTimes = new ArrayList<>();
@@ -51,12 +56,17 @@ public final class AnnotatorLoad {
                             break;
                         }
                         String label = (m.group(1).hashCode() & 1) == 0 ? "positive" : "negative";
+                        if (thinkMillis > 0) {
+                            double pause = -thinkMillis * Math.log(1 - java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+                            Thread.sleep((long) pause);
+                        }
+                        long t2 = System.nanoTime();
                         send(http, base + "/api/v1/projects/" + project + "/items/" + m.group(1) + "/labels", token,
                                 "{\"label\":\"" + label + "\"}");
-                        long t2 = System.nanoTime();
+                        long t3 = System.nanoTime();
                         if (n < total) {
                             claims[n] = t1 - t0;
-                            labels[n] = t2 - t1;
+                            labels[n] = t3 - t2;
                             n++;
                         }
                         labeled.incrementAndGet();
@@ -71,8 +81,11 @@ public final class AnnotatorLoad {
         }
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("annotators: %d, labels: %d in %.1f s = %.0f labels/s%n", tokens.size(), labeled.get(), seconds,
-                labeled.get() / seconds);
+        System.out.printf("annotators: %d, think time %.0f ms, labels: %d in %.1f s = %.0f labels/s%n", tokens.size(),
+                thinkMillis, labeled.get(), seconds, labeled.get() / seconds);
+        long clientCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.printf("load generator (this process) CPU %.2f s: it shares the machine with the service%n", clientCpu / 1e9);
         System.out.printf("claim latency  p50 %.1f ms  p99 %.1f ms%n", pct(claimTimes, total, 50), pct(claimTimes, total, 99));
         System.out.printf("label latency  p50 %.1f ms  p99 %.1f ms%n", pct(labelTimes, total, 50), pct(labelTimes, total, 99));
     }

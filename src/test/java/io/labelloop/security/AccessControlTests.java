@@ -124,4 +124,29 @@ class AccessControlTests extends ApiTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(api().get("/api/v1/users/me", created.json().get("token").asString()).status()).isEqualTo(200);
     }
+
+    /**
+     * Claims and labels read the project and the caller's membership from a short cache; changes made
+     * through this instance must still count from the next call on, not after the cache time.
+     */
+    @Test
+    void shouldApplyMembershipAndSettingsChangesToTheVeryNextCall() {
+        String p = "/api/v1/projects/" + project;
+        String newcomer = userWithToken("ANNOTATOR");
+        assertThat(api().post(p + "/queue/claims", newcomer, Map.of("count", 1)).status()).isEqualTo(403);
+
+        assertThat(api().post(p + "/members", leadMember, Map.of("username", usernameOf(newcomer))).status()).isEqualTo(204);
+        var claim = api().post(p + "/queue/claims", newcomer, Map.of("count", 1));
+        assertThat(claim.status()).isEqualTo(200);
+        assertThat(claim.json().get("items")).hasSize(1);
+
+        assertThat(api().delete(p + "/members/" + usernameOf(newcomer), leadMember).status()).isEqualTo(204);
+        assertThat(api().post(p + "/queue/claims", newcomer, Map.of("count", 1)).status()).isEqualTo(403);
+
+        assertThat(api().post(p + "/queue/claims", annotatorMember, Map.of("count", 1)).status()).isEqualTo(200);
+        assertThat(api().patch(p, leadMember, Map.of("stopped", true)).status()).isEqualTo(200);
+        var stopped = api().post(p + "/queue/claims", annotatorMember, Map.of("count", 1)).json();
+        assertThat(stopped.get("items")).isEmpty();
+        assertThat(stopped.get("reason").asString()).isEqualTo("STOPPED");
+    }
 }

@@ -72,6 +72,7 @@ public class ProjectService {
         }
         checkCrossFieldRules(s);
         ProjectEntity entity = projects.findById(projectId).orElseThrow();
+        access.forget(projectId);
         entity.apply(s);
         return projects.saveAndFlush(entity).toProject();
     }
@@ -79,6 +80,7 @@ public class ProjectService {
     @Transactional
     public void delete(long projectId, AuthenticatedUser user) {
         access.requireManage(projectId, user);
+        access.forget(projectId);
         events.publishEvent(new ProjectDeleted(projectId));
         projects.deleteById(projectId);
     }
@@ -88,6 +90,7 @@ public class ProjectService {
         access.requireManage(projectId, user);
         UserRef member = users.findByUsername(username)
                 .orElseThrow(() -> ApiException.invalid("username", "no user named '" + username + "'"));
+        access.forget(projectId);
         memberships.add(projectId, member.id());
     }
 
@@ -95,6 +98,7 @@ public class ProjectService {
     public void removeMember(long projectId, String username, AuthenticatedUser user) {
         access.requireManage(projectId, user);
         UserRef member = users.findByUsername(username).orElseThrow(() -> ApiException.notFound("user", username));
+        access.forget(projectId);
         if (!memberships.remove(projectId, member.id())) {
             throw ApiException.notFound("member", username);
         }

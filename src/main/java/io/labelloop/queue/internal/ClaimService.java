@@ -7,6 +7,7 @@ import io.labelloop.project.Project;
 import io.labelloop.queue.QueueRanDry;
 import io.labelloop.queue.QueueSettings;
 import io.labelloop.shared.ApiException;
+import io.labelloop.shared.JdbcTransactions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -49,9 +48,8 @@ public class ClaimService {
     private final TransactionTemplate ownTransaction;
 
     ClaimService(JdbcClient jdbc, LabelBudget budget, ItemQueries items, QueueSettings settings,
-            ApplicationEventPublisher events, JsonMapper mapper, PlatformTransactionManager transactions) {
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            ApplicationEventPublisher events, JsonMapper mapper, JdbcTransactions transactions) {
+        this.ownTransaction = transactions.requiresNew();
         this.jdbc = jdbc;
         this.budget = budget;
         this.items = items;
@@ -128,20 +126,17 @@ public class ClaimService {
      * a WAL flush. Labels, which must survive, commit synchronously.
      */
     private Step leaseWithinBudget(Project project, long userId, int n) {
-        jdbc.sql("set local synchronous_commit = off").update();
         int wanted = n;
         if (project.budget() != null) {
-            int used = budget.lock(project.id());
+            LabelBudget.Held held = budget.lock(project.id());
             long live = jdbc.sql("select count(*) from queue_entries where project_id = ? and lease_expires_at >= now()")
                     .param(project.id()).query(Long.class).single();
-            wanted = (int) Math.min(n, project.budget() - used - live);
+            wanted = (int) Math.min(n, held.left() - live);
             if (wanted <= 0) {
                 return new Step(List.of(), true);
             }
         }
-        List<Leased> leased = lease(project.id(), userId, wanted);
-        dropLabeledMeanwhile(leased);
-        return new Step(leased, false);
+        return new Step(lease(project.id(), userId, wanted), false);
     }
 
     /**
@@ -164,39 +159,33 @@ public class ClaimService {
     private record Leased(long itemId, int rank, int skips, double score, String reason, String prediction, Instant expiresAt) {
     }
 
+    /**
+     * One statement: it sets the transaction's commit to asynchronous (see {@link #leaseWithinBudget}),
+     * picks the first free entries, leases those whose item is still unlabeled and deletes the others.
+     * Such stale entries come from a fallback insert or a queue refill that worked on a snapshot taken
+     * before someone labeled the item; this statement's snapshot is newer and sees that label.
+     */
     private List<Leased> lease(long projectId, long userId, int n) {
         Timestamp until = Timestamp.from(Instant.now().plus(settings.leaseDuration()));
         return jdbc.sql("""
-                with picked as (
-                    select item_id from queue_entries
-                    where project_id = ? and (lease_expires_at is null or lease_expires_at < now())
-                    order by skips, rank
+                with async_commit as (select set_config('synchronous_commit', 'off', true)),
+                picked as (
+                    select q.item_id,
+                           not exists (select 1 from unlabeled_items u where u.item_id = q.item_id) as labeled
+                    from queue_entries q
+                    where q.project_id = ? and (q.lease_expires_at is null or q.lease_expires_at < now())
+                    order by q.skips, q.rank
                     limit ?
-                    for update skip locked)
+                    for update of q skip locked),
+                dropped as (
+                    delete from queue_entries d using picked where d.item_id = picked.item_id and picked.labeled)
                 update queue_entries q set lease_owner = ?, lease_expires_at = ?
-                from picked where q.item_id = picked.item_id
+                from picked, async_commit where q.item_id = picked.item_id and not picked.labeled
                 returning q.item_id, q.rank, q.skips, coalesce(q.score, 0), q.reason, q.prediction::text, q.lease_expires_at""")
                 .params(projectId, n, userId, until)
                 .query((rs, i) -> new Leased(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4), rs.getString(5),
                         rs.getString(6), rs.getTimestamp(7).toInstant()))
                 .list();
-    }
-
-    /**
-     * A fallback insert works on its statement's snapshot and may queue an item that someone
-     * labeled while it ran; checked again here, on a fresh snapshot (a new statement), such entries are removed.
-     */
-    private void dropLabeledMeanwhile(List<Leased> leased) {
-        if (leased.isEmpty()) {
-            return;
-        }
-        List<Long> gone = jdbc.sql("""
-                delete from queue_entries q where q.item_id = any(?)
-                and not exists (select 1 from unlabeled_items u where u.item_id = q.item_id)
-                returning q.item_id""")
-                .param(leased.stream().map(Leased::itemId).toArray(Long[]::new))
-                .query(Long.class).list();
-        leased.removeIf(l -> gone.contains(l.itemId()));
     }
 
     private boolean hasFreeEntries(long projectId) {

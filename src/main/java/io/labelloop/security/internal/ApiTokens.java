@@ -60,7 +60,6 @@ public class ApiTokens {
      * default 30 s) so that an API call costs no extra query; a revocation through this instance
      * takes effect at once, through another instance within the cache time.
      */
-    @Transactional(readOnly = true)
     public Optional<AuthenticatedUser> authenticate(String token) {
         String hash = hash(token);
         Cached hit = cache.get(hash);
