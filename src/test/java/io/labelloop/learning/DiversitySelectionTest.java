@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.labelloop.learning.strategy.Candidate;
+import io.labelloop.learning.strategy.Embeddings;
 import io.labelloop.learning.strategy.GradientKMeansPlusPlus;
 import io.labelloop.learning.strategy.KCenterGreedy;
 import java.util.List;
@@ -40,5 +41,24 @@ class DiversitySelectionTest {
         List<Candidate> picked = GradientKMeansPlusPlus.select(pool, 3, 42);
         assertThat(picked.get(0).itemId()).isEqualTo(1L);
         assertThat(picked).extracting(Candidate::itemId).doesNotContain(2L, 3L).hasSize(3);
+    }
+
+    @Test
+    void shouldTellNearDuplicatesFromNormsAndOneProductAsFromTheDifference() {
+        var rnd = new java.util.Random(7);
+        for (int trial = 0; trial < 2000; trial++) {
+            float[] a = new float[16];
+            float[] b = new float[16];
+            double spread = trial % 2 == 0 ? 0.05 : 1; // half the pairs close to the 1% boundary, half far apart
+            for (int j = 0; j < a.length; j++) {
+                a[j] = (float) rnd.nextGaussian();
+                b[j] = (float) (a[j] + spread * rnd.nextGaussian() * (trial % 7 == 0 ? 0.1 : 1));
+            }
+            double aa = Embeddings.dot(a, a), bb = Embeddings.dot(b, b), ab = Embeddings.dot(a, b);
+            double direct = Embeddings.squaredDistance(a, b), limit = 0.01 * Math.min(aa, bb);
+            if (Math.abs(direct - limit) > 1e-9 * aa) { // away from the boundary both must agree
+                assertThat(Embeddings.nearDuplicate(aa, bb, ab)).as("pair %d", trial).isEqualTo(Embeddings.nearDuplicate(a, b));
+            }
+        }
     }
 }

@@ -50,6 +50,14 @@ public final class Embeddings {
         return squaredDistance(a, b) <= Math.max(limit, 1e-12);
     }
 
+    /**
+     * The same test from |a|^2, |b|^2 and a . b, with ||a - b||^2 = |a|^2 + |b|^2 - 2 a . b: a caller that
+     * compares one vector with many and keeps their squared norms needs one product per pair, not three.
+     */
+    public static boolean nearDuplicate(double aa, double bb, double ab) {
+        return aa + bb - 2 * ab <= Math.max(0.01 * Math.min(aa, bb), 1e-12);
+    }
+
     private static int mix(int j) {
         int h = j * 0x9E3779B1;
         h ^= h >>> 15;

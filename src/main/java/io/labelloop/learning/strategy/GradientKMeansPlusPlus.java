@@ -22,9 +22,14 @@ public final class GradientKMeansPlusPlus {
             return chosen;
         }
         double[] d2 = new double[n];
+        double[] xx = new double[n]; // |x|^2 and |u|^2 of each candidate, so that a pair costs one product x . x'
+        double[] uu = new double[n];
         int first = 0;
         for (int i = 0; i < n; i++) {
-            d2[i] = candidates.get(i).gradientNormSquared();
+            Candidate c = candidates.get(i);
+            xx[i] = c.embeddingNormSquared();
+            uu[i] = c.residualNormSquared();
+            d2[i] = uu[i] * (xx[i] + 1);
             if (d2[i] > d2[first]) {
                 first = i;
             }
@@ -41,8 +46,9 @@ public final class GradientKMeansPlusPlus {
             for (int i = 0; i < n; i++) {
                 if (d2[i] > 0) {
                     Candidate o = candidates.get(i);
-                    d2[i] = i == pick || Embeddings.nearDuplicate(o.embedding(), c.embedding())
-                            ? 0 : Math.min(d2[i], Candidate.gradientDistance(o, c));
+                    double xo = Embeddings.dot(o.embedding(), c.embedding());
+                    d2[i] = i == pick || Embeddings.nearDuplicate(xx[i], xx[pick], xo)
+                            ? 0 : Math.min(d2[i], Candidate.gradientDistance(uu[i], xx[i], uu[pick], xx[pick], o.residualDot(c), xo));
                     total += d2[i];
                 }
             }
