@@ -8,6 +8,7 @@ import io.labelloop.learning.strategy.GradientKMeansPlusPlus;
 import io.labelloop.learning.strategy.KCenterGreedy;
 import io.labelloop.learning.strategy.PointwiseStrategy;
 import io.labelloop.learning.strategy.Probabilities;
+import io.labelloop.learning.strategy.RandomShare;
 import io.labelloop.learning.strategy.RandomStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +47,8 @@ public final class BatchSelector {
     private final List<float[]> labeled = new ArrayList<>();
     private final boolean useDensity;
     private DensityWeighting density;
+    /** UNCERTAINTY_DIVERSITY's random share of the batch (null for the other strategies). */
+    private final RandomShare randomShare;
     private final int topLimit;
     private long seen;
 
@@ -67,6 +70,8 @@ public final class BatchSelector {
                 ? Math.min(options.topCandidates(), UNCERTAIN_POOL_FACTOR * options.batchSize()) : options.topCandidates();
         this.reservoirRandom = new Random(options.seed());
         this.useDensity = strategy == StrategyName.DENSITY_WEIGHTED;
+        this.randomShare = strategy == StrategyName.UNCERTAINTY_DIVERSITY
+                ? new RandomShare(options.batchSize(), options.seed()) : null;
     }
 
     /** A selector for one round; {@code model} must have a committee for VOTE_ENTROPY and CONSENSUS_KL. */
@@ -108,6 +113,9 @@ public final class BatchSelector {
                 top.poll();
             }
         }
+        if (randomShare != null && randomShare.wants(randomShare.draw(itemId))) {
+            randomShare.offer(candidate(itemId, randomShare.draw(itemId), embedding, x));
+        }
         offerToReservoir(itemId, score, embedding, x);
         seen++;
         int arg = Probabilities.argmax(probabilities);
@@ -128,7 +136,8 @@ public final class BatchSelector {
         int b = options.batchSize();
         List<Candidate> chosen = switch (strategy) {
             case CORESET -> KCenterGreedy.select(candidates, labeled, b, options.seed());
-            case UNCERTAINTY_DIVERSITY -> GradientKMeansPlusPlus.select(candidates, b, options.seed());
+            case UNCERTAINTY_DIVERSITY -> randomShare.fill(
+                    GradientKMeansPlusPlus.select(candidates, b - randomShare.slots(), options.seed()), b);
             case DENSITY_WEIGHTED -> densityWeighted(candidates, b);
             default -> candidates.subList(0, Math.min(b, candidates.size()));
         };

@@ -26,9 +26,10 @@ public enum StrategyName {
     /** k-center greedy in feature space from the labelled set (Sener &amp; Savarese 2018). */
     CORESET,
     /**
-     * Hybrid: the 5b smallest-margin items, then BADGE k-means++ seeding over their gradient embeddings
-     * (Ash et al. 2020; in the spirit of Cluster-Margin, Citovsky et al. 2021): uncertain and spread out,
-     * no near-duplicates.
+     * Hybrid: b - r items by BADGE k-means++ seeding over the gradient embeddings of the 5b smallest-margin items
+     * (Ash et al. 2020; in the spirit of Cluster-Margin, Citovsky et al. 2021): uncertain and spread out; the other
+     * r = floor(0.15 b) items (3 of 20) drawn uniformly from the pool ({@code strategy.RandomShare}). No
+     * near-duplicates.
      */
     UNCERTAINTY_DIVERSITY;
 

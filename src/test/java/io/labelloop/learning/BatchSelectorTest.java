@@ -54,6 +54,15 @@ class BatchSelectorTest {
     }
 
     @Test
+    void shouldGiveThreeOfTwentyUncertaintyDiversitySlotsToUniformRandomDraws() {
+        List<SelectedItem> batch = run(StrategyName.UNCERTAINTY_DIVERSITY, 20);
+        io.labelloop.learning.strategy.RandomShare share = new io.labelloop.learning.strategy.RandomShare(20, 42);
+        List<Long> topDraws = IntStream.range(60, DIGITS.size()).mapToObj(i -> (long) i)
+                .sorted(Comparator.comparingDouble((Long i) -> share.draw(i)).reversed()).limit(3).toList();
+        assertThat(batch).hasSize(20).extracting(SelectedItem::itemId).containsAll(topDraws);
+    }
+
+    @Test
     void shouldKeepNearDuplicatesOutOfDiversityAwareBatches() {
         for (StrategyName strategy : List.of(StrategyName.CORESET, StrategyName.UNCERTAINTY_DIVERSITY,
                 StrategyName.DENSITY_WEIGHTED)) {

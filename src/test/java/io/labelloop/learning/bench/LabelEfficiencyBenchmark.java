@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
  * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
  * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--max-pool n] [--max-test n]
- * [--merge true] [--report-only true]}. With {@code --merge true} the methods run replace their own curves in a
+ * [--merge true] [--report-only true] [--first-seed 42]}. The seeds are first-seed, first-seed + 1, ...: a
+ * confirmation run on fresh seeds (e.g. {@code --first-seed 52}) checks a choice made on the default seeds.
+ * With {@code --merge true} the methods run replace their own curves in a
  * dataset's existing result and the other methods' curves are kept (re-running one changed strategy).
  */
 public final class LabelEfficiencyBenchmark {
@@ -39,6 +41,7 @@ public final class LabelEfficiencyBenchmark {
         List<ActiveLearningRun.Method> methods = methods(opt.values().get("methods"));
         int maxPool = opt.integer("max-pool", 1000000);
         int maxTest = opt.integer("max-test", 2000);
+        long firstSeed = opt.integer("first-seed", 42);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(data)) {
             files = walk.filter(p -> p.toString().matches(".*\\.csv(\\.gz)?$")).sorted()
@@ -53,13 +56,13 @@ public final class LabelEfficiencyBenchmark {
         boolean merge = opt.flag("merge");
         ExecutorService pool = Executors.newFixedThreadPool(opt.threads());
         try {
-            run(files, methods, pool, out, new Settings(seeds, budget, step, maxPool, maxTest, merge));
+            run(files, methods, pool, out, new Settings(seeds, firstSeed, budget, step, maxPool, maxTest, merge));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private record Settings(int seeds, int budget, int step, int maxPool, int maxTest, boolean merge) {
+    private record Settings(int seeds, long firstSeed, int budget, int step, int maxPool, int maxTest, boolean merge) {
     }
 
     private static void run(List<Path> files, List<ActiveLearningRun.Method> methods, ExecutorService pool, Path out,
@@ -78,7 +81,7 @@ public final class LabelEfficiencyBenchmark {
             for (ActiveLearningRun.Method m : methods) {
                 List<Future<double[]>> runs = new ArrayList<>();
                 for (int s = 0; s < seeds; s++) {
-                    long seed = 42L + s;
+                    long seed = settings.firstSeed() + s;
                     runs.add(pool.submit(() -> ActiveLearningRun.run(split, m, runBudget, step, seed)));
                 }
                 futures.put(m.name(), runs);
