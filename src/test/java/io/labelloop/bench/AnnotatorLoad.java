@@ -1,9 +1,5 @@
 package io.labelloop.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * N annotators (one thread and token each) claim one item and label it, over HTTP, until the
+ * N annotators (one thread, token and kept-alive connection each) claim one item and label it, over HTTP, until the
  * target number of labels is reached; prints claim and label latency p50/p99 and labels/s.
  * With a think time each annotator pauses that long (exponentially distributed around it) between
  * a claim and its label, as a person reading the item would; without one they post back to back,
@@ -33,7 +29,6 @@ public final class AnnotatorLoad {
         List<String> tokens = Files.readAllLines(Path.of(args[2])).stream().filter(s -> !s.isBlank()).toList();
         int total = Integer.parseInt(args[3]);
         double thinkMillis = args.length > 4 ? Double.parseDouble(args[4]) : 0;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicInteger labeled = new AtomicInteger();
         List<long[]> claimTimes = new ArrayList<>();
         List<long[]> labelTimes = new ArrayList<>();
@@ -46,10 +41,10 @@ public final class AnnotatorLoad {
             labelTimes.add(labels);
             Thread.ofPlatform().start(() -> {
                 int n = 0;
-                try {
+                try (RawHttp http = new RawHttp(base)) {
                     while (labeled.get() < total) {
                         long t0 = System.nanoTime();
-                        String claim = send(http, base + "/api/v1/projects/" + project + "/queue/claims", token, "{\"count\":1}");
+                        String claim = send(http, "/api/v1/projects/" + project + "/queue/claims", token, "{\"count\":1}");
                         long t1 = System.nanoTime();
                         Matcher m = ITEM_ID.matcher(claim);
                         if (!m.find()) {
@@ -61,7 +56,7 @@ public final class AnnotatorLoad {
                             Thread.sleep((long) pause);
                         }
                         long t2 = System.nanoTime();
-                        send(http, base + "/api/v1/projects/" + project + "/items/" + m.group(1) + "/labels", token,
+                        send(http, "/api/v1/projects/" + project + "/items/" + m.group(1) + "/labels", token,
                                 "{\"label\":\"" + label + "\"}");
                         long t3 = System.nanoTime();
                         if (n < total) {
@@ -107,12 +102,10 @@ public final class AnnotatorLoad {
         return Arrays.stream(perThread.get(i)).limit(total - 1).filter(v -> v > 0).count();
     }
 
-    private static String send(HttpClient http, String url, String token, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400 && response.statusCode() != 409) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
+    private static String send(RawHttp http, String path, String token, String json) throws Exception {
+        RawHttp.Response response = http.post(path, token, json);
+        if (response.status() >= 400 && response.status() != 409) {
+            throw new IllegalStateException(response.status() + " " + response.body());
         }
         return response.body();
     }
