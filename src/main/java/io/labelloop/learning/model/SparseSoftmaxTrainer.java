@@ -125,25 +125,43 @@ public final class SparseSoftmaxTrainer {
                         w[i] = (float) (w[i] * decay);
                     }
                 }
-                for (int e = rows.start[r]; e < rows.start[r + 1]; e++) {
-                    adaGrad(w, squares, rows.column[e] * k, g, gf, rows.value[e], k);
+                if (SoftmaxWeights.isWide(k)) {
+                    for (int e = rows.start[r]; e < rows.start[r + 1]; e++) {
+                        adaGrad(w, squares, rows.column[e] * k, g, gf, rows.value[e], k);
+                    }
+                    adaGrad(w, squares, biasBase, g, gf, 1.0, k);
+                } else {
+                    adaGradByClass(rows, r, w, squares, biasBase, g, gf, k);
                 }
-                adaGrad(w, squares, biasBase, g, gf, 1.0, k);
             }
         }
         return w;
     }
 
-    /** g = e_y - softmax(W x + b), the negative gradient of the log-loss with respect to the logits. */
+    /**
+     * g = e_y - softmax(W x + b), the negative gradient of the log-loss with respect to the logits. A wide model
+     * adds feature rows of k weights into the k sums; a narrow one sums class by class (see
+     * {@link SoftmaxWeights#isWide}). Each class's sum is taken in the same order either way.
+     */
     private static void residual(Rows rows, int r, float[] w, int biasBase, int k, int y, double[] g) {
-        for (int c = 0; c < k; c++) {
-            g[c] = w[biasBase + c];
-        }
-        for (int e = rows.start[r]; e < rows.start[r + 1]; e++) {
-            int base = rows.column[e] * k;
-            double v = rows.value[e];
+        if (SoftmaxWeights.isWide(k)) {
             for (int c = 0; c < k; c++) {
-                g[c] += v * w[base + c];
+                g[c] = w[biasBase + c];
+            }
+            for (int e = rows.start[r]; e < rows.start[r + 1]; e++) {
+                int base = rows.column[e] * k;
+                double v = rows.value[e];
+                for (int c = 0; c < k; c++) {
+                    g[c] += v * w[base + c];
+                }
+            }
+        } else {
+            for (int c = 0; c < k; c++) {
+                double z = w[biasBase + c];
+                for (int e = rows.start[r]; e < rows.start[r + 1]; e++) {
+                    z += rows.value[e] * w[rows.column[e] * k + c];
+                }
+                g[c] = z;
             }
         }
         SoftmaxWeights.softmaxInPlace(g, k, 1.0);
@@ -162,6 +180,22 @@ public final class SparseSoftmaxTrainer {
         for (int c = 0; c < k; c++) {
             double step = g[c] * v;
             w[base + c] += (float) (LEARNING_RATE * step / (EPSILON + Math.sqrt(squares[base + c])));
+        }
+    }
+
+    /** {@link #adaGrad} on every feature of row r and the bias, class by class (for narrow models). */
+    private static void adaGradByClass(Rows rows, int r, float[] w, double[] squares, int biasBase, double[] g,
+                                       float[] gf, int k) {
+        for (int c = 0; c < k; c++) {
+            for (int e = rows.start[r]; e <= rows.start[r + 1]; e++) {
+                boolean bias = e == rows.start[r + 1];
+                int i = (bias ? biasBase : rows.column[e] * k) + c;
+                double v = bias ? 1.0 : rows.value[e];
+                double square = gf[c] * v;
+                squares[i] += square * square;
+                double step = g[c] * v;
+                w[i] += (float) (LEARNING_RATE * step / (EPSILON + Math.sqrt(squares[i])));
+            }
         }
     }
 
