@@ -52,7 +52,7 @@ public final class TribuoLogisticTrainer {
         for (int i = 0; i < x.size(); i++) {
             data.add(toExample(x.get(i), new Label(classes.get(y[i]))));
         }
-        int epochs = SparseSoftmaxTrainer.epochs(x, classes.size());
+        int epochs = SparseSoftmaxTrainer.epochs(x, classes.size(), dimension);
         DecayedAdaGrad optimiser = new DecayedAdaGrad(SparseSoftmaxTrainer.LEARNING_RATE, l2 / x.size(), x.size());
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), optimiser, epochs, Integer.MAX_VALUE, 1, seed);
         LinearSGDModel model = trainer.train(data);
