@@ -34,6 +34,8 @@ public class ProjectAccess {
     private final Memberships memberships;
     private final long cacheNanos;
     private final Map<Long, Cached> recent = new ConcurrentHashMap<>();
+    /** Counts {@link #forget} calls: a project read while one happened is used but not kept. */
+    private final java.util.concurrent.atomic.AtomicLong forgets = new java.util.concurrent.atomic.AtomicLong();
 
     ProjectAccess(ProjectRepository projects, Memberships memberships,
             @Value("${labelloop.access.cache-ttl:1s}") Duration cacheTtl) {
@@ -57,8 +59,11 @@ public class ProjectAccess {
             if (recent.size() >= MAX_CACHED_PROJECTS) {
                 recent.clear();
             }
+            long before = forgets.get();
             hit = new Cached(get(projectId), new ConcurrentHashMap<>(), now + cacheNanos);
-            recent.put(projectId, hit);
+            if (forgets.get() == before) {
+                recent.put(projectId, hit);
+            }
         }
         Map<Long, Boolean> members = hit.members();
         return checkView(hit.project(), user, id -> members.computeIfAbsent(id, u -> memberships.isMember(projectId, u)));
@@ -73,14 +78,17 @@ public class ProjectAccess {
 
     /**
      * Drops what is kept of the project now and, inside a transaction, again when it ends, so that
-     * no request caches the state the transaction is about to replace.
+     * no request caches the state the transaction is about to replace; a read that overlapped either
+     * drop answers its own request but is not kept.
      */
     public void forget(long projectId) {
+        forgets.incrementAndGet();
         recent.remove(projectId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    forgets.incrementAndGet();
                     recent.remove(projectId);
                 }
             });
