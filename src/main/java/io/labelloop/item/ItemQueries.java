@@ -6,13 +6,13 @@ import io.labelloop.item.internal.FeatureVectors;
 import io.labelloop.shared.ApiException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -93,13 +93,7 @@ public class ItemQueries {
 
     /** The feature names, read at most once and only if an item has features (text and image items have none). */
     private Supplier<List<String>> featureNamesOnDemand(long projectId) {
-        List<List<String>> read = new ArrayList<>(1);
-        return () -> {
-            if (read.isEmpty()) {
-                read.add(featureNames(projectId));
-            }
-            return read.getFirst();
-        };
+        return SingletonSupplier.of(() -> featureNames(projectId));
     }
 
     private ItemView view(ResultSet rs, long projectId, Supplier<List<String>> names) throws SQLException {
