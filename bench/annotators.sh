@@ -35,13 +35,16 @@ for _ in $(seq 1 180); do
 done
 # CPU seconds the app and the database backends spent, read around each round: on a shared machine
 # they say what a label costs better than labels/s. ROUNDS=2 runs the load again on the warm JVM.
+# JIT compilation time (jstat): the request path takes thousands of calls per method to be compiled
+# fully, so the first rounds pay for compilation; a round with little of it is the steady state.
+jit() { "$(dirname "$JAVA")/jstat" -compiler "$APP" | awk 'NR == 2 {print $4}'; }
 cpu() { local t=0; for p in "$@"; do t=$((t + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done; echo $t; }
 for round in $(seq 1 "${ROUNDS:-1}"); do
   backends=$($PSQL -d postgres -Atc "select pid from pg_stat_activity where datname = '$DB'")
-  app0=$(cpu $APP); db0=$(cpu $backends)
+  app0=$(cpu $APP); db0=$(cpu $backends); jit0=$(jit)
   "$JAVA" -cp "$CP" io.labelloop.bench.AnnotatorLoad \
     "http://localhost:$PORT" "$pid" "$WORK/tokens" "$LABELS" "${THINK_MS:-0}"
-  echo "round $round: cpu app $(calc "($(cpu $APP) - $app0) / 100") s, database backends $(calc "($(cpu $backends) - $db0) / 100") s"
+  echo "round $round: cpu app $(calc "($(cpu $APP) - $app0) / 100") s (JIT compilation $(calc "round($(jit) - $jit0, 2)") s), database backends $(calc "($(cpu $backends) - $db0) / 100") s"
 done
 curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN"; echo
 grep -oE 'model v[0-9]+ on [0-9]+ labels.*' "$WORK/app.log" | tail -3

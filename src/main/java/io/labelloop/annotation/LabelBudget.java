@@ -1,5 +1,6 @@
 package io.labelloop.annotation;
 
+import io.labelloop.shared.HotTableVacuum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,8 +18,9 @@ public class LabelBudget {
 
     private final JdbcClient jdbc;
 
-    LabelBudget(JdbcClient jdbc) {
+    LabelBudget(JdbcClient jdbc, HotTableVacuum vacuum) {
         this.jdbc = jdbc;
+        vacuum.watch("label_spend"); // every label post rewrites one of the project's spend rows
     }
 
     /**

@@ -27,6 +27,15 @@ public class LabelQueries {
                 .list();
     }
 
+    /**
+     * Human labels outside the holdout, as a cycle trains on them (one per item), from the counters
+     * the label triggers keep: a scheduler tick tells that no cycle is due without reading the labels.
+     */
+    public long humanTrainingLabelCount(long projectId) {
+        return jdbc.sql("select coalesce(sum(spent - held_out), 0) from label_spend where project_id = ?")
+                .param(projectId).query(Long.class).single();
+    }
+
     public Counts counts(long projectId) {
         return jdbc.sql("""
                 select count(distinct item_id) filter (where source = 'HUMAN'),

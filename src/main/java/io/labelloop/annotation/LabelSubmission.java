@@ -7,13 +7,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores human labels. One label per user and item: repeating it changes nothing, a different
  * label replaces it; only the first costs budget. Never one label over the budget: posts to a
  * project with a budget are written in group commits under its budget lock ({@link LabelGroupCommit});
- * the others each in their own transaction, which PostgreSQL flushes together with the concurrent ones.
+ * the others in one INSERT each (its own transaction, which PostgreSQL flushes together with the
+ * concurrent ones), or, for a repeat, a replacement or a refusal, in a transaction of a few statements.
  */
 @Service
 public class LabelSubmission {
@@ -43,6 +45,12 @@ public class LabelSubmission {
         }
         if (project.budget() != null) {
             return groupCommit.submit(project, itemId, userId, label);
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            Outcome created = writer.tryCreate(project, itemId, userId, label);
+            if (created != null) {
+                return created;
+            }
         }
         return transaction.execute(status -> writer.write(project, itemId, userId, label, null));
     }

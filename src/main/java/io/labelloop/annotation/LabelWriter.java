@@ -3,6 +3,7 @@ package io.labelloop.annotation;
 import io.labelloop.annotation.LabelSubmission.Outcome;
 import io.labelloop.project.Project;
 import io.labelloop.shared.ApiException;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,31 @@ class LabelWriter {
     }
 
     /**
+     * A new label of a project without a budget in one statement, committed on its own: inserted
+     * when the project has the item, it is valid and nobody (the caller included) labeled it yet,
+     * with the queue's admission in the insert's trigger. Returns null when nothing was stored; then
+     * {@link #write} tells why (404, 409) or treats it as a repeat.
+     */
+    Outcome tryCreate(Project project, long itemId, long userId, String label) {
+        Optional<Boolean> holdout = jdbc.sql("""
+                insert into labels (project_id, item_id, user_id, label, source)
+                select i.project_id, i.id, ?, ?, 'HUMAN' from items i
+                where i.project_id = ? and i.id = ? and i.invalid_at is null
+                on conflict (item_id) where source = 'HUMAN' do nothing
+                returning holdout""")
+                .params(userId, label, project.id(), itemId).query(Boolean.class).optional();
+        if (holdout.isEmpty()) {
+            return null;
+        }
+        events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout.get()));
+        return Outcome.CREATED;
+    }
+
+    /**
      * Stores the label; {@code spend} is null for a project without a budget. The first statement
      * reads the item (404 when the project has no such item, 409 when it was marked not a valid
-     * example) together with the caller's own label on it, so a new label costs three statements:
-     * this one, the queue's admission and the insert.
+     * example) together with the caller's own label on it; a new label is then one insert, whose
+     * trigger does the queue's admission ({@link LabelingGate}).
      */
     Outcome write(Project project, long itemId, long userId, String label, Spend spend) {
         Target target = jdbc.sql("""
@@ -68,19 +90,23 @@ class LabelWriter {
         if (spend != null && spend.used >= spend.budget) {
             throw ApiException.conflict("the budget of " + spend.budget + " human labels is used up");
         }
-        boolean holdout = gate.admit(project.id(), itemId, userId).holdout();
-        // Waits for a concurrent insert of the same item, then does nothing if that one committed.
-        boolean inserted = jdbc.sql("""
-                insert into labels (project_id, item_id, user_id, label, source, holdout) values (?, ?, ?, ?, 'HUMAN', ?)
-                on conflict (item_id) where source = 'HUMAN' do nothing""")
-                .params(project.id(), itemId, userId, label, holdout).update() == 1;
-        if (!inserted) {
-            throw ApiException.conflict("item " + itemId + " is already labeled by someone else");
+        // Waits for a concurrent insert of the same item, then does nothing if that one committed;
+        // the trigger skips the row when someone else holds the item. Neither fails the statement,
+        // so a refusal leaves a batch's transaction usable.
+        Optional<Boolean> holdout = jdbc.sql("""
+                insert into labels (project_id, item_id, user_id, label, source) values (?, ?, ?, ?, 'HUMAN')
+                on conflict (item_id) where source = 'HUMAN' do nothing
+                returning holdout""")
+                .params(project.id(), itemId, userId, label).query(Boolean.class).optional();
+        if (holdout.isEmpty()) {
+            throw gate.heldByAnother(itemId, userId)
+                    .map(until -> ApiException.conflict("item " + itemId + " is leased to someone else until " + until))
+                    .orElseGet(() -> ApiException.conflict("item " + itemId + " is already labeled by someone else"));
         }
         if (spend != null) {
             spend.used++;
         }
-        events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout));
+        events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout.get()));
         return Outcome.CREATED;
     }
 

@@ -1,22 +1,16 @@
 package io.labelloop.annotation;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
- * Asked before a human label is stored: whether someone else holds the item, and whether the
- * item was drawn for the random holdout. Implemented by the queue, which owns leases.
+ * The queue's say on human labels. The admission itself runs in the database as the label is
+ * inserted (trigger {@code labels_admit_human}, migration V7, owned by the queue): a label on an
+ * item someone else holds under a live lease is not stored; otherwise the item leaves the queue
+ * and the label takes the entry's holdout draw. This interface explains a label that was not stored.
  */
 public interface LabelingGate {
 
-    /**
-     * Lets the label in and takes the item out of the queue, in the caller's transaction (a label
-     * that is refused afterwards, because someone else labeled the item first, leaves it out too:
-     * it is labeled either way).
-     *
-     * @throws io.labelloop.shared.ApiException 409 when another user holds an unexpired lease on the
-     *         item; then nothing was changed
-     */
-    Admission admit(long projectId, long itemId, long userId);
-
-    /** Whether a label on this item goes to the holdout (evaluation) instead of training. */
-    record Admission(boolean holdout) {
-    }
+    /** Until when another user holds the item under a live lease, if anyone does. */
+    Optional<Instant> heldByAnother(long itemId, long userId);
 }

@@ -6,7 +6,10 @@ import io.labelloop.support.Api.Response;
 import io.labelloop.support.ApiTest;
 import io.labelloop.support.Datasets;
 import io.labelloop.support.Datasets.Oracle;
+import io.labelloop.annotation.LabelQueries;
+import io.labelloop.shared.HotTableVacuum;
 import io.labelloop.training.internal.TrainingScheduler;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,9 @@ class LearningLoopTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LabelQueries labelQueries;
 
     private final Oracle iris = Datasets.tabular("/learning/iris.csv");
 
@@ -230,6 +236,35 @@ class LearningLoopTests extends ApiTest {
     }
 
     @Test
+    void shouldVacuumTheQueueOnceClaimsAndLabelsLeaveDeadRowsBehind() throws InterruptedException {
+        long p = irisProject(Map.of("retrainEvery", 1000));
+        scheduler.runDue();
+        assertThat(labelByOracle(p, ADMIN, 60)).isEqualTo(60);
+        var lenient = new HotTableVacuum(jdbc, new HotTableVacuum.Settings(1_000_000_000, Duration.ofSeconds(2)));
+        lenient.watch("queue_entries");
+        var vacuum = new HotTableVacuum(jdbc, new HotTableVacuum.Settings(60, Duration.ofSeconds(2)));
+        vacuum.watch("queue_entries");
+        long vacuumsBefore = queueVacuums();
+
+        assertThat(lenient.vacuumDue()).as("far fewer dead rows than its threshold").isEmpty();
+        // each backend reports its dead rows to the statistics within a second or, when idle, ten
+        List<String> vacuumed = List.of();
+        for (long deadline = System.nanoTime() + 20_000_000_000L; vacuumed.isEmpty() && System.nanoTime() < deadline; ) {
+            Thread.sleep(200);
+            vacuumed = vacuum.vacuumDue();
+        }
+
+        assertThat(vacuumed).containsExactly("queue_entries");
+        assertThat(queueVacuums()).isGreaterThan(vacuumsBefore);
+        assertThat(claim(p, ADMIN, 5).json().get("items").size()).as("the queue serves on").isEqualTo(5);
+    }
+
+    private long queueVacuums() {
+        return jdbc.sql("select vacuum_count from pg_stat_user_tables where schemaname = current_schema() and relname = 'queue_entries'")
+                .query(Long.class).single();
+    }
+
+    @Test
     void shouldCountARepeatedLabelOnceReplaceADifferentOneAndUndo() {
         long p = irisProject(Map.of("budget", 100));
         long itemId = claim(p, ADMIN, 1).json().get("items").get(0).get("itemId").asLong();
@@ -370,5 +405,24 @@ class LearningLoopTests extends ApiTest {
         assertThat(holdoutQueued).isEqualTo(3);
         labelByOracle(p, ADMIN, 10);
         assertThat(stats(p).get("holdoutLabeled").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCountTrainingLabelsWithoutTheHoldoutThroughLabelsAndUndos() {
+        long p = irisProject(Map.of("holdoutFraction", 0.3));
+        scheduler.runDue();
+        labelByOracle(p, ADMIN, 20);
+        scheduler.runDue();
+        labelByOracle(p, ADMIN, 10);
+        for (boolean holdout : new boolean[] {true, false}) {
+            long itemId = jdbc.sql("select item_id from labels where project_id = ? and source = 'HUMAN' and holdout = ? limit 1")
+                    .params(p, holdout).query(Long.class).single();
+            assertThat(api().delete("/api/v1/projects/" + p + "/items/" + itemId + "/labels/mine", ADMIN).status()).isEqualTo(204);
+        }
+
+        long training = jdbc.sql("select count(*) from labels where project_id = ? and source = 'HUMAN' and not holdout")
+                .param(p).query(Long.class).single();
+        assertThat(training).as("30 labels, 3 of them holdout draws, 2 undone").isEqualTo(26);
+        assertThat(labelQueries.humanTrainingLabelCount(p)).isEqualTo(training);
     }
 }

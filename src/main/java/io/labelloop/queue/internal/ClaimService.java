@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,7 +84,7 @@ public class ClaimService {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
         List<Leased> leased = new ArrayList<>();
-        Step first = ownTransaction.execute(status -> leaseWithinBudget(project, userId, count));
+        Step first = leaseStep(project, userId, count);
         leased.addAll(first.leased());
         boolean budgetExhausted = first.budgetExhausted();
         if (leased.size() < count && !budgetExhausted) {
@@ -94,7 +95,7 @@ public class ClaimService {
                     break;
                 }
                 int missing = count - leased.size();
-                Step again = ownTransaction.execute(status -> leaseWithinBudget(project, userId, missing));
+                Step again = leaseStep(project, userId, missing);
                 leased.addAll(again.leased());
                 budgetExhausted = again.budgetExhausted();
             }
@@ -117,6 +118,17 @@ public class ClaimService {
 
     /** What one lease step got, and whether the budget (counting live leases) had nothing left. */
     private record Step(List<Leased> leased, boolean budgetExhausted) {
+    }
+
+    /**
+     * One lease step committed on its own. Without a budget it is the lease statement alone, which
+     * outside a caller's transaction runs as its own (implicit) transaction: no COMMIT round trip.
+     */
+    private Step leaseStep(Project project, long userId, int n) {
+        if (project.budget() == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return new Step(lease(project.id(), userId, n), false);
+        }
+        return ownTransaction.execute(status -> leaseWithinBudget(project, userId, n));
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -34,6 +35,15 @@ class SecurityConfig {
      */
     private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * No observations of Spring Security's filters: the per-filter wrappers cost every request a few
+     * percent of its CPU even with those observations disabled. The HTTP server metrics stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @Order(1)

@@ -76,11 +76,16 @@ public class RetrainCycle {
         try (lock) {
             var timer = new PhaseTimer();
             Project project = projects.get(projectId);
+            Optional<ModelSummary> latest = models.latest(projectId);
+            if (!force && latest.isPresent()
+                    && !due(project, latest.get(), labels.humanTrainingLabelCount(projectId))) {
+                // the usual tick: counts say nothing is due, so neither encode nor load the labels
+                return new Result(Outcome.NOTHING_TO_DO, latest.get().version(), "nothing changed");
+            }
             vectors.encodeMissing(projectId, project.taskType());
             timer.lap("encode");
             TrainingSet data = TrainingSet.load(projectId, labels, vectors);
             timer.lap("loadLabels");
-            Optional<ModelSummary> latest = models.latest(projectId);
             if (data.classCount() < 2) {
                 if (latest.isEmpty() && queue.available(projectId) < project.batchSize()) {
                     return seed(project, data);
@@ -96,10 +101,12 @@ public class RetrainCycle {
     }
 
     private boolean due(Project project, Optional<ModelSummary> latest, TrainingSet data) {
-        if (latest.isEmpty()) {
-            return true;
-        }
-        if (data.humanLabels() - latest.get().humanLabels() >= project.retrainEvery()) {
+        return latest.isEmpty() || due(project, latest.get(), data.humanLabels());
+    }
+
+    /** Enough new human training labels since the latest model, or its ranked queue used up while the pool is not. */
+    private boolean due(Project project, ModelSummary latest, long humanTrainingLabels) {
+        if (humanTrainingLabels - latest.humanLabels() >= project.retrainEvery()) {
             return true;
         }
         return queue.available(project.id()) == 0 && queue.poolHasUnqueuedItems(project.id());
