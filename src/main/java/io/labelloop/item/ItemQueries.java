@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.util.function.SingletonSupplier;
@@ -57,13 +58,22 @@ public class ItemQueries {
 
     /** Several items of a project by id, in one query; missing ids are left out. */
     public Map<Long, ItemView> getAll(long projectId, java.util.Collection<Long> itemIds) {
-        Supplier<List<String>> names = featureNamesOnDemand(projectId);
         Map<Long, ItemView> out = new java.util.HashMap<>();
         jdbc.sql("select * from items where project_id = ? and id = any(?)")
                 .params(projectId, itemIds.toArray(Long[]::new))
-                .query((rs, n) -> view(rs, projectId, names))
+                .query(rowMapper(projectId))
                 .list().forEach(v -> out.put(v.id(), v));
         return out;
+    }
+
+    /**
+     * Reads an item of the project from a row that holds all of the {@code items} columns by their
+     * names ({@code i.*}), for a statement that reads its items as it goes: a claim leases its
+     * entries and reads their items in one statement.
+     */
+    public RowMapper<ItemView> rowMapper(long projectId) {
+        Supplier<List<String>> names = featureNamesOnDemand(projectId);
+        return (rs, n) -> view(rs, projectId, names);
     }
 
     /** A page of items in id order, after the given id (keyset pagination). */

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -106,9 +107,8 @@ public class ClaimService {
         }
         leased.sort(Comparator.comparingInt(Leased::skips).thenComparingInt(Leased::rank));
         List<ClaimedItem> out = new ArrayList<>();
-        Map<Long, ItemView> views = items.getAll(project.id(), leased.stream().map(Leased::itemId).toList());
         for (Leased l : leased) {
-            ItemView item = views.get(l.itemId());
+            ItemView item = l.item();
             out.add(new ClaimedItem(l.itemId(), item.externalId(), item.text(), item.features(), item.imageUrl(),
                     item.metadata(), item.synthetic(), item.synthesis(), l.score(), l.reason(),
                     l.prediction() == null ? null : mapper.readValue(l.prediction(), MAP), l.expiresAt()));
@@ -168,17 +168,20 @@ public class ClaimService {
         events.publishEvent(new QueueRanDry(projectId));
     }
 
-    private record Leased(long itemId, int rank, int skips, double score, String reason, String prediction, Instant expiresAt) {
+    private record Leased(long itemId, int rank, int skips, double score, String reason, String prediction, Instant expiresAt,
+            ItemView item) {
     }
 
     /**
      * One statement: it sets the transaction's commit to asynchronous (see {@link #leaseWithinBudget}),
-     * picks the first free entries, leases those whose item is still unlabeled and deletes the others.
+     * picks the first free entries, leases those whose item is still unlabeled and deletes the others,
+     * and reads the leased items (the item module maps their columns: {@link ItemQueries#rowMapper}).
      * Such stale entries come from a fallback insert or a queue refill that worked on a snapshot taken
      * before someone labeled the item; this statement's snapshot is newer and sees that label.
      */
     private List<Leased> lease(long projectId, long userId, int n) {
         Timestamp until = Timestamp.from(Instant.now().plus(settings.leaseDuration()));
+        RowMapper<ItemView> itemRow = items.rowMapper(projectId);
         return jdbc.sql("""
                 with async_commit as (select set_config('synchronous_commit', 'off', true)),
                 picked as (
@@ -190,13 +193,18 @@ public class ClaimService {
                     limit ?
                     for update of q skip locked),
                 dropped as (
-                    delete from queue_entries d using picked where d.item_id = picked.item_id and picked.labeled)
-                update queue_entries q set lease_owner = ?, lease_expires_at = ?
-                from picked, async_commit where q.item_id = picked.item_id and not picked.labeled
-                returning q.item_id, q.rank, q.skips, coalesce(q.score, 0), q.reason, q.prediction::text, q.lease_expires_at""")
+                    delete from queue_entries d using picked where d.item_id = picked.item_id and picked.labeled),
+                leased as (
+                    update queue_entries q set lease_owner = ?, lease_expires_at = ?
+                    from picked, async_commit where q.item_id = picked.item_id and not picked.labeled
+                    returning q.item_id as leased_item, q.rank as leased_rank, q.skips as leased_skips,
+                              coalesce(q.score, 0) as leased_score, q.reason as leased_reason,
+                              q.prediction::text as leased_prediction, q.lease_expires_at as leased_until)
+                select l.*, i.* from leased l join items i on i.id = l.leased_item""")
                 .params(projectId, n, userId, until)
-                .query((rs, i) -> new Leased(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getDouble(4), rs.getString(5),
-                        rs.getString(6), rs.getTimestamp(7).toInstant()))
+                .query((rs, i) -> new Leased(rs.getLong("leased_item"), rs.getInt("leased_rank"), rs.getInt("leased_skips"),
+                        rs.getDouble("leased_score"), rs.getString("leased_reason"), rs.getString("leased_prediction"),
+                        rs.getTimestamp("leased_until").toInstant(), itemRow.mapRow(rs, i)))
                 .list();
     }
 
