@@ -48,3 +48,5 @@ for round in $(seq 1 "${ROUNDS:-1}"); do
 done
 curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN"; echo
 grep -oE 'model v[0-9]+ on [0-9]+ labels.*' "$WORK/app.log" | tail -3
+echo "cycles that trained a model: $(grep -cE 'model v[0-9]+ on' "$WORK/app.log"); failed cycles: $(grep -c 'failed; the previous model' "$WORK/app.log")"
+grep -m3 -A3 'failed; the previous model' "$WORK/app.log" || true
