@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -167,15 +168,20 @@ public class ItemVectors {
         long[] ids = jdbc.sql("select coalesce(min(item_id), 0), coalesce(max(item_id), -1) from item_vectors where project_id = ?")
                 .param(projectId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         // id ranges, not "after the last id, limit n": with the bound as a parameter the planner
-        // scanned and sorted the whole table for every chunk; a range is an index range scan
+        // scanned and sorted the whole table for every chunk; a range is an index range scan. Each
+        // range is handed on in id order (sorted here: in the database the sort spilled to disk), so
+        // the same pool gives the same scores, cold-start sample and queue whatever the row layout.
         for (long from = ids[0]; from <= ids[1]; from += SCAN_CHUNK) {
+            List<LabeledVector> chunk = new ArrayList<>();
             jdbcTemplate.query("select item_id, encoded from item_vectors where project_id = ? and item_id >= ? and item_id < ?",
                     (java.sql.ResultSet rs) -> {
                         long id = rs.getLong(1);
                         if (!excluded.contains(id)) {
-                            sink.accept(id, rs.getBytes(2));
+                            chunk.add(new LabeledVector(id, null, rs.getBytes(2)));
                         }
                     }, projectId, from, from + SCAN_CHUNK);
+            chunk.sort(java.util.Comparator.comparingLong(LabeledVector::itemId));
+            chunk.forEach(v -> sink.accept(v.itemId(), v.encoded()));
         }
     }
 
