@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Service;
 public class RetrainCycle {
 
     private static final Logger log = LoggerFactory.getLogger(RetrainCycle.class);
+    private static final int WRITE_ATTEMPTS = 3;
 
     private final CycleLock locks;
     private final ProjectAccess projects;
@@ -114,7 +116,7 @@ public class RetrainCycle {
 
     private Result seed(Project project, TrainingSet data) {
         List<QueueEntryDraft> drafts = coldStart(project, data, project.batchSize(), Set.of(), queue.leasedItems(project.id()));
-        writer.replaceQueue(project.id(), drafts);
+        written(project.id(), () -> writer.replaceQueue(project.id(), drafts));
         log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
         return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
     }
@@ -186,10 +188,31 @@ public class RetrainCycle {
 
         StopCheck stop = StopCheck.of(project.id(), built.model(), writer.stopSet(project.id()), stopDraw.items(), vectors, models);
         timer.lap("stopCheck");
-        writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer);
+        written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer));
         log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items, queued {}; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
                 String.format("%.3f", built.evaluation().accuracy()), scored[0], drafts.size(), timer.millis());
         return new Result(Outcome.TRAINED, version, "model version " + version);
+    }
+
+    /**
+     * Runs the cycle's write transaction, again if PostgreSQL aborted it to break a deadlock: the
+     * queue refill deletes the old entries and then inserts, while a claim's fallback insert may
+     * hold one of the new items and wait for one of the old. The write is short and holds nothing
+     * else; what the cycle computed stays valid. (ModelTrained listeners run after the commit only.)
+     */
+    private void written(long projectId, Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Project {}: the cycle's write lost a lock conflict ({}); writing again", projectId,
+                        e.getMostSpecificCause().getMessage());
+            }
+        }
     }
 }
