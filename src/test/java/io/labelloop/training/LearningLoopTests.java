@@ -8,7 +8,10 @@ import io.labelloop.support.Datasets;
 import io.labelloop.support.Datasets.Oracle;
 import io.labelloop.annotation.LabelQueries;
 import io.labelloop.shared.HotTableVacuum;
+import io.labelloop.training.internal.RetrainCycle;
 import io.labelloop.training.internal.TrainingScheduler;
+import java.sql.Connection;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +32,9 @@ class LearningLoopTests extends ApiTest {
 
     @Autowired
     LabelQueries labelQueries;
+
+    @Autowired
+    DataSource dataSource;
 
     private final Oracle iris = Datasets.tabular("/learning/iris.csv");
 
@@ -424,5 +430,54 @@ class LearningLoopTests extends ApiTest {
                 .param(p).query(Long.class).single();
         assertThat(training).as("30 labels, 3 of them holdout draws, 2 undone").isEqualTo(26);
         assertThat(labelQueries.humanTrainingLabelCount(p)).isEqualTo(training);
+    }
+
+    @Test
+    void shouldWriteACycleAgainWhenItLosesADeadlockWithAFallbackInsert() throws Exception {
+        long p = irisProject(Map.of());
+        scheduler.runDue();
+        labelByOracle(p, ADMIN, 20);
+        scheduler.runDue();
+        labelByOracle(p, ADMIN, 10);
+        long skipped = claim(p, ADMIN, 1).json().get("items").get(0).get("itemId").asLong();
+        api().postRaw("/api/v1/projects/" + p + "/items/" + skipped + "/skip", ADMIN, "application/json", "");
+
+        try (Connection fallback = dataSource.getConnection()) {
+            // like a claim's fallback insert, still open: every unqueued item, so the refill waits on it
+            fallback.setAutoCommit(false);
+            try (var insert = fallback.prepareStatement("""
+                    insert into queue_entries (item_id, project_id, rank, reason)
+                    select item_id, project_id, 100000, 'FALLBACK' from unlabeled_items u
+                    where u.project_id = ? and not exists (select 1 from queue_entries q where q.item_id = u.item_id)""")) {
+                insert.setLong(1, p);
+                assertThat(insert.executeUpdate()).isPositive();
+            }
+            int fallbackPid;
+            try (var pid = fallback.createStatement(); var rs = pid.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                fallbackPid = rs.getInt(1);
+            }
+            var cycle = java.util.concurrent.CompletableFuture.supplyAsync(() -> scheduler.runNow(p));
+            // the cycle has deleted the old entries (the skipped one among them) and waits for the fallback's
+            for (long deadline = System.nanoTime() + 60_000_000_000L; blockedBy(fallbackPid) == 0; ) {
+                assertThat(System.nanoTime()).as("the cycle's write never waited").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            try (var delete = fallback.prepareStatement("delete from queue_entries where item_id = ?")) {
+                delete.setLong(1, skipped);
+                delete.executeUpdate(); // waits for the cycle: a deadlock, which the cycle (waiting longer) loses
+            }
+            fallback.rollback();
+
+            assertThat(cycle.get(60, java.util.concurrent.TimeUnit.SECONDS).outcome()).isEqualTo(RetrainCycle.Outcome.TRAINED);
+        }
+        assertThat(stats(p).get("modelVersion").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from queue_entries where project_id = ? and model_version = 2").param(p)
+                .query(Long.class).single()).isPositive();
+    }
+
+    private long blockedBy(int pid) {
+        return jdbc.sql("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))").param(pid)
+                .query(Long.class).single();
     }
 }
