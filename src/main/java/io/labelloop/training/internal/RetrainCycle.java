@@ -81,7 +81,7 @@ public class RetrainCycle {
             Optional<ModelSummary> latest = models.latest(projectId);
             if (!force && latest.isPresent()
                     && !due(project, latest.get(), labels.humanTrainingLabelCount(projectId))) {
-                // the usual tick: counts say nothing is due, so neither encode nor load the labels
+                // decided from counters before anything is encoded or loaded: the usual tick ends here
                 return new Result(Outcome.NOTHING_TO_DO, latest.get().version(), "nothing changed");
             }
             vectors.encodeMissing(projectId, project.taskType());
@@ -95,15 +95,8 @@ public class RetrainCycle {
                 return new Result(Outcome.NOT_ENOUGH_LABELS, null,
                         "training needs labels of at least two classes; there are " + data.classCount());
             }
-            if (!force && !due(project, latest, data)) {
-                return new Result(Outcome.NOTHING_TO_DO, latest.map(ModelSummary::version).orElse(null), "nothing changed");
-            }
             return trainAndScore(project, latest, data, timer);
         }
-    }
-
-    private boolean due(Project project, Optional<ModelSummary> latest, TrainingSet data) {
-        return latest.isEmpty() || due(project, latest.get(), data.humanLabels());
     }
 
     /** Enough new human training labels since the latest model, or its ranked queue used up while the pool is not. */
