@@ -40,10 +40,9 @@ public class ItemQueries {
     /** The item with every label it has and the latest model's prediction. */
     @Transactional(readOnly = true)
     public ItemView get(long projectId, long itemId) {
-        Supplier<List<String>> names = featureNamesOnDemand(projectId);
         ItemView item = jdbc.sql("select * from items where project_id = ? and id = ?")
                 .params(projectId, itemId)
-                .query((rs, n) -> view(rs, projectId, names))
+                .query(rowMapper(projectId))
                 .optional()
                 .orElseThrow(() -> ApiException.notFound("item", itemId));
         List<LabelView> labels = new java.util.ArrayList<>(item.labels());
@@ -68,21 +67,21 @@ public class ItemQueries {
 
     /**
      * Reads an item of the project from a row that holds all of the {@code items} columns by their
-     * names ({@code i.*}), for a statement that reads its items as it goes: a claim leases its
-     * entries and reads their items in one statement.
+     * names ({@code i.*}): this module's queries, and a statement of another module that reads its
+     * items as it goes (a claim leases its entries and reads their items in one statement).
      */
     public RowMapper<ItemView> rowMapper(long projectId) {
-        Supplier<List<String>> names = featureNamesOnDemand(projectId);
+        // the feature names, read at most once and only if an item has features (text and image items have none)
+        Supplier<List<String>> names = SingletonSupplier.of(() -> featureNames(projectId));
         return (rs, n) -> view(rs, projectId, names);
     }
 
     /** A page of items in id order, after the given id (keyset pagination). */
     @Transactional(readOnly = true)
     public List<ItemView> page(long projectId, long afterId, int limit) {
-        Supplier<List<String>> names = featureNamesOnDemand(projectId);
         return jdbc.sql("select * from items where project_id = ? and id > ? order by id limit ?")
                 .params(projectId, afterId, limit)
-                .query((rs, n) -> view(rs, projectId, names))
+                .query(rowMapper(projectId))
                 .list();
     }
 
@@ -99,11 +98,6 @@ public class ItemQueries {
     /** The project's feature names in storage order. */
     public List<String> featureNames(long projectId) {
         return schemas.load(projectId);
-    }
-
-    /** The feature names, read at most once and only if an item has features (text and image items have none). */
-    private Supplier<List<String>> featureNamesOnDemand(long projectId) {
-        return SingletonSupplier.of(() -> featureNames(projectId));
     }
 
     private ItemView view(ResultSet rs, long projectId, Supplier<List<String>> names) throws SQLException {
