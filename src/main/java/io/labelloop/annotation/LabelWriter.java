@@ -45,18 +45,8 @@ class LabelWriter {
      * {@link #write} tells why (404, 409) or treats it as a repeat.
      */
     Outcome tryCreate(Project project, long itemId, long userId, String label) {
-        Optional<Boolean> holdout = jdbc.sql("""
-                insert into labels (project_id, item_id, user_id, label, source)
-                select i.project_id, i.id, ?, ?, 'HUMAN' from items i
-                where i.project_id = ? and i.id = ? and i.invalid_at is null
-                on conflict (item_id) where source = 'HUMAN' do nothing
-                returning holdout""")
-                .params(userId, label, project.id(), itemId).query(Boolean.class).optional();
-        if (holdout.isEmpty()) {
-            return null;
-        }
-        events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout.get()));
-        return Outcome.CREATED;
+        return insert(project, itemId, userId, label).map(holdout -> created(project, itemId, userId, label, holdout))
+                .orElse(null);
     }
 
     /**
@@ -90,14 +80,7 @@ class LabelWriter {
         if (spend != null && spend.used >= spend.budget) {
             throw ApiException.conflict("the budget of " + spend.budget + " human labels is used up");
         }
-        // Waits for a concurrent insert of the same item, then does nothing if that one committed;
-        // the trigger skips the row when someone else holds the item. Neither fails the statement,
-        // so a refusal leaves a batch's transaction usable.
-        Optional<Boolean> holdout = jdbc.sql("""
-                insert into labels (project_id, item_id, user_id, label, source) values (?, ?, ?, ?, 'HUMAN')
-                on conflict (item_id) where source = 'HUMAN' do nothing
-                returning holdout""")
-                .params(project.id(), itemId, userId, label).query(Boolean.class).optional();
+        Optional<Boolean> holdout = insert(project, itemId, userId, label);
         if (holdout.isEmpty()) {
             throw gate.heldByAnother(itemId, userId)
                     .map(until -> ApiException.conflict("item " + itemId + " is leased to someone else until " + until))
@@ -106,7 +89,27 @@ class LabelWriter {
         if (spend != null) {
             spend.used++;
         }
-        events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout.get()));
+        return created(project, itemId, userId, label, holdout.get());
+    }
+
+    /**
+     * Inserts the human label if the project has the item and it is valid; returns its holdout draw,
+     * or nothing when no row was stored. Waits for a concurrent insert of the same item, then does
+     * nothing if that one committed; the queue's trigger skips the row when someone else holds the
+     * item. Neither fails the statement, so a refusal leaves a batch's transaction usable.
+     */
+    private Optional<Boolean> insert(Project project, long itemId, long userId, String label) {
+        return jdbc.sql("""
+                insert into labels (project_id, item_id, user_id, label, source)
+                select i.project_id, i.id, ?, ?, 'HUMAN' from items i
+                where i.project_id = ? and i.id = ? and i.invalid_at is null
+                on conflict (item_id) where source = 'HUMAN' do nothing
+                returning holdout""")
+                .params(userId, label, project.id(), itemId).query(Boolean.class).optional();
+    }
+
+    private Outcome created(Project project, long itemId, long userId, String label, boolean holdout) {
+        events.publishEvent(new ItemLabeled(project.id(), itemId, userId, label, holdout));
         return Outcome.CREATED;
     }
 
