@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Who may do what with a project: admins everything; members see it; leads among its members
- * also configure it, upload and export. Other modules call this before touching project data.
+ * also configure it, upload and export. Other modules call this before touching project data. To
+ * anyone else a project does not exist: they get the same 404 as for an unknown id.
  *
  * <p>Every API call starts here, so the answers of {@link #requireView} and {@link #requireManage}
  * are kept briefly ({@code labelloop.access.cache-ttl}, default 1 s; 0 turns it off): a claim or a
@@ -48,7 +49,10 @@ public class ProjectAccess {
     private record Cached(Project project, Map<Long, Boolean> members, long expiresAt) {
     }
 
-    /** The project if the user may see it: 404 when it does not exist, 403 when the user is no member. */
+    /**
+     * The project if the user may see it; otherwise a 404 with the same answer as for a project that
+     * does not exist, so that ids cannot be probed for projects one is not a member of.
+     */
     public Project requireView(long projectId, AuthenticatedUser user) {
         if (cacheNanos <= 0) {
             return checkView(get(projectId), user, id -> memberships.isMember(projectId, id));
@@ -71,7 +75,7 @@ public class ProjectAccess {
 
     private static Project checkView(Project project, AuthenticatedUser user, java.util.function.LongPredicate isMember) {
         if (!user.isAdmin() && !isMember.test(user.id())) {
-            throw ApiException.forbidden("you are not a member of project " + project.id());
+            throw ApiException.notFound("project", project.id());
         }
         return project;
     }
@@ -95,7 +99,11 @@ public class ProjectAccess {
         }
     }
 
-    /** The project if the user may configure it, upload to it and export it (admin, or a lead among its members). */
+    /**
+     * The project if the user may configure it, upload to it and export it (admin, or a lead among its
+     * members): 404 as in {@link #requireView} for a project the user cannot see, 403 for a member
+     * whose role is not enough (that a member's project exists is no secret to them).
+     */
     public Project requireManage(long projectId, AuthenticatedUser user) {
         Project project = requireView(projectId, user);
         if (!user.isAdmin() && user.role() != Role.LEAD) {

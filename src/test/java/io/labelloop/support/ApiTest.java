@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "labelloop.admin.token=" + ApiTest.ADMIN,
                 "labelloop.admin.password=" + ApiTest.ADMIN_PASSWORD,
                 "labelloop.upload.max-body-size=4MB",
+                "labelloop.api.max-json-body-size=1MB",
                 "labelloop.upload.max-image-size=64KB",
                 "labelloop.upload.max-reported-rejections=50",
                 "labelloop.training.schedule-enabled=false"

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
@@ -47,7 +48,7 @@ class CsvUploadReader implements UploadReader {
         CSVParser parser;
         try {
             parser = FORMAT.parse(skipBom(reader));
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException | CSVException e) {
             throw new UploadParseException("the CSV header cannot be read: " + e.getMessage());
         }
         if (parser.getHeaderNames().isEmpty()) {

@@ -54,7 +54,7 @@ class SettingsPatcher {
             settings = mapper.treeToValue(merged, ProjectSettings.class);
         } catch (MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? "body" : e.getPath().getFirst().getPropertyName();
-            String message = ProblemDetailsAdvice.expected(e.getTargetType());
+            String message = ProblemDetailsAdvice.describe(e);
             throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "Bad request",
                     field + ": " + message, List.of(new FieldProblem(field, message)));
         } catch (JacksonException e) {

@@ -44,8 +44,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 e.getName() + ": " + message, List.of(new FieldProblem(e.getName(), message))));
     }
 
+    /**
+     * A unique key or reference the request violates is a 409; a value the database cannot hold at all
+     * (SQLSTATE class 22: a NUL character, a number out of range) is the caller's malformed input, a 400.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> handleIntegrity(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            log.info("Rejected a value the database cannot store: {}", sql.getMessage());
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request",
+                    "a value in the request cannot be stored: " + sql.getMessage().lines().findFirst().orElse(""), List.of()));
+        }
         log.info("Rejected a request that conflicts with stored data: {}", e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(problem(HttpStatus.CONFLICT, "Conflict", "the request conflicts with stored data", List.of()));
@@ -79,7 +89,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             errors = List.of(new FieldProblem(field, "unknown field"));
         } else if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = JsonPaths.describe(mismatch.getPath());
-            String message = expected(mismatch.getTargetType());
+            String message = describe(mismatch);
             detail = field + ": " + message;
             errors = List.of(new FieldProblem(field, message));
         } else if (e.getCause() instanceof JacksonException jackson) {
@@ -88,6 +98,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             detail = "a request body is required";
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request", detail, errors));
+    }
+
+    /** What is wrong with a value that could not be bound, for the caller. */
+    public static String describe(MismatchedInputException mismatch) {
+        return mismatch instanceof NulFreeStrings.NulCharacterException ? NulFreeStrings.NulCharacterException.MESSAGE
+                : expected(mismatch.getTargetType());
     }
 
     /** What a value of the target type looks like, for a caller who sent the wrong kind. */

@@ -2,6 +2,9 @@ package io.labelloop.shared.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +16,36 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Errors that happen before any controller (no such path, a servlet failure) still reach API
- * clients as RFC 9457 problem details; browsers keep getting the HTML error pages.
+ * Errors that happen before any controller (no such path, a request the firewall rejects, a servlet
+ * failure) still reach API clients as RFC 9457 problem details, whatever they accept; browsers keep
+ * getting the HTML error pages.
  */
 @Controller
 class ProblemErrorController extends BasicErrorController {
 
-    ProblemErrorController(ErrorAttributes errorAttributes, List<ErrorViewResolver> resolvers) {
+    private final ProblemWriter problems;
+
+    ProblemErrorController(ErrorAttributes errorAttributes, List<ErrorViewResolver> resolvers, ProblemWriter problems) {
         super(errorAttributes, new ErrorProperties(), resolvers);
+        this.problems = problems;
+    }
+
+    @Override
+    public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (path instanceof String p && (p.equals("/api") || p.startsWith("/api/"))) {
+            HttpStatus status = getStatus(request);
+            try {
+                problems.write(response, status, status.getReasonPhrase(), detail(status, path));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null; // answered: an /api caller that accepts HTML still gets the API's format
+        }
+        return super.errorHtml(request, response);
     }
 
     @Override
@@ -35,11 +58,15 @@ class ProblemErrorController extends BasicErrorController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
-        body.put("detail", status == HttpStatus.NOT_FOUND ? "no resource at " + path
-                : status.is5xxServerError() ? "the service failed to handle this request" : status.getReasonPhrase());
+        body.put("detail", detail(status, path));
         if (path != null) {
             body.put("instance", path);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String detail(HttpStatus status, Object path) {
+        return status == HttpStatus.NOT_FOUND ? "no resource at " + path
+                : status.is5xxServerError() ? "the service failed to handle this request" : status.getReasonPhrase();
     }
 }

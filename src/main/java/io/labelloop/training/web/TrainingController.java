@@ -4,7 +4,6 @@ import io.labelloop.annotation.LabelQueries;
 import io.labelloop.annotation.LabelQueries.HumanLabel;
 import io.labelloop.item.ItemCounts;
 import io.labelloop.item.ItemQueries;
-import io.labelloop.item.ItemVectors;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.Prediction;
 import io.labelloop.project.Project;
@@ -21,8 +20,6 @@ import io.labelloop.training.internal.TrainingScheduler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,81 +99,19 @@ class TrainingController {
     @Operation(summary = "Predict items (as in upload, without label) with the latest model; nothing is stored; 409 before the first model")
     List<Map<String, Object>> predict(@PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AuthenticatedUser me) {
         Project project = access.requireView(id, me);
-        if (!body.isArray()) {
-            throw ApiException.badRequest("the body must be a JSON array of items");
-        }
+        List<PredictionItems.Item> items = PredictionItems.read(body, project.taskType(), itemQueries.featureNames(id));
         ModelSummary latest = models.latest(id).orElseThrow(() -> ApiException.conflict("the project has no model yet"));
         LabelModel model = models.model(id, latest.version());
         var scorer = model.scorer();
-        List<String> featureNames = itemQueries.featureNames(id);
         List<Map<String, Object>> out = new ArrayList<>();
-        int position = 0;
-        for (JsonNode item : body) {
-            position++;
-            byte[] encoded;
-            try {
-                encoded = ItemVectors.encode(project.taskType(), text(item), features(item, featureNames, position),
-                        image(item, position));
-            } catch (RuntimeException e) {
-                if (e instanceof ApiException api) {
-                    throw api;
-                }
-                throw ApiException.invalid("[" + position + "]", "cannot be read as a " + project.taskType() + " item: " + e.getMessage());
-            }
-            Prediction p = scorer.predict(encoded);
+        for (PredictionItems.Item item : items) {
+            Prediction p = scorer.predict(item.encoded());
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("externalId", item.has("externalId") ? item.get("externalId").asString() : null);
+            row.put("externalId", item.externalId());
             row.putAll(ModelPredictions.asPrediction(model, p));
             row.put("modelVersion", latest.version());
             out.add(row);
         }
         return out;
-    }
-
-    private static String text(JsonNode item) {
-        return item.has("text") && item.get("text").isString() ? item.get("text").asString() : null;
-    }
-
-    private static float[] features(JsonNode item, List<String> names, int position) {
-        JsonNode f = item.get("features");
-        float[] values = new float[Math.max(names.size(), f != null && f.isArray() ? f.size() : 0)];
-        Arrays.fill(values, Float.NaN);
-        if (f == null || f.isNull()) {
-            return values;
-        }
-        if (f.isArray()) {
-            for (int i = 0; i < f.size(); i++) {
-                values[i] = number(f.get(i), "[" + i + "]", position);
-            }
-        } else if (f.isObject()) {
-            for (var e : f.properties()) {
-                int i = names.indexOf(e.getKey());
-                if (i >= 0) {
-                    values[i] = number(e.getValue(), e.getKey(), position);
-                }
-            }
-        }
-        return values;
-    }
-
-    private static float number(JsonNode v, String name, int position) {
-        if (v == null || v.isNull()) {
-            return Float.NaN;
-        }
-        if (!v.isNumber()) {
-            throw ApiException.invalid("[" + position + "].features." + name, "must be a number");
-        }
-        return v.floatValue();
-    }
-
-    private static byte[] image(JsonNode item, int position) {
-        if (!item.has("image") || !item.get("image").isString()) {
-            return null;
-        }
-        try {
-            return Base64.getMimeDecoder().decode(item.get("image").asString());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("[" + position + "].image", "is not valid base64");
-        }
     }
 }
