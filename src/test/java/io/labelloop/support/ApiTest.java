@@ -21,7 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "labelloop.upload.max-body-size=4MB",
                 "labelloop.upload.max-image-size=64KB",
                 "labelloop.upload.max-reported-rejections=50",
-                "labelloop.training.schedule-enabled=false"
+                "labelloop.training.schedule-enabled=false",
+                // a short window, so that the slow-body test waits seconds, not minutes
+                "labelloop.upload.body-rate-window=2s"
         })
 public abstract class ApiTest {
 
