@@ -154,8 +154,14 @@ class StreamTests extends ApiTest {
     void shouldKeepTheAuditShareOfTheBudgetForAudits() {
         // 30 labels are spent; an audit share of 0.25 keeps 12 of the 45 (rounded up) for audits, leaving 3 for unsure items
         long p = trainedProject(Map.of("budget", 45, "auditFraction", 0.25));
-        double threshold = (predicted(p, 5.0, 3.4, 1.5, 0.2) + predicted(p, 6.0, 2.8, 4.9, 1.7)) / 2;
-        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", threshold));
+        // halfway between the sure point and the most confident unsure one: how close those two come depends on the model
+        double sureConfidence = predicted(p, 5.0, 3.4, 1.5, 0.2);
+        double mostConfidentUnsure = 0;
+        for (int i = 0; i < 8; i++) {
+            mostConfidentUnsure = Math.max(mostConfidentUnsure, predicted(p, 6.0, 2.8, 4.9, 1.7 - i * 0.001));
+        }
+        assertThat(sureConfidence).isGreaterThan(mostConfidentUnsure);
+        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("autoLabelThreshold", (sureConfidence + mostConfidentUnsure) / 2));
         List<String> unsure = new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             unsure.add(post(p, "unsure-" + i, 6.0, 2.8, 4.9, 1.7 - i * 0.001).get("decision").asString());
