@@ -21,6 +21,10 @@ start_app() {
   shift 3
   DB=$db
   PORT=$port
+  if curl -s -o /dev/null "localhost:$PORT/"; then
+    echo "port $PORT is in use, perhaps by another benchmark: set BENCH_PORT" >&2
+    return 1
+  fi
   $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" LABELLOOP_ADMIN_TOKEN=$TOKEN \
     LABELLOOP_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT \

@@ -10,7 +10,7 @@ ROUNDS=${2:-3}
 source bench/lib.sh
 python3 bench/gen_csv.py "$ROWS" "$WORK/items.csv"
 echo "file: $ROWS rows, $(du -h "$WORK/items.csv" | cut -f1)"
-start_app labelloop_bench "${BENCH_PORT:-18080}" 512m --labelloop.upload.max-body-size=2GB
+start_app "${BENCH_DB:-labelloop_bench}" "${BENCH_PORT:-18080}" 512m --labelloop.upload.max-body-size=2GB
 $PSQL -d $DB -c "create table copy_target (id bigserial primary key, project_id bigint not null default 1,
   external_id varchar(512) not null, text text, label text, unique (project_id, external_id))"
 

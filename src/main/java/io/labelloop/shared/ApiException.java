@@ -1,6 +1,8 @@
 package io.labelloop.shared;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,12 +14,18 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final List<FieldProblem> errors;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ApiException(HttpStatus status, String title, String detail, List<FieldProblem> errors, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
     }
 
     public static ApiException notFound(String what, Object id) {
@@ -50,6 +58,11 @@ public class ApiException extends RuntimeException {
                 "request body exceeds the limit of " + limitBytes + " bytes", List.of());
     }
 
+    /** 429: the caller should wait this long (sent as {@code Retry-After}) before trying again. */
+    public static ApiException tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail, List.of(), retryAfter);
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -60,6 +73,16 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** How long the caller should wait before retrying, when that is known. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** A wait as the whole seconds of a {@code Retry-After} header: rounded up, at least 1. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** One invalid field and what is wrong with it. */

@@ -22,7 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
                 "labelloop.api.max-json-body-size=1MB",
                 "labelloop.upload.max-image-size=64KB",
                 "labelloop.upload.max-reported-rejections=50",
-                "labelloop.training.schedule-enabled=false"
+                "labelloop.training.schedule-enabled=false",
+                // short windows, so that the throttle and slow-body tests wait seconds, not minutes
+                "labelloop.upload.body-rate-window=2s",
+                "labelloop.security.throttle.first-wait=2s",
+                "labelloop.security.throttle.attempts-per-account=6",
+                "labelloop.security.throttle.attempts-per-address=10"
         })
 public abstract class ApiTest {
 

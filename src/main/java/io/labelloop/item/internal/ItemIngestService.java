@@ -22,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk ingest in one transaction: records are parsed and validated as they stream in and handed to
- * an {@link ItemLoader}, which COPYs them in and skips externalIds already stored or seen earlier
- * in the upload. Uploads to one project are serialised; a body that cannot be parsed rolls
- * everything back.
+ * Bulk ingest in one transaction: the body is first received in full into a spool file (holding
+ * an upload slot but no database resource while the client sends), then its records are parsed
+ * and validated as they stream from the file and handed to an {@link ItemLoader}, which COPYs them
+ * in and skips externalIds already stored or seen earlier in the upload. Uploads to one project
+ * are serialised; a body that cannot be parsed rolls everything back.
  */
 @Service
 public class ItemIngestService {
@@ -37,19 +38,34 @@ public class ItemIngestService {
     private final JsonMapper mapper;
     private final UploadSettings settings;
     private final FeatureSchemaStore schemas;
+    private final UploadSlots slots;
+    private final SpoolDirectory spool;
 
     ItemIngestService(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper mapper, UploadSettings settings,
-            FeatureSchemaStore schemas) {
+            FeatureSchemaStore schemas, UploadSlots slots, SpoolDirectory spool) {
         this.schemas = schemas;
         this.jdbc = jdbc;
         this.tx = tx;
         this.mapper = mapper;
         this.settings = settings;
+        this.slots = slots;
+        this.spool = spool;
     }
 
-    public UploadReport ingest(Project project, UploadFormat format, InputStream body) {
-        InputStream limited = new LimitedInputStream(body, settings.maxBodySize().toBytes());
-        return tx.execute(status -> jdbc.execute((ConnectionCallback<UploadReport>) con -> run(con, project, format, limited)));
+    /**
+     * Stores the items of an upload body ({@code gzip}: the body is gzip-encoded). 429 when this
+     * instance already receives its maximum of uploads, before any of the body is read.
+     */
+    public UploadReport ingest(Project project, UploadFormat format, InputStream body, boolean gzip) {
+        try (var slot = slots.take(); var received = ReceivedBody.receive(body, spool, settings)) {
+            InputStream limited = new LimitedInputStream(received.open(gzip), settings.maxBodySize().toBytes());
+            try (limited) {
+                log.info("Upload to project {}: {} bytes received in {} ms", project.id(), received.bytes(), received.millis());
+                return tx.execute(status -> jdbc.execute((ConnectionCallback<UploadReport>) con -> run(con, project, format, limited)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private UploadReport run(Connection con, Project project, UploadFormat format, InputStream body) throws SQLException {
@@ -60,7 +76,7 @@ public class ItemIngestService {
         var tally = new Tally(settings.maxReportedRejections());
         long started = System.nanoTime();
         long created;
-        try (var loader = new ItemLoader(con, project.id())) {
+        try (var loader = new ItemLoader(con, project.id(), spool)) {
             reader(format, project.taskType()).read(body, record -> {
                 tally.received++;
                 Object checked = validator.check(record);

@@ -31,6 +31,7 @@ final class ItemLoader implements AutoCloseable {
     private final long projectId;
     private final CopyTextRow row = new CopyTextRow();
     private final CopyTextRow imageRow = new CopyTextRow();
+    private final SpoolDirectory spoolDirectory;
     private final Path spoolFile;
     private final OutputStream spool;
     private PGCopyOutputStream direct;
@@ -38,16 +39,24 @@ final class ItemLoader implements AutoCloseable {
     private OutputStream imageSpool;
     private long rows;
 
-    ItemLoader(Connection con, long projectId) throws SQLException, IOException {
+    ItemLoader(Connection con, long projectId, SpoolDirectory spoolDirectory) throws SQLException, IOException {
         this.con = con;
         this.projectId = projectId;
-        this.spoolFile = Files.createTempFile("labelloop-upload-", ".copy");
+        this.spoolDirectory = spoolDirectory;
+        this.spoolFile = spoolDirectory.newFile("labelloop-rows-");
         this.spool = new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 20);
-        try (Statement st = con.createStatement()) {
-            st.execute("savepoint bulk_copy");
+        try {
+            exec("savepoint bulk_copy");
+            this.direct = new PGCopyOutputStream(con.unwrap(PGConnection.class),
+                    "copy items (" + ITEM_COLUMNS + ") from stdin", 1 << 16);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                close(); // the caller's try-with-resources never sees a loader whose constructor failed
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
-        this.direct = new PGCopyOutputStream(con.unwrap(PGConnection.class),
-                "copy items (" + ITEM_COLUMNS + ") from stdin", 1 << 16);
     }
 
     void add(StagedRow r) throws IOException {
@@ -130,7 +139,7 @@ final class ItemLoader implements AutoCloseable {
 
     private OutputStream imageSpool() throws IOException {
         if (imageSpool == null) {
-            imageFile = Files.createTempFile("labelloop-images-", ".copy");
+            imageFile = spoolDirectory.newFile("labelloop-images-");
             imageSpool = new BufferedOutputStream(Files.newOutputStream(imageFile), 1 << 20);
         }
         return imageSpool;
@@ -162,16 +171,19 @@ final class ItemLoader implements AutoCloseable {
     /** Abandons an unfinished COPY (after a parse failure) and removes the spool files. */
     @Override
     public void close() throws IOException {
-        if (direct != null) {
-            abandonDirectCopy();
-        }
-        spool.close();
-        if (imageSpool != null) {
-            imageSpool.close();
-        }
-        Files.deleteIfExists(spoolFile);
-        if (imageFile != null) {
-            Files.deleteIfExists(imageFile);
+        try {
+            if (direct != null) {
+                abandonDirectCopy();
+            }
+            spool.close();
+            if (imageSpool != null) {
+                imageSpool.close();
+            }
+        } finally {
+            Files.deleteIfExists(spoolFile);
+            if (imageFile != null) {
+                Files.deleteIfExists(imageFile);
+            }
         }
     }
 }

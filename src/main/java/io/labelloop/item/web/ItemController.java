@@ -17,11 +17,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -68,12 +68,13 @@ class ItemController {
         if (request.getContentLengthLong() > limit) {
             throw ApiException.payloadTooLarge(limit);
         }
-        try (InputStream body = decoded(request)) {
-            return ingest.ingest(project, format, body);
+        String encoding = request.getHeader("Content-Encoding");
+        try (InputStream body = request.getInputStream()) {
+            return ingest.ingest(project, format, body, encoding != null && encoding.equalsIgnoreCase("gzip"));
         } catch (UploadParseException e) {
             throw ApiException.badRequest(e.getMessage());
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof ZipException) {
+            if (e.getCause() instanceof ZipException || e.getCause() instanceof EOFException) { // the body is on disk by now
                 throw ApiException.badRequest("the gzip-encoded body is corrupt");
             }
             throw e;
@@ -114,18 +115,5 @@ class ItemController {
         }
         MediaType parsed = type;
         return UploadFormat.of(parsed).orElseThrow(() -> new HttpMediaTypeNotSupportedException(parsed, ACCEPTED));
-    }
-
-    private static InputStream decoded(HttpServletRequest request) throws IOException {
-        InputStream in = request.getInputStream();
-        String encoding = request.getHeader("Content-Encoding");
-        if (encoding != null && encoding.equalsIgnoreCase("gzip")) {
-            try {
-                return new GZIPInputStream(in, 1 << 16);
-            } catch (ZipException e) {
-                throw ApiException.badRequest("the gzip-encoded body is corrupt");
-            }
-        }
-        return in;
     }
 }

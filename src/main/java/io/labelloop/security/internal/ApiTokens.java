@@ -61,7 +61,11 @@ public class ApiTokens {
      * takes effect at once, through another instance within the cache time.
      */
     public Optional<AuthenticatedUser> authenticate(String token) {
-        String hash = hash(token);
+        return authenticateHash(hash(token));
+    }
+
+    /** {@link #authenticate} for a token already hashed with {@link #hash}. */
+    Optional<AuthenticatedUser> authenticateHash(String hash) {
         Cached hit = cache.get(hash);
         long now = System.nanoTime();
         if (hit != null && hit.expiresAt() - now > 0) {

@@ -17,14 +17,16 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
- * Two chains: {@code /api/**} is stateless and takes bearer tokens only (problem-detail 401/403);
- * everything else is the browser UI with a form login, a session and CSRF protection.
+ * Two chains: {@code /api/**} is stateless and takes bearer tokens only (problem-detail 401/403,
+ * 429 after too many invalid tokens); everything else is the browser UI with a form login (its
+ * guesses throttled), a session and CSRF protection.
  */
 @Configuration
 class SecurityConfig {
@@ -47,12 +49,13 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, TokenThrottle throttle, ProblemWriter problems)
+            throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, throttle, problems), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((req, res, e) -> {
@@ -67,14 +70,16 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain browserChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain browserChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        var signIns = new SignInAttempts(throttle);
         return http
+                .addFilterBefore(signIns, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/assets/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(signIns).failureHandler(signIns).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/swagger-ui/**")),

@@ -34,7 +34,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
-        return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage(), e.errors()));
+        var response = ResponseEntity.status(e.status());
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
+                String.valueOf(ApiException.retryAfterSeconds(wait))));
+        return response.body(problem(e.status(), e.title(), e.getMessage(), e.errors()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
