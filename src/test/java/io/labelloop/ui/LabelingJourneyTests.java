@@ -112,10 +112,17 @@ class LabelingJourneyTests extends BrowserTest {
 
         var cut = api().patch("/api/v1/projects/" + project, ADMIN, Map.of("budget", 1));
         assertThat(cut.status()).as(cut.toString()).isEqualTo(200);
-        for (int i = 0; i < 3 && page.locator("#empty").isHidden(); i++) {
-            String shown = page.locator("#item-heading").textContent();
+        Locator heading = page.locator("#item-heading");
+        Locator empty = page.locator("#empty");
+        for (int i = 0; i < 3; i++) {
+            // Between items the heading is briefly "Loading…" or (once the budget is spent) empty.
+            page.waitForCondition(() -> empty.isVisible() || heading.textContent().startsWith("Item "));
+            if (empty.isVisible()) {
+                break;
+            }
+            String shown = heading.textContent();
             page.keyboard().press("2");
-            assertThat(page.locator("#item-heading")).not().hasText(shown);
+            page.waitForCondition(() -> empty.isVisible() || !shown.equals(heading.textContent()));
         }
 
         assertThat(page.locator("#empty-reason")).hasText("The project's label budget is spent. A lead can raise it on the dashboard.");
