@@ -5,14 +5,19 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** A record of every requested or scheduled cycle that did something, with how it ended. */
+/**
+ * A record of every requested or scheduled cycle that did something, with how it ended, and the instance
+ * that runs it (whose end fails its unfinished runs, see {@link InterruptedRuns}).
+ */
 @Repository
 public class TrainingRuns {
 
     private final JdbcClient jdbc;
+    private final LiveInstances instances;
 
-    TrainingRuns(JdbcClient jdbc) {
+    TrainingRuns(JdbcClient jdbc, LiveInstances instances) {
         this.jdbc = jdbc;
+        this.instances = instances;
     }
 
     public record Run(long id, long projectId, String trigger, String status, Instant requestedAt, Instant startedAt,
@@ -20,8 +25,9 @@ public class TrainingRuns {
     }
 
     public long queued(long projectId, String trigger) {
-        return jdbc.sql("insert into training_runs (project_id, trigger, status) values (?, ?, 'QUEUED') returning id")
-                .params(projectId, trigger).query(Long.class).single();
+        return jdbc.sql("""
+                insert into training_runs (project_id, trigger, status, instance_id) values (?, ?, 'QUEUED', ?) returning id""")
+                .params(projectId, trigger, instances.id()).query(Long.class).single();
     }
 
     public void started(long runId) {
