@@ -52,6 +52,21 @@ public final class LabelModel {
         return committee.size();
     }
 
+    /**
+     * About how many bytes of heap the model takes: its featurizer's and weights' arrays, which are
+     * nearly all of it (a text model's vocabulary and weights grow with the texts it was fitted on).
+     */
+    public long approximateBytes() {
+        long bytes = 256 + featurizer.approximateBytes() + weights.approximateBytes();
+        for (SoftmaxWeights member : committee) {
+            bytes += member.approximateBytes();
+        }
+        for (String c : classes) {
+            bytes += 48 + 2L * c.length();
+        }
+        return bytes;
+    }
+
     /** A scorer with its own reusable buffers; not thread-safe, cheap to create. */
     public ItemScorer scorer() {
         return new ItemScorer(this);

@@ -1,5 +1,6 @@
 package io.labelloop.project;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.labelloop.project.internal.Memberships;
 import io.labelloop.project.internal.ProjectEntity;
 import io.labelloop.project.internal.ProjectRepository;
@@ -34,7 +35,8 @@ public class ProjectAccess {
     private final ProjectRepository projects;
     private final Memberships memberships;
     private final long cacheNanos;
-    private final Map<Long, Cached> recent = new ConcurrentHashMap<>();
+    private final Map<Long, Cached> recent = Caffeine.newBuilder().maximumSize(MAX_CACHED_PROJECTS)
+            .<Long, Cached>build().asMap();
     /** Counts {@link #forget} calls: a project read while one happened is used but not kept. */
     private final java.util.concurrent.atomic.AtomicLong forgets = new java.util.concurrent.atomic.AtomicLong();
 
@@ -60,9 +62,6 @@ public class ProjectAccess {
         long now = System.nanoTime();
         Cached hit = recent.get(projectId);
         if (hit == null || hit.expiresAt() - now <= 0) {
-            if (recent.size() >= MAX_CACHED_PROJECTS) {
-                recent.clear();
-            }
             long before = forgets.get();
             hit = new Cached(get(projectId), new ConcurrentHashMap<>(), now + cacheNanos);
             if (forgets.get() == before) {

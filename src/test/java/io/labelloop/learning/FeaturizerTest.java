@@ -130,4 +130,32 @@ class FeaturizerTest {
         }
         assertThat(max).isEqualTo(1f);
     }
+
+    @Test
+    void shouldReadTheColumnsANarrowerItemLacksAsMissingAndIgnoreColumnsAddedAfterFitting() {
+        List<byte[]> items = List.of(ItemEncoder.encodeNumeric(new float[] {1, 10}), ItemEncoder.encodeNumeric(new float[] {3, 30}),
+                ItemEncoder.encodeNumeric(new float[] {2, 20, 5}), ItemEncoder.encodeNumeric(new float[] {2, 20, 7}));
+        Featurizer f = Featurizers.fit(TaskType.TABULAR, items);
+        assertThat(f.dimension()).as("three columns and an indicator for the one the first two items lack").isEqualTo(4);
+
+        FeatureBuffer x = new FeatureBuffer();
+        f.featurize(ItemEncoder.encodeNumeric(new float[] {2, 20}), x);
+        assertThat(x.values[2]).as("the lacking column becomes its mean").isEqualTo(0f);
+        assertThat(x.values[3]).as("and says it was missing").isEqualTo(1f);
+        f.featurize(ItemEncoder.encodeNumeric(new float[] {2, 20, 6, 99}), x);
+        assertThat(x.values[2]).isCloseTo(0f, within(1e-6f));
+        assertThat(x.values[3]).isEqualTo(0f);
+
+        Featurizer narrow = Featurizers.fit(TaskType.TABULAR, items.subList(0, 2));
+        narrow.featurize(items.get(2), x);
+        assertThat(narrow.dimension()).as("a column added after fitting is not the model's").isEqualTo(2);
+    }
+
+    @Test
+    void shouldWeighAModelByItsArrays() {
+        LabeledData tweets = TestData.tweets();
+        Featurizer small = Featurizers.fit(TaskType.TEXT, tweets.items().subList(0, 20));
+        Featurizer large = Featurizers.fit(TaskType.TEXT, tweets.items());
+        assertThat(large.approximateBytes()).isGreaterThan(small.approximateBytes() * 2);
+    }
 }

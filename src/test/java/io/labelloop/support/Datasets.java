@@ -17,6 +17,21 @@ public final class Datasets {
     public record Oracle(String unlabeledCsv, Map<String, String> truth, List<String> labels) {
     }
 
+    /**
+     * {@code count} labeled JSON upload rows with features x and y, class "pos" for positive x and "neg" otherwise
+     * (alternating, |x| at least 0.5), y noise.
+     */
+    public static List<Map<String, Object>> separableRows(long seed, int count) {
+        java.util.Random random = new java.util.Random(seed);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double x = (i % 2 == 0 ? 1 : -1) * (0.5 + random.nextDouble());
+            rows.add(Map.of("externalId", "l-" + i, "features", Map.of("x", x, "y", random.nextGaussian()),
+                    "label", x > 0 ? "pos" : "neg"));
+        }
+        return rows;
+    }
+
     public static Oracle tabular(String resource) {
         String csv;
         try (var in = Datasets.class.getResourceAsStream(resource)) {

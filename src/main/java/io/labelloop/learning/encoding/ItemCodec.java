@@ -87,6 +87,31 @@ public final class ItemCodec {
         return v;
     }
 
+    /**
+     * Values of a FLOATS item as {@code width} values: NaN (missing) for columns the item lacks, which
+     * happens to items stored before their project's features widened; columns beyond it are dropped.
+     */
+    public static float[] readValues(byte[] b, int width) {
+        float[] v = readValues(b);
+        if (v.length == width) {
+            return v;
+        }
+        float[] out = new float[width];
+        java.util.Arrays.fill(out, Float.NaN);
+        System.arraycopy(v, 0, out, 0, Math.min(width, v.length));
+        return out;
+    }
+
+    /** The number of values of the widest of the items (0 for none). */
+    public static int maxWidth(Iterable<byte[]> items) {
+        int width = 0;
+        for (byte[] b : items) {
+            int n = b[0] == GREY ? readValues(b).length : new ByteCursor(b, FLOATS).varint();
+            width = Math.max(width, n);
+        }
+        return width;
+    }
+
     static void writeVarint(ByteArrayOutputStream out, int value) {
         int v = value;
         while ((v & ~0x7f) != 0) {

@@ -14,6 +14,9 @@ public interface Featurizer {
     /** Short description for model metadata. */
     String describe();
 
+    /** About how many bytes of heap the fitted state takes (its arrays), for caches weighed by size. */
+    long approximateBytes();
+
     /** Writes the fitted state (without the type tag, see {@link Featurizers}). */
     void write(DataOutputStream out) throws IOException;
 }

@@ -22,10 +22,9 @@ public final class PixelFeaturizer implements Featurizer {
     /** Fits the pixel count and the largest grey level on encoded images or pixel features. */
     public static PixelFeaturizer fit(List<byte[]> encodedItems) {
         float max = 0;
-        int n = -1;
+        int n = ItemCodec.maxWidth(encodedItems);
         for (byte[] item : encodedItems) {
             float[] v = ItemCodec.readValues(item);
-            n = v.length;
             for (float x : v) {
                 if (!Float.isNaN(x)) {
                     max = Math.max(max, x);
@@ -33,6 +32,11 @@ public final class PixelFeaturizer implements Featurizer {
             }
         }
         return new PixelFeaturizer(n, max > 0 ? 1f / max : 1f);
+    }
+
+    @Override
+    public long approximateBytes() {
+        return 16;
     }
 
     @Override
@@ -52,13 +56,14 @@ public final class PixelFeaturizer implements Featurizer {
                 v[j] = c.unsignedByte() * scale;
             }
         } else {
+            // pixel features: columns an item lacks count as missing (0), columns beyond the fitted ones are dropped
             ItemCodec.ByteCursor c = new ItemCodec.ByteCursor(encoded, ItemCodec.FLOATS);
-            int n = c.varint();
-            checkSize(n);
+            int n = Math.min(c.varint(), pixels);
             for (int j = 0; j < n; j++) {
                 float x = c.float32();
                 v[j] = Float.isNaN(x) ? 0f : x * scale;
             }
+            java.util.Arrays.fill(v, n, pixels, 0f);
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.List;
  * Cox 1964 style transform) and the identity otherwise. A missing value (NaN) becomes the mean (z = 0)
  * and, for columns that had missing values while fitting, sets an extra 0/1 indicator column
  * (mean imputation with a missingness indicator, as in Little &amp; Rubin, "Statistical Analysis
- * with Missing Data").
+ * with Missing Data"). Items may be narrower than others (stored before the project's features widened): the
+ * columns they lack are missing values. Columns wider than the fitted width (added after fitting) are ignored.
  */
 public final class StandardScalerFeaturizer implements Featurizer {
     /** Standardised values are clipped to +-CLIP. */
@@ -31,9 +32,9 @@ public final class StandardScalerFeaturizer implements Featurizer {
         this.logged = logged;
     }
 
-    /** Fits means and standard deviations (ignoring NaN) on encoded numeric items. */
+    /** Fits means and standard deviations (ignoring NaN) on encoded numeric items, as wide as the widest of them. */
     public static StandardScalerFeaturizer fit(List<byte[]> encodedItems) {
-        int d = ItemCodec.readValues(encodedItems.get(0)).length;
+        int d = ItemCodec.maxWidth(encodedItems);
         Moments[] raw = new Moments[d], log = new Moments[d];
         boolean[] missing = new boolean[d];
         boolean[] negative = new boolean[d];
@@ -42,7 +43,7 @@ public final class StandardScalerFeaturizer implements Featurizer {
             log[j] = new Moments();
         }
         for (byte[] item : encodedItems) {
-            float[] v = ItemCodec.readValues(item);
+            float[] v = ItemCodec.readValues(item, d);
             for (int j = 0; j < d; j++) {
                 if (Float.isNaN(v[j])) {
                     missing[j] = true;
@@ -95,6 +96,11 @@ public final class StandardScalerFeaturizer implements Featurizer {
     }
 
     @Override
+    public long approximateBytes() {
+        return 64 + mean.length * 13L;
+    }
+
+    @Override
     public int dimension() {
         int dim = mean.length;
         for (int c : indicatorColumn) {
@@ -106,17 +112,14 @@ public final class StandardScalerFeaturizer implements Featurizer {
     @Override
     public void featurize(byte[] encoded, FeatureBuffer out) {
         ItemCodec.ByteCursor c = new ItemCodec.ByteCursor(encoded, ItemCodec.FLOATS);
-        int n = c.varint();
-        if (n != mean.length) {
-            throw new IllegalArgumentException("expected " + mean.length + " values, got " + n);
-        }
+        int n = Math.min(c.varint(), mean.length);
         out.clearDense(dimension());
         float[] v = out.values;
         for (int j = n; j < out.size; j++) {
             v[j] = 0f;
         }
-        for (int j = 0; j < n; j++) {
-            float x = c.float32();
+        for (int j = 0; j < mean.length; j++) {
+            float x = j < n ? c.float32() : Float.NaN;
             if (Float.isNaN(x)) {
                 v[j] = 0f;
                 if (indicatorColumn[j] >= 0) {

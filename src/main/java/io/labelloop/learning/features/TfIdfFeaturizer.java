@@ -84,6 +84,11 @@ public final class TfIdfFeaturizer implements Featurizer {
     }
 
     @Override
+    public long approximateBytes() {
+        return 64 + 4L * (vocabulary.length + idf.length + table.length);
+    }
+
+    @Override
     public int dimension() {
         return vocabulary.length;
     }

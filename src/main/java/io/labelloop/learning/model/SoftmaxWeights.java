@@ -90,6 +90,11 @@ public final class SoftmaxWeights {
         }
     }
 
+    /** About how many bytes of heap the weights take. */
+    public long approximateBytes() {
+        return 64 + 4L * (weights.length + bias.length);
+    }
+
     private void logitsByClass(FeatureBuffer x, double[] out) {
         for (int k = 0; k < classes; k++) {
             double z = bias[k];

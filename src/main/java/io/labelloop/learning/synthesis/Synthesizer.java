@@ -31,8 +31,9 @@ public final class Synthesizer {
      * given {@code options.randomSeed()}. Never returns a draft identical or nearly identical to a seed or to
      * another draft.
      *
-     * @throws IllegalArgumentException when a seed's payload does not fit the task type or the seeds differ
-     *                                  in width (or, for IMAGE, from imageWidth x imageHeight)
+     * @throws IllegalArgumentException when a seed's payload does not fit the task type or IMAGE seeds differ
+     *                                  in width or from imageWidth x imageHeight (narrower TABULAR seeds
+     *                                  read the columns they lack as missing)
      */
     public static List<SyntheticDraft> synthesize(TaskType taskType, List<SynthesisSeed> seeds,
                                                   SynthesisOptions options) {
@@ -56,6 +57,7 @@ public final class Synthesizer {
 
     private static List<SyntheticDraft> make(TaskType taskType, List<SynthesisSeed> seeds, SynthesisOptions options,
                                              boolean query) {
+        seeds = taskType == TaskType.TABULAR ? padded(seeds) : seeds;
         check(taskType, seeds, options);
         if (seeds.isEmpty() || options.count() == 0) {
             return List.of();
@@ -80,6 +82,23 @@ public final class Synthesizer {
             }
         }
         return drafts;
+    }
+
+    /**
+     * TABULAR seeds as wide as the widest: items stored before the project's features widened lack the new
+     * columns, which count as missing (NaN).
+     */
+    private static List<SynthesisSeed> padded(List<SynthesisSeed> seeds) {
+        int width = seeds.stream().filter(s -> s.values() != null).mapToInt(s -> s.values().length).max().orElse(0);
+        return seeds.stream().map(s -> s.values() == null || s.values().length == width ? s
+                : new SynthesisSeed(s.itemId(), s.text(), widened(s.values(), width), s.predictedLabel(), s.uncertainty(),
+                        s.humanLabel())).toList();
+    }
+
+    private static float[] widened(float[] values, int width) {
+        float[] out = java.util.Arrays.copyOf(values, width);
+        java.util.Arrays.fill(out, values.length, width, Float.NaN);
+        return out;
     }
 
     private static void check(TaskType task, List<SynthesisSeed> seeds, SynthesisOptions options) {

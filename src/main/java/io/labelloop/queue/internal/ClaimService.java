@@ -1,5 +1,6 @@
 package io.labelloop.queue.internal;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.labelloop.annotation.LabelBudget;
 import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
@@ -9,6 +10,7 @@ import io.labelloop.queue.QueueSettings;
 import io.labelloop.shared.ApiException;
 import io.labelloop.shared.JdbcTransactions;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,8 +37,10 @@ public class ClaimService {
     private static final int FALLBACK_CHUNK = 50;
     private static final long FALLBACK_WINDOW = 256;
     private static final long DRY_SIGNAL_GAP_NANOS = 1_000_000_000L;
-    private final Map<Long, long[]> idRanges = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Long, long[]> lastDrySignal = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per project; bounded so that memory does not grow with the number of projects ever claimed from. */
+    private static final int MAX_TRACKED_PROJECTS = 10_000;
+    private final Map<Long, long[]> idRanges = boundedPerProject();
+    private final Map<Long, long[]> lastDrySignal = boundedPerProject();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -58,6 +62,11 @@ public class ClaimService {
         this.settings = settings;
         this.events = events;
         this.mapper = mapper;
+    }
+
+    private static Map<Long, long[]> boundedPerProject() {
+        return Caffeine.newBuilder().maximumSize(MAX_TRACKED_PROJECTS).expireAfterAccess(Duration.ofHours(1))
+                .<Long, long[]>build().asMap();
     }
 
     /** Why a claim came back empty. */

@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +27,7 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final UserRepository users;
     private final long cacheNanos;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache = Caffeine.newBuilder().maximumSize(10_000).<String, Cached>build().asMap();
 
     ApiTokens(ApiTokenRepository tokens, UserRepository users,
             @Value("${labelloop.security.token-cache-ttl:30s}") Duration cacheTtl) {
@@ -76,9 +76,6 @@ public class ApiTokens {
                 .filter(UserEntity::isEnabled)
                 .map(UserEntity::toPrincipal);
         if (user.isPresent() && cacheNanos > 0) {
-            if (cache.size() > 10_000) {
-                cache.clear();
-            }
             cache.put(hash, new Cached(stored.get().getId(), user.get(), now + cacheNanos));
         } else {
             cache.remove(hash);

@@ -1,19 +1,26 @@
 package io.labelloop.training.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.training.ModelSummary;
+import io.labelloop.training.TrainingSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Model versions in PostgreSQL (they survive restarts), with the latest models cached in memory. */
+/**
+ * Model versions in PostgreSQL (they survive restarts), with models kept in memory up to a total weight
+ * ({@code labelloop.training.model-cache-size}, weighed by {@link LabelModel#approximateBytes()}). A new
+ * version replaces its project's older ones in memory, so what stays is the latest model of the projects
+ * in use, which Caffeine's policy favours over one-off reads; anything else is read back from the database.
+ */
 @Repository
 public class ModelStore {
 
@@ -25,11 +32,30 @@ public class ModelStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper mapper;
-    private final Map<String, LabelModel> cache = new ConcurrentHashMap<>();
+    private final Cache<Key, LabelModel> cache;
+    private final long maxWeight;
 
-    ModelStore(JdbcClient jdbc, JsonMapper mapper) {
+    ModelStore(JdbcClient jdbc, JsonMapper mapper, TrainingSettings settings) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.maxWeight = settings.modelCacheSize().toBytes();
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maxWeight)
+                .weigher((Key key, LabelModel model) -> (int) Math.min(Integer.MAX_VALUE, model.approximateBytes()))
+                .build();
+    }
+
+    private record Key(long projectId, int version) {
+    }
+
+    /** What the models kept in memory weigh now, and the most they may weigh, in bytes. */
+    public record CacheWeight(long bytes, long maxBytes, long models) {
+    }
+
+    public CacheWeight cacheWeight() {
+        cache.cleanUp();
+        long bytes = cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+        return new CacheWeight(bytes, maxWeight, cache.estimatedSize());
     }
 
     /** What a new version carries. */
@@ -51,7 +77,8 @@ public class ModelStore {
                         v.stopPredictions() == null ? null : v.stopPredictions().toArray(String[]::new),
                         v.thresholds() == null ? null : mapper.writeValueAsString(v.thresholds()), v.model().toBytes())
                 .update();
-        cache.put(v.projectId() + ":" + version, v.model());
+        cache.asMap().keySet().removeIf(k -> k.projectId() == v.projectId() && k.version() < version);
+        cache.put(new Key(v.projectId(), version), v.model());
     }
 
     public Optional<ModelSummary> latest(long projectId) {
@@ -66,7 +93,7 @@ public class ModelStore {
 
     /** The model of a version, from memory or deserialised once. */
     public LabelModel model(long projectId, int version) {
-        return cache.computeIfAbsent(projectId + ":" + version, key -> LabelModel.fromBytes(jdbc
+        return cache.get(new Key(projectId, version), key -> LabelModel.fromBytes(jdbc
                 .sql("select model from model_versions where project_id = ? and version = ?")
                 .params(projectId, version).query((rs, n) -> rs.getBytes(1)).single()));
     }

@@ -7,7 +7,8 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Hands streamed items to a second thread in batches, so that reading the pool from PostgreSQL
  * and scoring it run side by side on two cores. The delegate sees items in stream order, on one
- * thread only. {@link #close()} waits for the last batch and rethrows the scorer's failure.
+ * thread only. {@link #close()} waits for the last batch and rethrows the scorer's failure; once the scorer
+ * failed, {@link #accept} throws that failure instead of queueing more.
  */
 final class PipelinedSink implements VectorSink, AutoCloseable {
 
@@ -18,6 +19,8 @@ final class PipelinedSink implements VectorSink, AutoCloseable {
     private final Thread worker;
     private volatile Throwable failure;
     private Batch current = new Batch(BATCH);
+    private boolean closed;
+    private boolean reported;
 
     PipelinedSink(VectorSink delegate) {
         this.worker = Thread.ofPlatform().name("pool-scorer").start(() -> {
@@ -44,24 +47,34 @@ final class PipelinedSink implements VectorSink, AutoCloseable {
         }
     }
 
+    /** Hands on the last batch, waits for the scorer and rethrows its failure; a second call only rethrows. */
     @Override
     public void close() {
-        put(current);
-        put(END);
+        if (!closed) {
+            closed = true;
+            if (failure == null) {
+                put(current);
+            }
+            if (failure == null) {
+                put(END);
+            }
+            join(); // a failed scorer has ended already
+        }
+        if (!reported) {
+            rethrow();
+        }
+    }
+
+    private void join() {
         try {
             worker.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scoring", e);
         }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("scoring failed", failure);
-        }
     }
 
+    /** Waits for room in the queue; when the scorer has failed, throws its failure instead of waiting on. */
     private void put(Batch b) {
         try {
             while (failure == null && !queue.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -71,8 +84,22 @@ final class PipelinedSink implements VectorSink, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the pool", e);
         }
-        if (failure != null && b != END) {
-            close();
+        if (failure != null && !closed) {
+            rethrow(); // the caller's try-with-resources then closes without throwing it a second time
+        }
+    }
+
+    private void rethrow() {
+        Throwable f = failure;
+        reported = f != null;
+        if (f instanceof RuntimeException r) {
+            throw r;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        if (f != null) {
+            throw new IllegalStateException("scoring failed", f);
         }
     }
 
