@@ -1,4 +1,7 @@
-// The labeling page: one item at a time, the next one already claimed, keys 1-9 / s / u.
+// The labeling page: one item at a time, the next one already claimed. Each label has the key shown
+// on its button, Enter takes the model's suggestion, / filters the labels, S skips, U undoes.
+// The page's leases are short and renewed while it is open and used, and handed back when it
+// closes or its annotator is away, so that items nobody is looking at do not hold the budget.
 // Item content is untrusted: it only ever reaches the page through textContent and attributes.
 (() => {
   "use strict";
@@ -9,22 +12,33 @@
   const base = main.dataset.base;
   const texts = JSON.parse(main.dataset.texts);
   const undoMillis = Number(main.dataset.undoSeconds) * 1000;
+  const heartbeatMillis = Number(main.dataset.heartbeatSeconds) * 1000;
+  const idleMillis = Number(main.dataset.idleSeconds) * 1000;
   const csrfToken = document.querySelector('meta[name="csrf-token"]')?.content;
   const csrfHeader = document.querySelector('meta[name="csrf-header"]')?.content;
 
   const $ = (id) => document.getElementById(id);
   const labelButtons = [...document.querySelectorAll(".btn-label")];
   const labelOrder = labelButtons.map((b) => b.dataset.label);
+  const buttonOfKey = new Map(labelButtons.filter((b) => b.dataset.key).map((b) => [b.dataset.key, b]));
+  const buttonOfLabel = new Map(labelButtons.map((b) => [b.dataset.label, b]));
+  const filter = $("label-filter");
+  const viewers = window.LabelloopViewer;
 
-  const state = { current: null, ahead: [], emptyReason: null, busy: false, refilling: null, last: null };
+  const state = { current: null, ahead: [], emptyReason: null, held: null, busy: false, refilling: null, last: null,
+    viewer: null, lastActivity: Date.now(), away: false };
 
   const format = (template, ...args) => template.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ""));
 
+  function headers() {
+    const out = { Accept: "application/json" };
+    if (csrfHeader && csrfToken) out[csrfHeader] = csrfToken;
+    return out;
+  }
+
   async function post(path, params) {
-    const headers = { Accept: "application/json" };
-    if (csrfHeader && csrfToken) headers[csrfHeader] = csrfToken;
     const body = params ? new URLSearchParams(params) : undefined;
-    const response = await fetch(base + path, { method: "POST", headers, body, credentials: "same-origin" });
+    const response = await fetch(base + path, { method: "POST", headers: headers(), body, credentials: "same-origin" });
     const isJson = (response.headers.get("Content-Type") || "").includes("json");
     if (response.redirected || !isJson || response.status === 403) {
       // The session ended (a sign-in page or a CSRF refusal came back) or access was withdrawn:
@@ -64,6 +78,7 @@
         state.ahead.push(...batch.items);
         batch.items.forEach(preloadImage);
         if (batch.items.length === 0) state.emptyReason = batch.emptyReason || "POOL_EXHAUSTED";
+        state.held = batch.heldByOthers;
         showProgress(batch.progress);
       })
       .catch((e) => say(format(texts.failed, e.message), true))
@@ -96,10 +111,11 @@
     $("invalid").hidden = !(item && item.synthetic);
     $("invalid").disabled = !(item && item.synthetic);
     $("undo").disabled = !undoable();
+    state.viewer = null;
     if (empty) {
       $("item-heading").textContent = "";
       $("why").hidden = true;
-      $("empty-reason").textContent = texts["empty." + state.emptyReason] || "";
+      renderEmptyReason();
       renderSuggestion(null);
       return;
     }
@@ -117,15 +133,42 @@
     renderSuggestion(item.prediction);
   }
 
+  // Spent means spent; budget left but held by others' leases says who holds it and until when,
+  // and the page keeps asking, so it goes on by itself once they free up.
+  function renderEmptyReason() {
+    const held = state.held;
+    const waiting = state.emptyReason === "BUDGET_EXHAUSTED" && held && held.count > 0 && held.budgetLeft > 0;
+    const until = waiting ? new Date(held.until).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
+    $("empty-reason").textContent = waiting
+      ? format(held.count === 1 ? texts.heldByOthersOne : texts.heldByOthers, held.count, until)
+      : texts["empty." + state.emptyReason] || "";
+    $("empty").dataset.reason = waiting ? "HELD" : state.emptyReason;
+    const settings = $("budget-settings");
+    if (settings) settings.hidden = waiting || state.emptyReason !== "BUDGET_EXHAUSTED";
+  }
+
+  function imageViewer(element) {
+    element.setAttribute("role", "img");
+    state.viewer = viewers.create(element, texts);
+    return state.viewer.element;
+  }
+
   function content(item) {
     const parts = [];
+    const name = format(texts.itemImage, item.externalId || item.itemId);
     if (item.synthetic) parts.push(syntheticNote(item));
     if (item.imageUrl) {
       const img = document.createElement("img");
       img.src = item.imageUrl;
-      img.alt = format(texts.itemImage, item.externalId || item.itemId);
+      img.alt = name;
       img.className = "item-image";
-      parts.push(img);
+      parts.push(imageViewer(img));
+    }
+    if (item.picture) {
+      const canvas = viewers.pictureCanvas(item.picture);
+      canvas.className = "item-picture";
+      canvas.setAttribute("aria-label", name);
+      parts.push(imageViewer(canvas));
     }
     if (item.text != null) {
       const text = document.createElement("div");
@@ -138,6 +181,9 @@
     if (features.length > 0) {
       const wrap = document.createElement("div");
       wrap.className = "table-scroll";
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", texts.feature);
       const table = document.createElement("table");
       table.className = "features";
       const head = table.createTHead().insertRow();
@@ -206,6 +252,9 @@
     $("no-suggestion").hidden = Boolean(probabilities);
     bars.hidden = !probabilities;
     labelButtons.forEach((b) => b.classList.toggle("suggested", Boolean(prediction) && b.dataset.label === prediction.label));
+    const accept = $("accept");
+    accept.disabled = !(prediction && state.current && buttonOfLabel.has(prediction.label));
+    $("accept-label").textContent = accept.disabled ? "" : prediction.label;
     if (!probabilities) {
       bars.replaceChildren();
       return;
@@ -307,22 +356,80 @@
     say(texts.undone);
   });
 
+  const acceptSuggestion = () => {
+    const prediction = state.current && state.current.prediction;
+    if (prediction && buttonOfLabel.has(prediction.label)) label(prediction.label);
+    else if (state.current) say(texts.noSuggestionYet);
+  };
+
   labelButtons.forEach((b) => b.addEventListener("click", () => label(b.dataset.label)));
+  $("accept").addEventListener("click", acceptSuggestion);
   $("skip").addEventListener("click", skip);
   $("invalid").addEventListener("click", markInvalid);
   $("undo").addEventListener("click", undo);
+  // A button clicked with the mouse gives the focus back, so that Enter then means the suggestion.
+  main.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest("button");
+    if (button && event.detail > 0 && !button.closest(".viewer")) button.blur();
+  });
+
+  // Type-to-filter: the labels whose name contains the text stay; Enter picks the first of them.
+  function applyFilter() {
+    const query = filter.value.trim().toLowerCase();
+    let shown = 0;
+    labelButtons.forEach((b) => {
+      const match = !query || b.dataset.label.toLowerCase().includes(query);
+      b.hidden = !match;
+      if (match) shown++;
+    });
+    $("filter-status").textContent = shown === 0 ? texts.noMatch : "";
+  }
+
+  function clearFilter() {
+    filter.value = "";
+    applyFilter();
+    filter.blur();
+  }
+
+  if (filter) {
+    filter.addEventListener("input", applyFilter);
+    filter.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        const first = labelButtons.find((b) => !b.hidden);
+        if (first && filter.value.trim()) {
+          clearFilter();
+          label(first.dataset.label);
+        }
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        clearFilter();
+      }
+    });
+  }
 
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
     const target = event.target;
     if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
     const key = event.key.toLowerCase();
-    if (/^[1-9]$/.test(key)) {
-      const button = labelButtons[Number(key) - 1];
-      if (button) {
-        event.preventDefault();
-        label(button.dataset.label);
-      }
+    if (key === "enter") {
+      // Enter on a focused button or link keeps its usual meaning.
+      if (target instanceof Element && target.closest("button, a, summary")) return;
+      event.preventDefault();
+      acceptSuggestion();
+    } else if (buttonOfKey.has(key)) {
+      event.preventDefault();
+      label(buttonOfKey.get(key).dataset.label);
+    } else if (key === "/" && filter) {
+      event.preventDefault();
+      filter.focus();
+    } else if ((key === "+" || key === "=") && state.viewer) {
+      event.preventDefault();
+      state.viewer.zoomIn();
+    } else if (key === "-" && state.viewer) {
+      event.preventDefault();
+      state.viewer.zoomOut();
     } else if (key === "s") {
       event.preventDefault();
       skip();
@@ -335,6 +442,82 @@
       event.preventDefault();
       undo();
     }
+  });
+
+  // Leases: renewed on a heartbeat while the annotator is here, handed back when they leave.
+  const heldIds = () => [state.current, ...state.ahead].filter(Boolean).map((item) => item.itemId);
+
+  function releaseHeld(keepalive) {
+    const ids = heldIds();
+    if (ids.length === 0) return;
+    fetch(base + "/release", { method: "POST", keepalive, headers: headers(), credentials: "same-origin",
+      body: new URLSearchParams({ items: ids.join(",") }) }).catch(() => {});
+  }
+
+  // An item someone else took meanwhile (after this page let it go) is dropped; the next one comes up.
+  async function renew() {
+    const ids = heldIds();
+    if (ids.length === 0) return;
+    const answer = await post("/renew", { items: ids.join(",") });
+    const lost = new Set(answer.lost);
+    if (lost.size === 0) return;
+    state.ahead = state.ahead.filter((item) => !lost.has(item.itemId));
+    if (state.current && lost.has(state.current.itemId)) {
+      say(texts.itemTaken, true);
+      await advance();
+    } else {
+      refill();
+    }
+  }
+
+  // With nothing to show, the page asks again: items others held may be free, the budget raised, new items uploaded.
+  async function claimAgain() {
+    const batch = await post("/claim", { count: 2 });
+    showProgress(batch.progress);
+    state.held = batch.heldByOthers;
+    if (batch.items.length === 0) {
+      state.emptyReason = batch.emptyReason || "POOL_EXHAUSTED";
+      renderEmptyReason();
+      return;
+    }
+    state.ahead.push(...batch.items);
+    batch.items.forEach(preloadImage);
+    state.emptyReason = null;
+    await advance();
+  }
+
+  function heartbeat() {
+    if (state.busy || state.away) return;
+    if (Date.now() - state.lastActivity > idleMillis) {
+      state.away = true;
+      releaseHeld(false);
+      say(texts.away);
+      return;
+    }
+    if (!state.current && state.ahead.length === 0 && /^(BUDGET|POOL)_EXHAUSTED$/.test(state.emptyReason || "")) {
+      act(claimAgain);
+      return;
+    }
+    act(renew);
+  }
+
+  function active() {
+    state.lastActivity = Date.now();
+    if (!state.away) return;
+    state.away = false;
+    say("");
+    act(renew);
+  }
+
+  ["keydown", "pointerdown", "wheel", "touchstart"].forEach((type) =>
+    document.addEventListener(type, active, { capture: true, passive: true }));
+  setInterval(heartbeat, heartbeatMillis);
+  window.addEventListener("pagehide", () => releaseHeld(true));
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) active();
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") heartbeat();
   });
 
   advance();

@@ -4,6 +4,7 @@ import io.labelloop.learning.StrategyName;
 import io.labelloop.learning.TaskType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** A project as the API and other modules see it. */
 public record Project(
@@ -25,6 +26,8 @@ public record Project(
         double synthesisMaxShare,
         boolean synthesisAllowFlips,
         boolean trainingAugmentation,
+        Map<String, String> labelKeys,
+        Integer imageWidth,
         Instant createdAt,
         Instant updatedAt) {
 

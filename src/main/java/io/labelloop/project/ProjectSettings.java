@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a lead sets on a project, as created (POST) or after a PATCH is applied. Null
@@ -22,6 +23,9 @@ import java.util.List;
  * {@code synthesisAllowFlips}: whether image synthesis may mirror images (off where orientation matters).
  * {@code trainingAugmentation} (TABULAR): each model also trains on one label-preserving noisy copy of every
  * human-labeled training item (it helped on tabular data in docs/synthesis.md).
+ * {@code labelKeys}: the lead's own keys on the labeling page (label to one letter or digit; the others
+ * follow {@link LabelKeys}). {@code imageWidth} (IMAGE): the width of an image sent as pixel features
+ * when it is not square (null: the square root of the pixel count).
  */
 public record ProjectSettings(
         @NotBlank @Size(max = 200) String name,
@@ -41,7 +45,9 @@ public record ProjectSettings(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double streamLabelingShare,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.9", message = "must be at most 0.9") Double synthesisMaxShare,
         Boolean synthesisAllowFlips,
-        Boolean trainingAugmentation) {
+        Boolean trainingAugmentation,
+        @Size(max = 1000) Map<String, String> labelKeys,
+        @Min(1) @Max(10_000) Integer imageWidth) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_RETRAIN_EVERY = 20;
@@ -63,6 +69,7 @@ public record ProjectSettings(
                 streamLabelingShare,
                 synthesisMaxShare != null ? synthesisMaxShare : DEFAULT_SYNTHESIS_MAX_SHARE,
                 synthesisAllowFlips != null && synthesisAllowFlips,
-                trainingAugmentation != null && trainingAugmentation);
+                trainingAugmentation != null && trainingAugmentation,
+                labelKeys == null || labelKeys.isEmpty() ? null : labelKeys, imageWidth);
     }
 }

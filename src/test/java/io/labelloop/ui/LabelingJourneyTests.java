@@ -125,7 +125,9 @@ class LabelingJourneyTests extends BrowserTest {
             page.waitForCondition(() -> empty.isVisible() || !shown.equals(heading.textContent()));
         }
 
-        assertThat(page.locator("#empty-reason")).hasText("The project's label budget is spent. A lead can raise it on the dashboard.");
+        assertThat(page.locator("#empty-reason")).hasText("The project's label budget is spent. A lead can raise it in the project's Settings.");
+        assertThat(page.locator("#budget-settings")).hasAttribute("href", "/projects/" + project + "/settings");
+        assertThat(page.locator("#budget-settings")).isVisible();
         assertThat(page.locator("#today")).hasText("1");
     }
 
@@ -154,7 +156,9 @@ class LabelingJourneyTests extends BrowserTest {
         signIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/projects/" + project + "/label"));
 
-        assertThat(page.locator("#empty-reason")).hasText("The project's label budget is spent. A lead can raise it on the dashboard.");
+        assertThat(page.locator("#empty-reason")).hasText("The project's label budget is spent. A lead can raise it in the project's Settings.");
+        assertThat(page.locator("#budget-settings")).hasAttribute("href", "/projects/" + project + "/settings");
+        assertThat(page.locator("#budget-settings")).isVisible();
         assertThat(page.locator(".btn-label").first()).isDisabled();
 
         page.navigate(url("/projects/" + project));

@@ -15,7 +15,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -77,6 +79,13 @@ public class ProjectEntity {
     @Column(name = "stream_labeling_share")
     private Double streamLabelingShare;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "label_keys", columnDefinition = "jsonb")
+    private Map<String, String> labelKeys;
+
+    @Column(name = "image_width")
+    private Integer imageWidth;
+
     @Column(name = "created_by")
     private Long createdBy;
 
@@ -116,14 +125,17 @@ public class ProjectEntity {
         this.synthesisAllowFlips = s.synthesisAllowFlips();
         this.trainingAugmentation = s.trainingAugmentation();
         this.streamLabelingShare = s.streamLabelingShare();
+        this.labelKeys = s.labelKeys() == null ? null : new LinkedHashMap<>(s.labelKeys());
+        this.imageWidth = s.imageWidth();
         this.updatedAt = Instant.now();
     }
 
     public Project toProject() {
         return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
                 autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, streamLabelingShare,
-                synthesisMaxShare, synthesisAllowFlips, trainingAugmentation, createdAt,
-                updatedAt);
+                synthesisMaxShare, synthesisAllowFlips, trainingAugmentation,
+                labelKeys == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelKeys)), imageWidth,
+                createdAt, updatedAt);
     }
 
     public Long getId() {

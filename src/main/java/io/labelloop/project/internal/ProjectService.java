@@ -1,5 +1,6 @@
 package io.labelloop.project.internal;
 
+import io.labelloop.project.LabelKeys;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.project.ProjectDeleted;
@@ -67,6 +68,11 @@ public class ProjectService {
         if (!dropped.isEmpty()) {
             problems.add(new FieldProblem("labels", "labels may only grow; missing " + dropped));
         }
+        LabelKeys.problems(s.labels(), s.labelKeys())
+                .forEach(p -> problems.add(new FieldProblem("labelKeys", p)));
+        if (s.imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
+            problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -122,6 +128,11 @@ public class ProjectService {
         if (Boolean.TRUE.equals(s.trainingAugmentation()) && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
             problems.add(new FieldProblem("trainingAugmentation",
                     "is available for TABULAR projects only (on images it lowered accuracy, see docs/synthesis.md)"));
+        }
+        LabelKeys.problems(s.labels(), s.labelKeys())
+                .forEach(p -> problems.add(new FieldProblem("labelKeys", p)));
+        if (s.imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
+            problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);

@@ -2,6 +2,7 @@ package io.labelloop.project.web;
 
 import io.labelloop.learning.StrategyName;
 import io.labelloop.learning.TaskType;
+import io.labelloop.project.LabelKeys;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectSettings;
 import java.util.Arrays;
@@ -30,6 +31,8 @@ public class ProjectForm {
     private Double synthesisMaxShare = ProjectSettings.DEFAULT_SYNTHESIS_MAX_SHARE;
     private boolean synthesisAllowFlips;
     private boolean trainingAugmentation;
+    private String labelKeys = "";
+    private Integer imageWidth;
 
     static ProjectForm of(Project p) {
         ProjectForm f = new ProjectForm();
@@ -50,6 +53,8 @@ public class ProjectForm {
         f.synthesisMaxShare = p.synthesisMaxShare();
         f.synthesisAllowFlips = p.synthesisAllowFlips();
         f.trainingAugmentation = p.trainingAugmentation();
+        f.labelKeys = LabelKeys.toLines(p.labelKeys());
+        f.imageWidth = p.imageWidth();
         return f;
     }
 
@@ -59,7 +64,7 @@ public class ProjectForm {
         return new ProjectSettings(name == null ? null : name.strip(), taskType, labelList, budget, strategy, batchSize,
                 retrainEvery, autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped,
                 auditFraction, streamLabelingShare, synthesisMaxShare, synthesisAllowFlips,
-                trainingAugmentation);
+                trainingAugmentation, LabelKeys.fromLines(labelKeys), imageWidth);
     }
 
     public String getName() {
@@ -196,5 +201,21 @@ public class ProjectForm {
 
     public void setSynthesisEnabled(boolean synthesisEnabled) {
         this.synthesisEnabled = synthesisEnabled;
+    }
+
+    public String getLabelKeys() {
+        return labelKeys;
+    }
+
+    public void setLabelKeys(String labelKeys) {
+        this.labelKeys = labelKeys;
+    }
+
+    public Integer getImageWidth() {
+        return imageWidth;
+    }
+
+    public void setImageWidth(Integer imageWidth) {
+        this.imageWidth = imageWidth;
     }
 }

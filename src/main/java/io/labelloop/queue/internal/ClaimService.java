@@ -87,6 +87,11 @@ public class ClaimService {
      * claimers cannot deadlock across connections.
      */
     public Claim claim(Project project, long userId, int count) {
+        return claim(project, userId, count, settings.leaseDuration());
+    }
+
+    /** A claim whose leases last the given time (the labeling page's are short and renewed while it is open). */
+    public Claim claim(Project project, long userId, int count, Duration leaseFor) {
         if (count < 1 || count > settings.maxClaim()) {
             throw ApiException.invalid("count", "must be between 1 and " + settings.maxClaim());
         }
@@ -94,7 +99,7 @@ public class ClaimService {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
         List<Leased> leased = new ArrayList<>();
-        Step first = leaseStep(project, userId, count);
+        Step first = leaseStep(project, userId, count, leaseFor);
         leased.addAll(first.leased());
         boolean budgetExhausted = first.budgetExhausted();
         if (leased.size() < count && !budgetExhausted) {
@@ -105,7 +110,7 @@ public class ClaimService {
                     break;
                 }
                 int missing = count - leased.size();
-                Step again = leaseStep(project, userId, missing);
+                Step again = leaseStep(project, userId, missing, leaseFor);
                 leased.addAll(again.leased());
                 budgetExhausted = again.budgetExhausted();
             }
@@ -133,11 +138,11 @@ public class ClaimService {
      * One lease step committed on its own. Without a budget it is the lease statement alone, which
      * outside a caller's transaction runs as its own (implicit) transaction: no COMMIT round trip.
      */
-    private Step leaseStep(Project project, long userId, int n) {
+    private Step leaseStep(Project project, long userId, int n, Duration leaseFor) {
         if (project.budget() == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return new Step(lease(project.id(), userId, n), false);
+            return new Step(lease(project.id(), userId, n, leaseFor), false);
         }
-        return ownTransaction.execute(status -> leaseWithinBudget(project, userId, n));
+        return ownTransaction.execute(status -> leaseWithinBudget(project, userId, n, leaseFor));
     }
 
     /**
@@ -146,7 +151,7 @@ public class ClaimService {
      * again, which a lease expiring does anyway, so no claim waits for (or holds the budget lock across)
      * a WAL flush. Labels, which must survive, commit synchronously.
      */
-    private Step leaseWithinBudget(Project project, long userId, int n) {
+    private Step leaseWithinBudget(Project project, long userId, int n, Duration leaseFor) {
         int wanted = n;
         if (project.budget() != null) {
             LabelBudget.Held held = budget.lock(project.id());
@@ -157,7 +162,7 @@ public class ClaimService {
                 return new Step(List.of(), true);
             }
         }
-        return new Step(lease(project.id(), userId, wanted), false);
+        return new Step(lease(project.id(), userId, wanted, leaseFor), false);
     }
 
     /**
@@ -188,8 +193,8 @@ public class ClaimService {
      * Such stale entries come from a fallback insert or a queue refill that worked on a snapshot taken
      * before someone labeled the item; this statement's snapshot is newer and sees that label.
      */
-    private List<Leased> lease(long projectId, long userId, int n) {
-        Timestamp until = Timestamp.from(Instant.now().plus(settings.leaseDuration()));
+    private List<Leased> lease(long projectId, long userId, int n, Duration leaseFor) {
+        Timestamp until = Timestamp.from(Instant.now().plus(leaseFor));
         RowMapper<ItemView> itemRow = items.rowMapper(projectId);
         return jdbc.sql("""
                 with async_commit as (select set_config('synchronous_commit', 'off', true)),

@@ -1,6 +1,7 @@
 package io.labelloop.queue.web;
 
 import io.labelloop.annotation.LabelQueries;
+import io.labelloop.project.LabelKeys;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.queue.internal.ClaimService.EmptyReason;
@@ -25,16 +26,22 @@ class LabelingPageController {
     private static final String[] REASONS = {"STRATEGY", "COLD_START", "EXPLORATION", "HOLDOUT", "FALLBACK", "STREAM", "AUDIT", "SYNTHETIC"};
     private static final String[] SCRIPT_TEXTS = {"loading", "item", "itemImage", "feature", "value", "suggests", "score",
             "labeled", "skipped", "undone", "failed", "budgetOf", "budgetUnlimited", "synthetic", "synthetic.madeBy",
-            "synthetic.from", "invalid", "invalidDone", "details"};
+            "synthetic.from", "invalid", "invalidDone", "details", "noSuggestionYet", "zoomIn", "zoomOut", "zoomFit",
+            "zoomFitShort", "imageHelp", "noMatch", "itemTaken", "away", "heldByOthers", "heldByOthersOne"};
+
+    /** From this many labels on, the page offers a filter: a long list of buttons is slow to scan. */
+    private static final int FILTER_FROM = 12;
 
     private final ProjectAccess access;
     private final LabelQueries progress;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Duration undoWindow;
+    private final PageLeaseSettings leases;
 
     LabelingPageController(ProjectAccess access, LabelQueries progress, MessageSource messages, JsonMapper json,
-            @Value("${labelloop.labeling.undo-window:60s}") Duration undoWindow) {
+            @Value("${labelloop.labeling.undo-window:60s}") Duration undoWindow, PageLeaseSettings leases) {
+        this.leases = leases;
         this.access = access;
         this.progress = progress;
         this.messages = messages;
@@ -47,8 +54,11 @@ class LabelingPageController {
         Project project = access.requireView(id, me);
         model.addAttribute("project", project);
         model.addAttribute("progress", progress.progress(project, me.id()));
-        model.addAttribute("maxKey", Math.min(9, project.labels().size()));
+        model.addAttribute("keys", LabelKeys.assign(project.labels(), project.labelKeys()));
+        model.addAttribute("filterLabels", project.labels().size() > FILTER_FROM);
         model.addAttribute("undoSeconds", undoWindow.toSeconds());
+        model.addAttribute("heartbeatSeconds", leases.heartbeatSeconds());
+        model.addAttribute("idleSeconds", leases.idleAfter().toSeconds());
         model.addAttribute("textsJson", json.writeValueAsString(texts(project, locale)));
         return "label";
     }
