@@ -1,6 +1,7 @@
 # Sourced by the benchmark scripts that drive a running service: builds the jar, finds a JDK 21+,
 # and starts the service against a fresh database; the app and the work folder go away on exit.
 #   source bench/lib.sh; start_app DB PORT HEAP [--spring.arg=value ...]
+# START_TIMEOUT=s: how long the service may take to become ready (default 90; longer on a busy machine).
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 TOKEN=bench-token
 WORK=$(mktemp -d)
@@ -30,7 +31,7 @@ start_app() {
     LABELLOOP_ADMIN_PASSWORD=bench-password SERVER_PORT=$PORT \
     "$JAVA" "-Xmx$heap" ${JAVA_OPTS:-} -jar "${JAR:-target/labelloop.jar}" "$@" > "$WORK/app.log" 2>&1 &
   APP=$!
-  for _ in $(seq 1 90); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return; sleep 1; done
+  for _ in $(seq 1 "${START_TIMEOUT:-90}"); do curl -sf "localhost:$PORT/actuator/health/readiness" >/dev/null && return; sleep 1; done
   echo "the service did not start; see $WORK/app.log" >&2
   return 1
 }
