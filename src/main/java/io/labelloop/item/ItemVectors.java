@@ -88,12 +88,6 @@ public class ItemVectors {
 
     private long encode(Connection con, Connection write, long projectId, TaskType taskType, int width) throws SQLException {
         long count = 0;
-        try (var plan = con.createStatement()) {
-            // Right after an upload the statistics still describe the tables before it: the planner then took a
-            // nested loop that scans item_vectors once per item (126 s for 25,000 new items). A hash anti-join
-            // reads each table once whatever the statistics say.
-            plan.execute("set local enable_nestloop = off");
-        }
         try (PreparedStatement ps = con.prepareStatement("""
                 select i.id, i.text, i.features, m.data
                 from items i left join item_images m on m.item_id = i.id
