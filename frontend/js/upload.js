@@ -19,8 +19,14 @@
     return TYPES[extension] || file.type || "application/octet-stream";
   }
 
-  function state(message) {
-    $("upload-state").textContent = message;
+  function state(message, failed) {
+    const line = $("upload-state");
+    line.textContent = message;
+    line.classList.toggle("notice", Boolean(failed));
+    line.classList.toggle("notice-error", Boolean(failed));
+    line.classList.toggle("muted", !failed);
+    // a full bar would say the upload went through
+    $("upload-meter").hidden = Boolean(failed);
   }
 
   function showReport(report) {
@@ -75,12 +81,12 @@
         state(texts.done);
         showReport(body);
       } else {
-        state(format(texts.failed, body.detail || xhr.statusText || xhr.status));
+        state(format(texts.failed, body.detail || xhr.statusText || xhr.status), true);
       }
     });
     xhr.addEventListener("error", () => {
       button.disabled = false;
-      state(format(texts.failed, xhr.statusText || "network"));
+      state(format(texts.failed, xhr.statusText || "network"), true);
     });
     xhr.send(file);
   });

@@ -189,6 +189,23 @@ class ItemUploadTests extends ApiTest {
         assertThat(itemCount(tab)).isEqualTo(2);
     }
 
+    @Test
+    void shouldRefuseACsvWithoutTheColumnsItsProjectNeedsAsAWhole() {
+        var text = upload(project(ADMIN, "TEXT", "ham", "spam"), "text/csv", "id,label,p0,p1\n1,ham,0,1\n2,spam,1,0\n");
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.json().get("detail").asString())
+                .isEqualTo("the CSV file does not fit this TEXT project: it needs a 'text' column, and the header has id, label, p0, p1");
+
+        var tabular = upload(project(ADMIN, "TABULAR", "a", "b"), "text/csv", "id,label\n1,a\n");
+        assertThat(tabular.status()).isEqualTo(400);
+        assertThat(tabular.json().get("detail").asString()).contains("needs one numeric column per feature");
+
+        long image = project(ADMIN, "IMAGE", "a", "b");
+        assertThat(upload(image, "text/csv", "id,label\n1,a\n").json().get("detail").asString()).contains("an 'image' column");
+        assertThat(upload(image, "text/csv", "id,p0,p1\n1,0,1\n").status()).isEqualTo(200);
+        assertThat(itemCount(image)).isEqualTo(1);
+    }
+
     private static List<String> rejections(Response r) {
         List<String> out = new ArrayList<>();
         for (JsonNode j : r.json().get("rejected")) {

@@ -48,4 +48,27 @@ class UploadPageTests extends BrowserTest {
         assertThat(page.evaluate("() => window.__xss")).isNull();
         assertThat(consoleErrors).isEmpty();
     }
+
+    @Test
+    void shouldRefuseACsvOfTheWrongShapeWithOneMessageNamingTheMissingColumn() {
+        var created = api().post("/api/v1/projects", ADMIN, Map.of("name", "wrong shape", "taskType", "TEXT", "labels", List.of("ham", "spam")));
+        long project = created.json().get("id").asLong();
+        StringBuilder csv = new StringBuilder("id,label");
+        java.util.stream.IntStream.range(0, 64).forEach(i -> csv.append(",p").append(i));
+        java.util.stream.IntStream.range(0, 1000).forEach(r -> csv.append('\n').append(r).append(",3").append(",0".repeat(64)));
+
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/projects/" + project + "/upload"));
+        page.getByLabel("File").setInputFiles(new FilePayload("digits.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+
+        var state = page.locator("#upload-state");
+        assertThat(state).containsText("The upload failed");
+        assertThat(state).containsText("it needs a 'text' column, and the header has id, label, p0, p1, p2, p3, p4, p5, … (66 columns)");
+        assertThat(state).hasClass(java.util.regex.Pattern.compile("notice-error"));
+        assertThat(page.locator("progress#upload-meter")).isHidden();
+        assertThat(page.locator("#report")).isHidden();
+        screenshot("upload-wrong-shape");
+        assertThat(api().get("/api/v1/projects/" + project + "/stats", ADMIN).json().get("items").asLong()).isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package io.labelloop.item.internal;
 
+import io.labelloop.learning.TaskType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,11 +35,11 @@ class CsvUploadReader implements UploadReader {
             .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
             .get();
 
-    private final boolean textTask;
+    private final TaskType taskType;
     private final JsonMapper mapper;
 
-    CsvUploadReader(boolean textTask, JsonMapper mapper) {
-        this.textTask = textTask;
+    CsvUploadReader(TaskType taskType, JsonMapper mapper) {
+        this.taskType = taskType;
         this.mapper = mapper;
     }
 
@@ -54,7 +55,7 @@ class CsvUploadReader implements UploadReader {
         if (parser.getHeaderNames().isEmpty()) {
             throw new UploadParseException("the CSV body is empty: a header row is required");
         }
-        Columns columns = Columns.of(parser.getHeaderNames(), textTask, mapper);
+        Columns columns = Columns.of(parser.getHeaderNames(), taskType, mapper);
         long previousEnd = parser.getCurrentLineNumber();
         Iterator<CSVRecord> records = parser.iterator();
         while (true) {
@@ -98,7 +99,7 @@ class CsvUploadReader implements UploadReader {
             String[] featureNames, int[] featureIndexes, String[] metadataNames, int[] metadataIndexes,
             JsonMapper mapper) {
 
-        static Columns of(List<String> header, boolean textTask, JsonMapper mapper) {
+        static Columns of(List<String> header, TaskType taskType, JsonMapper mapper) {
             int externalId = indexOf(header, "externalid");
             if (externalId < 0) {
                 externalId = indexOf(header, "id");
@@ -118,12 +119,30 @@ class CsvUploadReader implements UploadReader {
             }
             String[] restNames = rest.stream().map(header::get).toArray(String[]::new);
             int[] restIndexes = rest.stream().mapToInt(Integer::intValue).toArray();
-            if (textTask) {
+            checkShape(header, taskType, text >= 0, image >= 0 || restNames.length > 0);
+            if (taskType == TaskType.TEXT) {
                 return new Columns(header.size(), externalId, text, label, image, metadata, null, null, restNames, restIndexes,
                         mapper);
             }
             return new Columns(header.size(), externalId, text, label, image, metadata, restNames, restIndexes, null, null,
                     mapper);
+        }
+
+        /**
+         * A file of the wrong shape for the project is refused as a whole, naming what is missing,
+         * rather than reported as the same rejection on every row.
+         */
+        private static void checkShape(List<String> header, TaskType taskType, boolean hasText, boolean hasContent) {
+            String needs = switch (taskType) {
+                case TEXT -> hasText ? null : "a 'text' column";
+                case TABULAR -> hasContent ? null : "one numeric column per feature";
+                case IMAGE -> hasContent ? null : "an 'image' column (base64 PNG or JPEG) or one column per pixel";
+            };
+            if (needs != null) {
+                String shown = String.join(", ", header.subList(0, Math.min(8, header.size())));
+                throw new UploadParseException("the CSV file does not fit this " + taskType + " project: it needs " + needs
+                        + ", and the header has " + shown + (header.size() > 8 ? ", … (" + header.size() + " columns)" : ""));
+            }
         }
 
         private static int indexOf(List<String> header, String name) {

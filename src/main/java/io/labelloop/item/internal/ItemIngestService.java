@@ -109,7 +109,7 @@ public class ItemIngestService {
 
     private UploadReader reader(UploadFormat format, TaskType taskType) {
         return switch (format) {
-            case CSV -> new CsvUploadReader(taskType == TaskType.TEXT, mapper);
+            case CSV -> new CsvUploadReader(taskType, mapper);
             case JSON -> new JsonArrayUploadReader(mapper);
             case NDJSON -> new NdjsonUploadReader(mapper);
         };
