@@ -22,6 +22,8 @@ import java.util.List;
  * {@code synthesisAllowFlips}: whether image synthesis may mirror images (off where orientation matters).
  * {@code trainingAugmentation} (TABULAR): each model also trains on one label-preserving noisy copy of every
  * human-labeled training item (it helped on tabular data in docs/synthesis.md).
+ * {@code modelFamily}: {@value #AUTO_FAMILY} (chosen per project by cross-validated log-loss on the labels so far) or
+ * a family from {@code GET /api/v1/model-families} that a lead pins.
  */
 public record ProjectSettings(
         @NotBlank @Size(max = 200) String name,
@@ -41,13 +43,16 @@ public record ProjectSettings(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double streamLabelingShare,
         @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "0.9", message = "must be at most 0.9") Double synthesisMaxShare,
         Boolean synthesisAllowFlips,
-        Boolean trainingAugmentation) {
+        Boolean trainingAugmentation,
+        @Size(max = 32) String modelFamily) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_RETRAIN_EVERY = 20;
     public static final double DEFAULT_HOLDOUT_FRACTION = 0.1;
     public static final double DEFAULT_AUDIT_FRACTION = 0.05;
     public static final double DEFAULT_SYNTHESIS_MAX_SHARE = 0.25;
+    /** The {@code modelFamily} value that lets cross-validation choose the family per project (the default). */
+    public static final String AUTO_FAMILY = "AUTO";
 
     /** The same settings with service defaults filled in where the caller left a value out. */
     public ProjectSettings withDefaults() {
@@ -63,6 +68,7 @@ public record ProjectSettings(
                 streamLabelingShare,
                 synthesisMaxShare != null ? synthesisMaxShare : DEFAULT_SYNTHESIS_MAX_SHARE,
                 synthesisAllowFlips != null && synthesisAllowFlips,
-                trainingAugmentation != null && trainingAugmentation);
+                trainingAugmentation != null && trainingAugmentation,
+                modelFamily != null ? modelFamily : AUTO_FAMILY);
     }
 }

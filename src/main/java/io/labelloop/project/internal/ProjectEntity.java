@@ -71,6 +71,9 @@ public class ProjectEntity {
     @Column(name = "training_augmentation")
     private boolean trainingAugmentation;
 
+    @Column(name = "model_family")
+    private String modelFamily;
+
     @Column(name = "audit_fraction")
     private double auditFraction;
 
@@ -115,6 +118,7 @@ public class ProjectEntity {
         this.synthesisMaxShare = s.synthesisMaxShare();
         this.synthesisAllowFlips = s.synthesisAllowFlips();
         this.trainingAugmentation = s.trainingAugmentation();
+        this.modelFamily = s.modelFamily();
         this.streamLabelingShare = s.streamLabelingShare();
         this.updatedAt = Instant.now();
     }
@@ -122,7 +126,7 @@ public class ProjectEntity {
     public Project toProject() {
         return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
                 autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, streamLabelingShare,
-                synthesisMaxShare, synthesisAllowFlips, trainingAugmentation, createdAt,
+                synthesisMaxShare, synthesisAllowFlips, trainingAugmentation, modelFamily, createdAt,
                 updatedAt);
     }
 

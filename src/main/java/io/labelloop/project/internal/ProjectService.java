@@ -1,5 +1,6 @@
 package io.labelloop.project.internal;
 
+import io.labelloop.project.ModelFamilies;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.project.ProjectDeleted;
@@ -122,6 +123,9 @@ public class ProjectService {
         if (Boolean.TRUE.equals(s.trainingAugmentation()) && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
             problems.add(new FieldProblem("trainingAugmentation",
                     "is available for TABULAR projects only (on images it lowered accuracy, see docs/synthesis.md)"));
+        }
+        if (!ModelFamilies.isSetting(s.modelFamily())) {
+            problems.add(new FieldProblem("modelFamily", "must be " + ModelFamilies.settingValues()));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);

@@ -30,6 +30,7 @@ public class ProjectForm {
     private Double synthesisMaxShare = ProjectSettings.DEFAULT_SYNTHESIS_MAX_SHARE;
     private boolean synthesisAllowFlips;
     private boolean trainingAugmentation;
+    private String modelFamily = ProjectSettings.AUTO_FAMILY;
 
     static ProjectForm of(Project p) {
         ProjectForm f = new ProjectForm();
@@ -50,6 +51,7 @@ public class ProjectForm {
         f.synthesisMaxShare = p.synthesisMaxShare();
         f.synthesisAllowFlips = p.synthesisAllowFlips();
         f.trainingAugmentation = p.trainingAugmentation();
+        f.modelFamily = p.modelFamily();
         return f;
     }
 
@@ -59,7 +61,7 @@ public class ProjectForm {
         return new ProjectSettings(name == null ? null : name.strip(), taskType, labelList, budget, strategy, batchSize,
                 retrainEvery, autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped,
                 auditFraction, streamLabelingShare, synthesisMaxShare, synthesisAllowFlips,
-                trainingAugmentation);
+                trainingAugmentation, modelFamily);
     }
 
     public String getName() {
@@ -180,6 +182,14 @@ public class ProjectForm {
 
     public void setTrainingAugmentation(boolean trainingAugmentation) {
         this.trainingAugmentation = trainingAugmentation;
+    }
+
+    public String getModelFamily() {
+        return modelFamily;
+    }
+
+    public void setModelFamily(String modelFamily) {
+        this.modelFamily = modelFamily;
     }
 
     public boolean isSynthesisAllowFlips() {
