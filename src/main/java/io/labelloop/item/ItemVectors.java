@@ -184,6 +184,12 @@ public class ItemVectors {
         }
     }
 
+    /** Encoded items of the project (what a cycle scores at most). */
+    @Transactional(readOnly = true)
+    public long count(long projectId) {
+        return jdbc.sql("select count(*) from item_vectors where project_id = ?").param(projectId).query(Long.class).single();
+    }
+
     /**
      * About {@code size} items drawn uniformly by a hash of their id, selected in the database so
      * that only the sample crosses the wire. Deterministic: the same items every time.

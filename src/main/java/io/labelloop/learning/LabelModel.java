@@ -22,20 +22,39 @@ import java.util.zip.GZIPOutputStream;
  * Store it with {@link #toBytes()} and reload with {@link #fromBytes(byte[])}.
  */
 public final class LabelModel {
-    private static final int FORMAT = 1;
+    /** Format 1: before model families (read as linear); format 2 adds the {@link FamilyChoice}. */
+    private static final int FORMAT_BEFORE_FAMILIES = 1;
+    private static final int FORMAT = 2;
     private final Featurizer featurizer;
     private final SoftmaxWeights weights;
     private final List<SoftmaxWeights> committee;
     private final List<String> classes;
     private final ModelMetadata metadata;
+    private final FamilyChoice choice;
 
     LabelModel(Featurizer featurizer, SoftmaxWeights weights, List<SoftmaxWeights> committee, List<String> classes,
                ModelMetadata metadata) {
+        this(featurizer, weights, committee, classes, metadata, FamilyChoice.beforeFamilies());
+    }
+
+    private LabelModel(Featurizer featurizer, SoftmaxWeights weights, List<SoftmaxWeights> committee,
+                       List<String> classes, ModelMetadata metadata, FamilyChoice choice) {
         this.featurizer = featurizer;
         this.weights = weights;
         this.committee = List.copyOf(committee);
         this.classes = List.copyOf(classes);
         this.metadata = metadata;
+        this.choice = choice;
+    }
+
+    /** The model family and representation this version was trained as, and why. */
+    public FamilyChoice choice() {
+        return choice;
+    }
+
+    /** The same model, recorded as trained under {@code newChoice}. */
+    public LabelModel withChoice(FamilyChoice newChoice) {
+        return new LabelModel(featurizer, weights, committee, classes, metadata, newChoice);
     }
 
     /** Class names, in the order of every probability vector. */
@@ -100,6 +119,7 @@ public final class LabelModel {
                 m.write(out);
             }
             writeMetadata(out);
+            FamilyChoiceFormat.write(choice, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,8 +129,9 @@ public final class LabelModel {
     /** Reads what {@link #toBytes()} wrote. */
     public static LabelModel fromBytes(byte[] data) {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(data)))) {
-            if (in.readInt() != FORMAT) {
-                throw new IOException("unsupported model format");
+            int format = in.readInt();
+            if (format != FORMAT && format != FORMAT_BEFORE_FAMILIES) {
+                throw new IOException("unsupported model format " + format);
             }
             int k = in.readInt();
             List<String> classes = new ArrayList<>();
@@ -124,7 +145,9 @@ public final class LabelModel {
             for (int i = 0; i < m; i++) {
                 committee.add(SoftmaxWeights.read(in));
             }
-            return new LabelModel(f, w, committee, classes, readMetadata(in));
+            ModelMetadata metadata = readMetadata(in);
+            FamilyChoice choice = format == FORMAT ? FamilyChoiceFormat.read(in) : FamilyChoice.beforeFamilies();
+            return new LabelModel(f, w, committee, classes, metadata, choice);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model", e);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Trains a {@link LabelModel} from encoded items and their labels: fits the featurizer, chooses the
@@ -27,14 +28,21 @@ public final class ModelTrainer {
     private static final int MIN_LABELS_FOR_CV = 10;
     private final TaskType task;
     private final TrainingOptions options;
+    private final Function<List<byte[]>, Featurizer> fitFeaturizer;
 
     public ModelTrainer(TaskType task) {
         this(task, TrainingOptions.defaults());
     }
 
     public ModelTrainer(TaskType task, TrainingOptions options) {
+        this(task, options, items -> Featurizers.fit(task, items));
+    }
+
+    /** A trainer whose linear head sits on the features {@code fitFeaturizer} fits (a model family's feature map). */
+    public ModelTrainer(TaskType task, TrainingOptions options, Function<List<byte[]>, Featurizer> fitFeaturizer) {
         this.task = task;
         this.options = options;
+        this.fitFeaturizer = fitFeaturizer;
     }
 
     public TaskType task() {
@@ -69,7 +77,7 @@ public final class ModelTrainer {
         }
         List<byte[]> fitOn = new ArrayList<>(items);
         fitOn.addAll(unlabeledSample);
-        Featurizer featurizer = Featurizers.fit(task, fitOn);
+        Featurizer featurizer = fitFeaturizer.apply(fitOn);
         List<FeatureBuffer> x = featurise(featurizer, items);
         int[] y = new int[labels.size()];
         for (int i = 0; i < y.length; i++) {
@@ -89,7 +97,7 @@ public final class ModelTrainer {
     /** Retrains with this trainer's penalty choice fixed to {@code l2} and temperature 1 (used by cross-validation). */
     LabelModel trainFixed(List<byte[]> items, List<String> labels, double l2, double temperature) {
         List<String> classes = new ArrayList<>(new TreeSet<>(labels));
-        Featurizer featurizer = Featurizers.fit(task, items);
+        Featurizer featurizer = fitFeaturizer.apply(items);
         List<FeatureBuffer> x = featurise(featurizer, items);
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
         SparseSoftmaxTrainer.Result r = SparseSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(), l2,

@@ -1,5 +1,6 @@
 package io.labelloop.project;
 
+import io.labelloop.learning.ModelFamily;
 import io.labelloop.learning.StrategyName;
 import io.labelloop.learning.TaskType;
 import java.time.Instant;
@@ -28,8 +29,14 @@ public record Project(
         boolean trainingAugmentation,
         Map<String, String> labelKeys,
         Integer imageWidth,
+        String modelFamily,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** The family a lead pinned, or null when {@code AUTO} chooses. */
+    public ModelFamily pinnedFamily() {
+        return ModelFamilies.pinned(modelFamily);
+    }
 
     public boolean hasLabel(String label) {
         return labels.contains(label);

@@ -26,6 +26,8 @@ import java.util.Map;
  * {@code labelKeys}: the lead's own keys on the labeling page (label to one letter or digit; the others
  * follow {@link LabelKeys}). {@code imageWidth} (IMAGE): the width of an image sent as pixel features
  * when it is not square (null: the square root of the pixel count).
+ * {@code modelFamily}: {@value #AUTO_FAMILY} (chosen per project by cross-validated log-loss on the labels so far) or
+ * a family from {@code GET /api/v1/model-families} that a lead pins.
  */
 public record ProjectSettings(
         @NotBlank @Size(max = 200) String name,
@@ -47,13 +49,16 @@ public record ProjectSettings(
         Boolean synthesisAllowFlips,
         Boolean trainingAugmentation,
         @Size(max = 1000) Map<String, String> labelKeys,
-        @Min(1) @Max(10_000) Integer imageWidth) {
+        @Min(1) @Max(10_000) Integer imageWidth,
+        @Size(max = 32) String modelFamily) {
 
     public static final int DEFAULT_BATCH_SIZE = 50;
     public static final int DEFAULT_RETRAIN_EVERY = 20;
     public static final double DEFAULT_HOLDOUT_FRACTION = 0.1;
     public static final double DEFAULT_AUDIT_FRACTION = 0.05;
     public static final double DEFAULT_SYNTHESIS_MAX_SHARE = 0.25;
+    /** The {@code modelFamily} value that lets cross-validation choose the family per project (the default). */
+    public static final String AUTO_FAMILY = "AUTO";
 
     /** The same settings with service defaults filled in where the caller left a value out. */
     public ProjectSettings withDefaults() {
@@ -70,6 +75,7 @@ public record ProjectSettings(
                 synthesisMaxShare != null ? synthesisMaxShare : DEFAULT_SYNTHESIS_MAX_SHARE,
                 synthesisAllowFlips != null && synthesisAllowFlips,
                 trainingAugmentation != null && trainingAugmentation,
-                labelKeys == null || labelKeys.isEmpty() ? null : labelKeys, imageWidth);
+                labelKeys == null || labelKeys.isEmpty() ? null : labelKeys, imageWidth,
+                modelFamily != null ? modelFamily : AUTO_FAMILY);
     }
 }

@@ -1,12 +1,37 @@
 package io.labelloop.training;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-/** One model version as the API lists it. */
+/**
+ * One model version as the API lists it. {@code family} is what was trained ({@code LINEAR} for versions from before
+ * model families), {@code representation} the features it started from, {@code candidates} what was compared when the
+ * choice was made ({@code [{"family", "representation", "cvLogLoss", "cvAccuracy"}]}, empty when nothing was), and
+ * {@code familyReason} why, in a sentence.
+ */
 public record ModelSummary(int version, Instant trainedAt, int labelCount, int humanLabels, String algorithm,
         Map<String, Object> metrics, Map<String, Object> provenance, long trainMillis, long scoreMillis, long itemsScored,
-        Double stopKappa, boolean stopRecommended, Map<String, Object> autoLabelThresholds) {
+        Double stopKappa, boolean stopRecommended, Map<String, Object> autoLabelThresholds, String family,
+        String representation, List<Object> candidates, String familyReason) {
+
+    /** A summary whose family fields are read from the provenance (absent before model families: linear). */
+    public static ModelSummary of(int version, Instant trainedAt, int labelCount, int humanLabels, String algorithm,
+            Map<String, Object> metrics, Map<String, Object> provenance, long trainMillis, long scoreMillis,
+            long itemsScored, Double stopKappa, boolean stopRecommended, Map<String, Object> autoLabelThresholds) {
+        Map<?, ?> f = provenance.get("family") instanceof Map<?, ?> m ? m : Map.of();
+        return new ModelSummary(version, trainedAt, labelCount, humanLabels, algorithm, metrics, provenance, trainMillis,
+                scoreMillis, itemsScored, stopKappa, stopRecommended, autoLabelThresholds,
+                f.get("family") instanceof String s ? s : "LINEAR",
+                f.get("representation") instanceof String s ? s : "STANDARD",
+                f.get("candidates") instanceof List<?> l ? List.copyOf(l) : List.of(),
+                f.get("reason") instanceof String s ? s : null);
+    }
+
+    /** "KERNEL", or "KERNEL over HOG" when the family starts from another representation than the task's own. */
+    public String familyLabel() {
+        return "STANDARD".equals(representation) ? family : family + " over " + representation;
+    }
 
     public Double accuracy() {
         return metrics.get("accuracy") instanceof Number n ? n.doubleValue() : null;

@@ -43,6 +43,8 @@ class ProjectPagesTests extends BrowserTest {
         Object points = page.evaluate("() => Chart.getChart('curve').data.datasets[0].data.length");
         assertThat(((Number) points).intValue()).isEqualTo(3);
         assertThat(page.locator("#per-class tbody tr")).hasCount(3);
+        assertThat(page.locator("#stat-model-family")).containsText("Model: ");
+        assertThat(page.locator("#stat-model-family")).containsText("(chosen automatically: CV log-loss ");
         screenshot("dashboard-three-versions");
 
         var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,

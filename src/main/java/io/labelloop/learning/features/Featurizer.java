@@ -5,11 +5,22 @@ import java.io.IOException;
 
 /** Maps an encoded item to model features; fitted per model version and saved with it. */
 public interface Featurizer {
+    /** Rough cost of a cosine relative to a multiply-add, for {@link #operationsPerItem()}. */
+    int COSINE_COST = 20;
+
     /** Number of feature columns (model weights per class). */
     int dimension();
 
     /** Writes the features of {@code encoded} into {@code out}; allocation-free once warmed up. */
     void featurize(byte[] encoded, FeatureBuffer out);
+
+    /**
+     * Rough multiply-adds to featurise one item, so that a model family's cost of scoring a large pool can be
+     * weighed before it is chosen (the default: one per output column).
+     */
+    default long operationsPerItem() {
+        return dimension();
+    }
 
     /** Short description for model metadata. */
     String describe();

@@ -27,6 +27,8 @@ public final class Featurizers {
             case TfIdfFeaturizer t -> "tfidf";
             case StandardScalerFeaturizer s -> "standard";
             case PixelFeaturizer p -> "pixels";
+            case RandomFourierFeaturizer r -> "rff";
+            case HogFeaturizer h -> "hog";
             default -> throw new IllegalArgumentException("unknown featurizer " + f);
         });
         f.write(out);
@@ -38,6 +40,8 @@ public final class Featurizers {
             case "tfidf" -> TfIdfFeaturizer.read(in);
             case "standard" -> StandardScalerFeaturizer.read(in);
             case "pixels" -> PixelFeaturizer.read(in);
+            case "rff" -> RandomFourierFeaturizer.read(in);
+            case "hog" -> HogFeaturizer.read(in);
             default -> throw new IOException("unknown featurizer " + tag);
         };
     }

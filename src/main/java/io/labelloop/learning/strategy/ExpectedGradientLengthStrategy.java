@@ -5,6 +5,9 @@ package io.labelloop.learning.strategy;
  * item had label y, the log-loss gradient w.r.t. the weights is (p - e_y) x~ with x~ = (x, 1), whose norm
  * is ||x~|| ||p - e_y|| = ||x~|| sqrt(1 - 2 p_y + ||p||^2). Its expectation under the model is
  * score = ||x~|| * sum_y p_y sqrt(1 - 2 p_y + ||p||^2).
+ * <p>For every model family x is what the logistic head sees: the family's mapped features (for the KERNEL
+ * family the random Fourier features, for HOG the gradient histograms), so the score is the expected gradient
+ * length of the head's weights, not of the raw columns; the feature map itself is fixed, not learned.
  */
 public final class ExpectedGradientLengthStrategy implements PointwiseStrategy {
     @Override

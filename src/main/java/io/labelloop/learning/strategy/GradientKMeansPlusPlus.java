@@ -10,6 +10,9 @@ import java.util.Random;
  * The first pick has the largest |g|; each next pick is drawn with probability proportional to its
  * squared distance D^2 to the nearest pick, so batches are both uncertain (long gradients) and spread
  * out. Near-duplicates (in feature space) of a pick are never drawn.
+ * <p>With a non-linear model family, x is the family's mapped features (the KERNEL family's random Fourier
+ * features, or HOG features), i.e. the gradient embedding of the last layer, as BADGE uses for a network;
+ * distances between picks are therefore distances in the kernel's feature space.
  */
 public final class GradientKMeansPlusPlus {
     private GradientKMeansPlusPlus() {

@@ -73,6 +73,9 @@ public class ProjectEntity {
     @Column(name = "training_augmentation")
     private boolean trainingAugmentation;
 
+    @Column(name = "model_family")
+    private String modelFamily;
+
     @Column(name = "audit_fraction")
     private double auditFraction;
 
@@ -124,6 +127,7 @@ public class ProjectEntity {
         this.synthesisMaxShare = s.synthesisMaxShare();
         this.synthesisAllowFlips = s.synthesisAllowFlips();
         this.trainingAugmentation = s.trainingAugmentation();
+        this.modelFamily = s.modelFamily();
         this.streamLabelingShare = s.streamLabelingShare();
         this.labelKeys = s.labelKeys() == null ? null : new LinkedHashMap<>(s.labelKeys());
         this.imageWidth = s.imageWidth();
@@ -134,7 +138,7 @@ public class ProjectEntity {
         return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
                 autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, streamLabelingShare,
                 synthesisMaxShare, synthesisAllowFlips, trainingAugmentation,
-                labelKeys == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelKeys)), imageWidth,
+                labelKeys == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelKeys)), imageWidth, modelFamily,
                 createdAt, updatedAt);
     }
 

@@ -1,6 +1,7 @@
 package io.labelloop.project.internal;
 
 import io.labelloop.project.LabelKeys;
+import io.labelloop.project.ModelFamilies;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.project.ProjectDeleted;
@@ -133,6 +134,9 @@ public class ProjectService {
                 .forEach(p -> problems.add(new FieldProblem("labelKeys", p)));
         if (s.imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
+        }
+        if (!ModelFamilies.isSetting(s.modelFamily())) {
+            problems.add(new FieldProblem("modelFamily", "must be " + ModelFamilies.settingValues()));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);

@@ -33,6 +33,7 @@ public class ProjectForm {
     private boolean trainingAugmentation;
     private String labelKeys = "";
     private Integer imageWidth;
+    private String modelFamily = ProjectSettings.AUTO_FAMILY;
 
     static ProjectForm of(Project p) {
         ProjectForm f = new ProjectForm();
@@ -55,6 +56,7 @@ public class ProjectForm {
         f.trainingAugmentation = p.trainingAugmentation();
         f.labelKeys = LabelKeys.toLines(p.labelKeys());
         f.imageWidth = p.imageWidth();
+        f.modelFamily = p.modelFamily();
         return f;
     }
 
@@ -64,7 +66,8 @@ public class ProjectForm {
         return new ProjectSettings(name == null ? null : name.strip(), taskType, labelList, budget, strategy, batchSize,
                 retrainEvery, autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped,
                 auditFraction, streamLabelingShare, synthesisMaxShare, synthesisAllowFlips,
-                trainingAugmentation, LabelKeys.fromLines(labelKeys), imageWidth);
+                trainingAugmentation, LabelKeys.fromLines(labelKeys), imageWidth,
+                modelFamily);
     }
 
     public String getName() {
@@ -185,6 +188,14 @@ public class ProjectForm {
 
     public void setTrainingAugmentation(boolean trainingAugmentation) {
         this.trainingAugmentation = trainingAugmentation;
+    }
+
+    public String getModelFamily() {
+        return modelFamily;
+    }
+
+    public void setModelFamily(String modelFamily) {
+        this.modelFamily = modelFamily;
     }
 
     public boolean isSynthesisAllowFlips() {

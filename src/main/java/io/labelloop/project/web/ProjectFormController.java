@@ -2,6 +2,7 @@ package io.labelloop.project.web;
 
 import io.labelloop.learning.StrategyName;
 import io.labelloop.learning.TaskType;
+import io.labelloop.project.ModelFamilies;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.project.ProjectSettings;
@@ -41,6 +42,7 @@ class ProjectFormController {
     void choices(Model model) {
         model.addAttribute("taskTypes", TaskType.values());
         model.addAttribute("strategies", StrategyName.values());
+        model.addAttribute("modelFamilies", ModelFamilies.settingValues());
     }
 
     @GetMapping("/projects/new")

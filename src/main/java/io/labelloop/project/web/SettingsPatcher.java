@@ -27,7 +27,7 @@ class SettingsPatcher {
     private static final Set<String> FIELDS = Set.of("name", "taskType", "labels", "budget", "strategy", "batchSize",
             "retrainEvery", "autoLabelThreshold", "autoLabelTargetAccuracy", "holdoutFraction", "synthesisEnabled",
             "stopped", "auditFraction", "streamLabelingShare", "synthesisMaxShare", "synthesisAllowFlips",
-            "trainingAugmentation", "labelKeys", "imageWidth");
+            "trainingAugmentation", "labelKeys", "imageWidth", "modelFamily");
 
     private final JsonMapper mapper;
     private final Validator validator;

@@ -49,7 +49,8 @@ class CycleWriter {
         }
         ModelMetadata meta = built.model().metadata();
         models.insert(new ModelStore.NewVersion(project.id(), version, data.trainLabels().size(), data.humanLabels(),
-                meta.algorithm(), metrics(built.evaluation(), meta), Map.of("model", meta, "cycleMillis", timer.millis()), trainMillis, scoreMillis, scored, stop.kappa(),
+                meta.algorithm(), metrics(built.evaluation(), meta), Map.of("model", meta, "cycleMillis", timer.millis(),
+                        "family", FamilyJson.of(built.model().choice())), trainMillis, scoreMillis, scored, stop.kappa(),
                 stop.stop(), stop.predictions(), built.thresholds(), built.model()));
         queue.replace(project.id(), drafts);
         events.publishEvent(new ModelTrained(project.id(), version, data.trainLabels().size(),

@@ -2,6 +2,8 @@ package io.labelloop.training.internal;
 
 import io.labelloop.learning.AutoLabelThresholds;
 import io.labelloop.learning.Evaluation;
+import io.labelloop.learning.FamilyOptions;
+import io.labelloop.learning.FamilyTrainer;
 import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.ModelEvaluator;
@@ -35,21 +37,28 @@ class ModelBuilder {
     record Built(LabelModel model, Evaluation evaluation, AutoLabelThresholds thresholds) {
     }
 
-    Built train(Project project, TrainingSet data, List<byte[]> poolSample, LabelModel previous, PhaseTimer timer) {
+    /**
+     * Trains the project's model family (chosen by cross-validation on the human-labeled rows when the setting is
+     * AUTO); noisy training copies, when on, are added to the chosen family's training only.
+     */
+    Built train(Project project, TrainingSet data, List<byte[]> poolSample, LabelModel previous, long poolSize,
+            PhaseTimer timer) {
         TrainingOptions options = TrainingOptions.defaults().withSeed(project.id());
         if (project.strategy() == StrategyName.VOTE_ENTROPY || project.strategy() == StrategyName.CONSENSUS_KL) {
             options = options.withCommittee(settings.committeeSize());
         }
-        var trainer = new ModelTrainer(project.taskType(), options);
-        List<byte[]> items = data.trainItems();
-        List<String> labels = data.trainLabels();
+        var families = new FamilyTrainer(project.taskType(), options, FamilyOptions.defaults());
+        LabelModel model = families.train(data.trainItems(), data.trainLabels(), poolSample, previous,
+                project.pinnedFamily(), poolSize);
+        ModelTrainer trainer = families.trainer(model.choice().candidate());
         if (project.trainingAugmentation() && project.taskType() == TaskType.TABULAR) {
-            items = new ArrayList<>(items);
-            labels = new ArrayList<>(labels);
+            timer.lap("train");
+            List<byte[]> items = new ArrayList<>(data.trainItems());
+            List<String> labels = new ArrayList<>(data.trainLabels());
             addNoisyCopies(project, data, items, labels);
             timer.lap("augment");
+            model = trainer.train(items, labels, poolSample, model).withChoice(model.choice());
         }
-        LabelModel model = trainer.train(items, labels, poolSample, previous);
         timer.lap("train");
         Evaluation evaluation = ModelEvaluator.evaluate(model, trainer, data.trainItems(), data.trainLabels(),
                 data.holdoutItems(), data.holdoutLabels());

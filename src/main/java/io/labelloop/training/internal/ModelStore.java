@@ -113,7 +113,7 @@ public class ModelStore {
         String thresholds = rs.getString(13);
         double kappa = rs.getDouble(11);
         Double stopKappa = rs.wasNull() ? null : kappa;
-        return new ModelSummary(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getInt(3), rs.getInt(4), rs.getString(5),
+        return ModelSummary.of(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getInt(3), rs.getInt(4), rs.getString(5),
                 mapper.readValue(rs.getString(6), MAP), mapper.readValue(rs.getString(7), MAP), rs.getLong(8), rs.getLong(9),
                 rs.getLong(10), stopKappa, rs.getBoolean(12), thresholds == null ? null : mapper.readValue(thresholds, MAP));
     }

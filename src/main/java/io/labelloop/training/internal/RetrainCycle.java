@@ -145,7 +145,7 @@ public class RetrainCycle {
         }
         timer.lap("samplePool");
         LabelModel previous = latest.map(v -> models.model(project.id(), v.version())).orElse(null);
-        ModelBuilder.Built built = builder.train(project, data, sample, previous, timer);
+        ModelBuilder.Built built = builder.train(project, data, sample, previous, vectors.count(project.id()), timer);
         long trainMillis = (System.nanoTime() - started) / 1_000_000;
 
         long scoring = System.nanoTime();

@@ -2,7 +2,10 @@ package io.labelloop.learning.bench;
 
 import io.labelloop.learning.BatchSelector;
 import io.labelloop.learning.ColdStartSelector;
+import io.labelloop.learning.FamilyOptions;
+import io.labelloop.learning.FamilyTrainer;
 import io.labelloop.learning.LabelModel;
+import io.labelloop.learning.ModelFamily;
 import io.labelloop.learning.ModelTrainer;
 import io.labelloop.learning.SelectionOptions;
 import io.labelloop.learning.StrategyName;
@@ -38,14 +41,25 @@ final class ActiveLearningRun {
     private ActiveLearningRun() {
     }
 
-    /** Accuracy on the test items after step, 2 step, ..., budget labels. */
+    /** Accuracy on the test items after step, 2 step, ..., budget labels, with the service's default family choice. */
     static double[] run(Split split, Method method, int budget, int step, long seed) {
+        return run(split, method, budget, step, seed, "AUTO");
+    }
+
+    /**
+     * The same with {@code family}: AUTO, a family to pin (LINEAR, KERNEL), or NONE for the trainer from before
+     * model families (the linear model on the task's features, no comparison).
+     */
+    static double[] run(Split split, Method method, int budget, int step, long seed, String family) {
         LabeledData d = split.data();
         TrainingOptions options = method.simpleLoop()
                 ? new TrainingOptions(seed, 0, 3, 1.0, 0) // fixed L2 = 1 (scikit-learn C = 1), T = 1
                 : new TrainingOptions(seed, 200, 3, 4.0, 0)
                 .withCommittee(method.strategy().needsCommittee() ? 3 : 0);
-        ModelTrainer trainer = new ModelTrainer(d.task(), options);
+        ModelTrainer plain = new ModelTrainer(d.task(), options);
+        FamilyTrainer families = new FamilyTrainer(d.task(), options, FamilyOptions.defaults());
+        ModelFamily pinned = "AUTO".equals(family) || "NONE".equals(family) ? null : ModelFamily.valueOf(family);
+        boolean familyFree = method.simpleLoop() || "NONE".equals(family);
         List<Integer> labeled = new ArrayList<>(firstBatch(split, method, step, seed));
         Set<Integer> taken = new HashSet<>(labeled);
         double[] curve = new double[budget / step];
@@ -54,7 +68,9 @@ final class ActiveLearningRun {
             List<byte[]> items = labeled.stream().map(d.items()::get).toList();
             List<String> labels = labeled.stream().map(d.labels()::get).toList();
             boolean twoClasses = new HashSet<>(labels).size() >= 2;
-            model = twoClasses ? trainer.train(items, labels, List.of(), model) : null;
+            LabelModel previous = model;
+            model = !twoClasses ? null : familyFree ? plain.train(items, labels, List.of(), previous)
+                    : families.train(items, labels, List.of(), previous, pinned, split.pool().size());
             curve[round] = model == null ? singleClassAccuracy(split, labels.get(0)) : split.testAccuracy(model);
             if (round == curve.length - 1) {
                 break;

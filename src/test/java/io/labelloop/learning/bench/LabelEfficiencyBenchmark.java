@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
  * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
  * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--max-pool n] [--max-test n]
- * [--merge true] [--report-only true] [--first-seed 42]}. The seeds are first-seed, first-seed + 1, ...: a
+ * [--merge true] [--report-only true] [--first-seed 42] [--family AUTO|LINEAR|KERNEL|NONE]}: {@code --family} is the
+ * model family setting the strategies train with (NONE: the linear trainer from before model families; the simple
+ * loop always trains that). The seeds are first-seed, first-seed + 1, ...: a
  * confirmation run on fresh seeds (e.g. {@code --first-seed 52}) checks a choice made on the default seeds.
  * With {@code --merge true} the methods run replace their own curves in a
  * dataset's existing result and the other methods' curves are kept (re-running one changed strategy).
@@ -56,13 +58,15 @@ public final class LabelEfficiencyBenchmark {
         boolean merge = opt.flag("merge");
         ExecutorService pool = Executors.newFixedThreadPool(opt.threads());
         try {
-            run(files, methods, pool, out, new Settings(seeds, firstSeed, budget, step, maxPool, maxTest, merge));
+            run(files, methods, pool, out, new Settings(seeds, firstSeed, budget, step, maxPool, maxTest, merge,
+                    opt.values().getOrDefault("family", "AUTO")));
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private record Settings(int seeds, long firstSeed, int budget, int step, int maxPool, int maxTest, boolean merge) {
+    private record Settings(int seeds, long firstSeed, int budget, int step, int maxPool, int maxTest, boolean merge,
+                            String family) {
     }
 
     private static void run(List<Path> files, List<ActiveLearningRun.Method> methods, ExecutorService pool, Path out,
@@ -82,7 +86,7 @@ public final class LabelEfficiencyBenchmark {
                 List<Future<double[]>> runs = new ArrayList<>();
                 for (int s = 0; s < seeds; s++) {
                     long seed = settings.firstSeed() + s;
-                    runs.add(pool.submit(() -> ActiveLearningRun.run(split, m, runBudget, step, seed)));
+                    runs.add(pool.submit(() -> ActiveLearningRun.run(split, m, runBudget, step, seed, settings.family())));
                 }
                 futures.put(m.name(), runs);
             }

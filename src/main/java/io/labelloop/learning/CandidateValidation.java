@@ -1,0 +1,57 @@
+package io.labelloop.learning;
+
+import io.labelloop.learning.model.CalibrationError;
+import io.labelloop.learning.model.StratifiedFolds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Out-of-fold log-loss and accuracy of a trained candidate: stratified k-fold, each fold's model retrained
+ * with the full model's penalty and temperature (so the comparison costs k fits, not a nested search; every
+ * candidate is measured the same way, with its own penalty).
+ */
+final class CandidateValidation {
+    /** Probabilities are clipped here, so that one confident mistake cannot dominate the mean. */
+    static final double MIN_PROBABILITY = 1e-4;
+
+    private CandidateValidation() {
+    }
+
+    record Score(double logLoss, double accuracy) {
+    }
+
+    static Score score(ModelTrainer trainer, LabelModel full, List<byte[]> items, List<String> labels, int folds) {
+        List<String> classes = new ArrayList<>(new TreeSet<>(labels));
+        int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
+        int[] fold = StratifiedFolds.assign(y, classes.size(), folds, trainer.options().seed());
+        double loss = 0;
+        int correct = 0, counted = 0;
+        for (int f = 0; f < folds; f++) {
+            List<byte[]> trainX = new ArrayList<>();
+            List<String> trainY = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (fold[i] != f) {
+                    trainX.add(items.get(i));
+                    trainY.add(labels.get(i));
+                }
+            }
+            if (new TreeSet<>(trainY).size() < 2) {
+                continue;
+            }
+            LabelModel m = trainer.trainFixed(trainX, trainY, full.metadata().l2(), full.metadata().temperature());
+            LabelModel.ItemScorer scorer = m.scorer();
+            for (int i = 0; i < items.size(); i++) {
+                if (fold[i] == f) {
+                    double[] p = scorer.probabilities(items.get(i));
+                    int truth = m.classes().indexOf(labels.get(i));
+                    double pTruth = truth < 0 ? 0 : p[truth];
+                    loss -= Math.log(Math.max(MIN_PROBABILITY, pTruth));
+                    correct += truth >= 0 && CalibrationError.argmax(p) == truth ? 1 : 0;
+                    counted++;
+                }
+            }
+        }
+        return counted == 0 ? new Score(Double.NaN, Double.NaN) : new Score(loss / counted, correct / (double) counted);
+    }
+}

@@ -1,0 +1,24 @@
+package io.labelloop.learning;
+
+/**
+ * How {@link FamilyTrainer} chooses a model family.
+ *
+ * @param minLabels          fewest labels to compare families on (below: the linear model)
+ * @param redecideGrowth     keep the previous choice until the label count has grown by this factor since it was made
+ * @param switchMargin       another candidate replaces the current one only when its cross-validated log-loss is lower
+ *                           by at least this fraction (hysteresis: the choice does not flip on noise)
+ * @param maxPoolOperations  a candidate whose scoring of the whole pool would take more multiply-adds than this is not
+ *                           considered (the linear model always is); about 2-4 s of one core
+ */
+public record FamilyOptions(int minLabels, double redecideGrowth, double switchMargin, double maxPoolOperations) {
+    public FamilyOptions {
+        if (minLabels < 4 || redecideGrowth < 1.0 || switchMargin < 0 || switchMargin >= 1 || maxPoolOperations <= 0) {
+            throw new IllegalArgumentException("invalid family options");
+        }
+    }
+
+    /** 30 labels, re-decided after 1.5x growth, a 5% margin to switch, 1e10 multiply-adds per pool scoring. */
+    public static FamilyOptions defaults() {
+        return new FamilyOptions(30, 1.5, 0.05, 1e10);
+    }
+}

@@ -1,0 +1,129 @@
+package io.labelloop.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.labelloop.support.ApiTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A new user's TABULAR project on data no line separates gets a non-linear model without anyone choosing it; the
+ * models list says what was compared and why; a lead can pin the linear family.
+ */
+class ModelFamilyTests extends ApiTest {
+
+    private final Map<String, String> truth = new HashMap<>();
+
+    /** Three concentric rings (x, y) plus a noise column, as an unlabeled CSV upload; the rings are the classes. */
+    private String ringsCsv(int n) {
+        Random rnd = new Random(11);
+        StringBuilder csv = new StringBuilder("externalId,x,y,noise\n");
+        for (int i = 0; i < n; i++) {
+            int ring = i % 3;
+            double r = 1.5 * ring + rnd.nextDouble(), a = rnd.nextDouble() * 2 * Math.PI;
+            csv.append("r").append(i).append(',').append(r * Math.cos(a)).append(',').append(r * Math.sin(a)).append(',')
+                    .append(rnd.nextGaussian()).append('\n');
+            truth.put("r" + i, "ring" + ring);
+        }
+        return csv.toString();
+    }
+
+    private long ringsProject(Map<String, Object> extra) {
+        Map<String, Object> settings = new HashMap<>(Map.of("name", "rings", "taskType", "TABULAR",
+                "labels", List.of("ring0", "ring1", "ring2"), "batchSize", 30, "retrainEvery", 1000, "holdoutFraction", 0));
+        settings.putAll(extra);
+        var created = api().post("/api/v1/projects", ADMIN, settings);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        var upload = api().postRaw("/api/v1/projects/" + id + "/items", ADMIN, "text/csv", ringsCsv(240));
+        assertThat(upload.json().get("created").asInt()).as(upload.toString()).isEqualTo(240);
+        return id;
+    }
+
+    /** Trains now, then labels what the queue hands out with the true ring, {@code rounds} times. */
+    private void labelRounds(long project, int rounds) {
+        for (int round = 0; round < rounds; round++) {
+            train(project);
+            JsonNode items = api().post("/api/v1/projects/" + project + "/queue/claims", ADMIN, Map.of("count", 30))
+                    .json().get("items");
+            for (JsonNode item : items) {
+                var r = api().post("/api/v1/projects/" + project + "/items/" + item.get("itemId").asLong() + "/labels",
+                        ADMIN, Map.of("label", truth.get(item.get("externalId").asString())));
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            }
+        }
+    }
+
+    private void train(long project) {
+        var run = api().post("/api/v1/projects/" + project + "/training-runs?wait=true", ADMIN, Map.of());
+        assertThat(run.status()).as(run.toString()).isIn(200, 409);
+    }
+
+    private JsonNode latestModel(long project) {
+        JsonNode models = api().get("/api/v1/projects/" + project + "/models", ADMIN).json();
+        return models.get(models.size() - 1);
+    }
+
+    @Test
+    void shouldChooseANonLinearFamilyOnRingsWithoutAnyoneChoosingIt() {
+        long p = ringsProject(Map.of());
+        assertThat(api().get("/api/v1/projects/" + p, ADMIN).json().get("modelFamily").asString()).isEqualTo("AUTO");
+
+        labelRounds(p, 3);
+        train(p);
+
+        JsonNode model = latestModel(p);
+        assertThat(model.get("labelCount").asInt()).isEqualTo(90);
+        assertThat(model.get("family").asString()).isEqualTo("KERNEL");
+        assertThat(model.get("candidates").findValuesAsString("family")).containsExactly("LINEAR", "KERNEL");
+        JsonNode linear = model.get("candidates").get(0), kernel = model.get("candidates").get(1);
+        assertThat(kernel.get("cvLogLoss").asDouble()).isLessThan(linear.get("cvLogLoss").asDouble());
+        assertThat(kernel.get("cvAccuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(model.get("familyReason").asString()).startsWith("chosen automatically: CV log-loss")
+                .contains("vs LINEAR");
+        assertThat(model.get("metrics").get("accuracy").asDouble()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void shouldRespectALinearFamilyPinnedByALead() {
+        long p = ringsProject(Map.of());
+        labelRounds(p, 3);
+        var patched = api().patch("/api/v1/projects/" + p, ADMIN, Map.of("modelFamily", "LINEAR"));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
+        train(p);
+
+        JsonNode model = latestModel(p);
+        assertThat(model.get("family").asString()).isEqualTo("LINEAR");
+        assertThat(model.get("candidates").isEmpty()).isTrue();
+        assertThat(model.get("familyReason").asString()).isEqualTo("pinned by a lead");
+    }
+
+    @Test
+    void shouldRejectAnUnknownFamilyWithProblemDetails() {
+        long p = ringsProject(Map.of());
+
+        var patched = api().patch("/api/v1/projects/" + p, ADMIN, Map.of("modelFamily", "FOREST_OF_DREAMS"));
+        var created = api().post("/api/v1/projects", ADMIN, Map.of("name", "x", "taskType", "TABULAR",
+                "labels", List.of("a", "b"), "modelFamily", "nope"));
+
+        assertThat(patched.status()).isEqualTo(422);
+        assertThat(patched.contentType()).startsWith("application/problem+json");
+        assertThat(patched.json().get("errors").get(0).get("field").asString()).isEqualTo("modelFamily");
+        assertThat(patched.json().get("errors").get(0).get("message").asString()).contains("AUTO", "LINEAR", "KERNEL");
+        assertThat(created.status()).as(created.toString()).isEqualTo(422);
+        assertThat(api().get("/api/v1/projects/" + p, ADMIN).json().get("modelFamily").asString()).isEqualTo("AUTO");
+    }
+
+    @Test
+    void shouldListTheFamiliesALeadMayPin() {
+        JsonNode families = api().get("/api/v1/model-families", ADMIN).json();
+
+        assertThat(families.findValuesAsString("family")).containsExactly("LINEAR", "KERNEL");
+        assertThat(families.get(1).get("nonLinear").asBoolean()).isTrue();
+    }
+}
