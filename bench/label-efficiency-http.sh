@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The label-efficiency simulation through the HTTP API against the in-process one, same split and
 # seeds, default strategy, budget 500, a retrain every 20 labels. Prints a Markdown table row per dataset.
-#   bench/label-efficiency-http.sh [seeds=3] [datasets...]
+# HOLDOUT (default 0) is the projects' holdoutFraction; the last column shows it and the realized share
+# of human labels drawn for the holdout (mean, min-max over seeds).
+#   [HOLDOUT=0.3] bench/label-efficiency-http.sh [seeds=3] [datasets...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEEDS=${1:-3}
@@ -10,9 +12,9 @@ DATASETS=${*:-../shared/data/tabular/satellite.csv ../shared/data/image/sklearn_
 source bench/lib.sh
 CP=$(test_classpath)
 start_app labelloop_http_efficiency "${BENCH_PORT:-18083}" 2g --labelloop.training.interval=1s
-echo "| dataset | strategy | seeds | AUBC via HTTP | AUBC in-process | final accuracy HTTP | final accuracy in-process |"
-echo "|---|---|---|---|---|---|---|"
+echo "| dataset | strategy | seeds | AUBC via HTTP | AUBC in-process | final accuracy HTTP | final accuracy in-process | holdout set: realized |"
+echo "|---|---|---|---|---|---|---|---|"
 for f in $DATASETS; do
   "$JAVA" -cp "$CP" io.labelloop.learning.bench.HttpLabelEfficiency \
-    "http://localhost:$PORT" "$TOKEN" "$f" "$SEEDS" 500 20
+    "http://localhost:$PORT" "$TOKEN" "$f" "$SEEDS" 500 20 "${HOLDOUT:-0}"
 done

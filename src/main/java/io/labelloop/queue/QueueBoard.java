@@ -20,13 +20,14 @@ public class QueueBoard {
 
     /**
      * Replaces the project's unleased entries with a new ranked batch; entries under a live lease
-     * stay as they are (their annotators keep working) and are not added twice. Stream, audit and
-     * synthetic entries stay until they are labeled.
+     * stay as they are (their annotators keep working) and are not added twice. Stream, audit,
+     * synthetic entries and holdout draws stay until they are labeled (claims hand out the draws
+     * at the holdout's share, whatever the batch).
      */
     @Transactional
     public void replace(long projectId, List<QueueEntryDraft> entries) {
         jdbc.sql("""
-                delete from queue_entries where project_id = ? and reason not in ('STREAM', 'AUDIT', 'SYNTHETIC')
+                delete from queue_entries where project_id = ? and reason not in ('STREAM', 'AUDIT', 'SYNTHETIC') and not holdout
                 and (lease_expires_at is null or lease_expires_at < now())""")
                 .param(projectId).update();
         jdbcTemplate.update("""
@@ -120,9 +121,13 @@ public class QueueBoard {
         jdbc.sql("delete from queue_entries where project_id = ? and item_id = ?").params(projectId, itemId).update();
     }
 
-    /** Items under a live lease: a cycle leaves them where they are. */
-    public java.util.Set<Long> leasedItems(long projectId) {
-        return new java.util.HashSet<>(jdbc.sql("select item_id from queue_entries where project_id = ? and lease_expires_at >= now()")
+    /**
+     * Items under a live lease, which a cycle leaves where they are, and the holdout draws waiting
+     * to be handed out, which it must not rank either (their labels only evaluate).
+     */
+    public java.util.Set<Long> reservedItems(long projectId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                select item_id from queue_entries where project_id = ? and (lease_expires_at >= now() or holdout)""")
                 .param(projectId).query(Long.class).list());
     }
 
@@ -134,9 +139,11 @@ public class QueueBoard {
                 .param(projectId).query(Boolean.class).single();
     }
 
-    /** Entries nobody holds right now. */
+    /** Entries nobody holds right now, other than holdout draws (those are handed out only at the holdout's share). */
     public long available(long projectId) {
-        return jdbc.sql("select count(*) from queue_entries where project_id = ? and (lease_expires_at is null or lease_expires_at < now())")
+        return jdbc.sql("""
+                select count(*) from queue_entries where project_id = ? and not holdout
+                and (lease_expires_at is null or lease_expires_at < now())""")
                 .param(projectId).query(Long.class).single();
     }
 

@@ -405,12 +405,13 @@ class LearningLoopTests extends ApiTest {
         scheduler.runDue();
         labelByOracle(p, ADMIN, 20);
         scheduler.runDue();
-
-        long holdoutQueued = jdbc.sql("select count(*) from queue_entries where project_id = ? and holdout and reason = 'HOLDOUT'")
-                .param(p).query(Long.class).single();
-        assertThat(holdoutQueued).isEqualTo(3);
         labelByOracle(p, ADMIN, 10);
-        assertThat(stats(p).get("holdoutLabeled").asLong()).isEqualTo(3);
+
+        assertThat(stats(p).get("holdoutLabeled").asLong()).as("0.3 of 30 labels").isEqualTo(9);
+        assertThat(jdbc.sql("select label_count from model_versions where project_id = ? and version = 1").param(p)
+                .query(Integer.class).single()).as("20 labels, 6 of them holdout draws").isEqualTo(14);
+        assertThat(jdbc.sql("select count(*) from queue_entries where project_id = ? and holdout and reason <> 'HOLDOUT'")
+                .param(p).query(Long.class).single()).as("no ranked entry is a holdout draw").isZero();
     }
 
     @Test
@@ -428,7 +429,7 @@ class LearningLoopTests extends ApiTest {
 
         long training = jdbc.sql("select count(*) from labels where project_id = ? and source = 'HUMAN' and not holdout")
                 .param(p).query(Long.class).single();
-        assertThat(training).as("30 labels, 3 of them holdout draws, 2 undone").isEqualTo(26);
+        assertThat(training).as("30 labels, 9 of them holdout draws, 2 undone").isEqualTo(20);
         assertThat(labelQueries.humanTrainingLabelCount(p)).isEqualTo(training);
     }
 

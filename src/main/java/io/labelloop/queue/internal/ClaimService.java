@@ -35,12 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ClaimService {
 
     private static final int FALLBACK_CHUNK = 50;
-    private static final long FALLBACK_WINDOW = 256;
     private static final long DRY_SIGNAL_GAP_NANOS = 1_000_000_000L;
     /** Per project; bounded so that memory does not grow with the number of projects ever claimed from. */
-    private static final int MAX_TRACKED_PROJECTS = 10_000;
-    private final Map<Long, long[]> idRanges = boundedPerProject();
-    private final Map<Long, long[]> lastDrySignal = boundedPerProject();
+    private final Map<Long, long[]> lastDrySignal = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1)).<Long, long[]>build().asMap();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -50,23 +48,25 @@ public class ClaimService {
     private final QueueSettings settings;
     private final ApplicationEventPublisher events;
     private final JsonMapper mapper;
+    private final HoldoutLine line;
+    private final HoldoutStock holdoutStock;
+    private final FallbackEntries fallbacks;
 
     private final TransactionTemplate ownTransaction;
 
     ClaimService(JdbcClient jdbc, LabelBudget budget, ItemQueries items, QueueSettings settings,
-            ApplicationEventPublisher events, JsonMapper mapper, JdbcTransactions transactions) {
+            ApplicationEventPublisher events, JsonMapper mapper, JdbcTransactions transactions, HoldoutLine line,
+            HoldoutStock holdoutStock, FallbackEntries fallbacks) {
         this.ownTransaction = transactions.requiresNew();
+        this.line = line;
+        this.holdoutStock = holdoutStock;
+        this.fallbacks = fallbacks;
         this.jdbc = jdbc;
         this.budget = budget;
         this.items = items;
         this.settings = settings;
         this.events = events;
         this.mapper = mapper;
-    }
-
-    private static Map<Long, long[]> boundedPerProject() {
-        return Caffeine.newBuilder().maximumSize(MAX_TRACKED_PROJECTS).expireAfterAccess(Duration.ofHours(1))
-                .<Long, long[]>build().asMap();
     }
 
     /** Why a claim came back empty. */
@@ -82,9 +82,10 @@ public class ClaimService {
 
     /**
      * A claim runs as short steps, each its own transaction: lease under the budget lock and drop
-     * what was labeled meanwhile; if the ranked queue ran dry, add fallback entries (committed on
-     * their own); lease again. No step holds locks while it waits for another, so concurrent
-     * claimers cannot deadlock across connections.
+     * what was labeled meanwhile, with the holdout's share of draws ({@link HoldoutLine}); if the
+     * holdout draws or the ranked queue ran short, top up the draws or add fallback entries (each
+     * committed on its own); lease again. No step holds locks while it waits for another, so
+     * concurrent claimers cannot deadlock across connections, and none waits on another's top-up.
      */
     public Claim claim(Project project, long userId, int count) {
         return claim(project, userId, count, settings.leaseDuration());
@@ -99,50 +100,93 @@ public class ClaimService {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
         List<Leased> leased = new ArrayList<>();
-        Step first = leaseStep(project, userId, count, leaseFor);
-        leased.addAll(first.leased());
-        boolean budgetExhausted = first.budgetExhausted();
-        if (leased.size() < count && !budgetExhausted) {
-            // Concurrent claimers may pick the same unqueued items; each retry sees what the others committed.
-            for (int attempt = 0; attempt < 5 && leased.size() < count && !budgetExhausted; attempt++) {
-                if (addFallback(project.id(), Math.max(2 * (count - leased.size()), FALLBACK_CHUNK)) == 0
-                        && !hasFreeEntries(project.id())) {
-                    break;
-                }
-                int missing = count - leased.size();
-                Step again = leaseStep(project, userId, missing, leaseFor);
-                leased.addAll(again.leased());
-                budgetExhausted = again.budgetExhausted();
-            }
+        Mix mix = new Mix(leaseFor);
+        Step step = leaseStep(project, userId, count, mix);
+        leased.addAll(step.leased());
+        if (step.regularShort() > 0 && !step.budgetExhausted()) {
             ranDry(project.id());
         }
+        // Concurrent claimers may pick the same unqueued items; each retry sees what the others committed.
+        for (int attempt = 0; attempt < 5 && leased.size() < count && !step.budgetExhausted(); attempt++) {
+            int added = 0;
+            if (step.regularShort() > 0) {
+                int fallback = fallbacks.add(project.id(), Math.max(2 * step.regularShort(), FALLBACK_CHUNK));
+                mix.othersLeft &= fallback > 0;
+                added += fallback;
+            }
+            if (step.drawsShort() > 0) {
+                int drawn = topUp(project, step.drawsShort());
+                mix.drawsLeft &= drawn > 0;
+                added += drawn;
+            }
+            if (added == 0 && !hasFreeEntries(project.id())) {
+                break;
+            }
+            step = leaseStep(project, userId, count - leased.size(), mix);
+            leased.addAll(step.leased());
+        }
         if (leased.isEmpty()) {
-            return new Claim(List.of(), budgetExhausted ? EmptyReason.BUDGET_EXHAUSTED : EmptyReason.POOL_EXHAUSTED);
+            return new Claim(List.of(), step.budgetExhausted() ? EmptyReason.BUDGET_EXHAUSTED : EmptyReason.POOL_EXHAUSTED);
         }
-        leased.sort(Comparator.comparingInt(Leased::skips).thenComparingInt(Leased::rank));
-        List<ClaimedItem> out = new ArrayList<>();
-        for (Leased l : leased) {
-            ItemView item = l.item();
-            out.add(new ClaimedItem(l.itemId(), item.externalId(), item.text(), item.features(), item.imageUrl(),
-                    item.metadata(), item.synthetic(), item.synthesis(), l.score(), l.reason(),
-                    l.prediction() == null ? null : mapper.readValue(l.prediction(), MAP), l.expiresAt()));
-        }
-        return new Claim(out, null);
-    }
-
-    /** What one lease step got, and whether the budget (counting live leases) had nothing left. */
-    private record Step(List<Leased> leased, boolean budgetExhausted) {
+        return new Claim(inOrder(leased).stream().map(this::claimed).toList(), null);
     }
 
     /**
-     * One lease step committed on its own. Without a budget it is the lease statement alone, which
-     * outside a caller's transaction runs as its own (implicit) transaction: no COMMIT round trip.
+     * Draws from the unqueued pool; once fallbacks have queued all of it, from the free queue entries,
+     * as many as the line gives the entries left (a pool smaller than the claim is shared between
+     * draws and the rest at the holdout's share instead of going to the draws first).
      */
-    private Step leaseStep(Project project, long userId, int n, Duration leaseFor) {
-        if (project.budget() == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return new Step(lease(project.id(), userId, n, leaseFor), false);
+    private int topUp(Project project, int missing) {
+        int drawn = holdoutStock.topUp(project.id(), missing);
+        return drawn > 0 ? drawn : holdoutStock.convert(project.id(), line.draws(project, holdoutStock.convertible(project.id())));
+    }
+
+    /** By skips and rank, the holdout draws spread through (see {@link HoldoutLine#spread}). */
+    private static List<Leased> inOrder(List<Leased> leased) {
+        Comparator<Leased> order = Comparator.comparingInt(Leased::skips).thenComparingInt(Leased::rank);
+        List<Leased> draws = leased.stream().filter(Leased::drawSlot).sorted(order).toList();
+        List<Leased> others = leased.stream().filter(l -> !l.drawSlot()).sorted(order).toList();
+        return HoldoutLine.spread(others, draws);
+    }
+
+    private ClaimedItem claimed(Leased l) {
+        ItemView item = l.item();
+        return new ClaimedItem(l.itemId(), item.externalId(), item.text(), item.features(), item.imageUrl(),
+                item.metadata(), item.synthetic(), item.synthesis(), l.score(), l.reason(),
+                l.prediction() == null ? null : mapper.readValue(l.prediction(), MAP), l.expiresAt());
+    }
+
+    /**
+     * What a claim may still hand out: holdout draws while a top-up can find any, and other entries
+     * while fallbacks can add some. Once one kind is used up, the other fills its places.
+     */
+    private static final class Mix {
+        final Duration leaseFor;
+        boolean drawsLeft = true;
+        boolean othersLeft = true;
+
+        Mix(Duration leaseFor) {
+            this.leaseFor = leaseFor;
         }
-        return ownTransaction.execute(status -> leaseWithinBudget(project, userId, n, leaseFor));
+    }
+
+    /**
+     * What one lease step got, whether the budget (counting live leases) had nothing left, and how
+     * many holdout draws and other entries it wanted but found no free entry for.
+     */
+    private record Step(List<Leased> leased, boolean budgetExhausted, int drawsShort, int regularShort) {
+    }
+
+    /**
+     * One lease step committed on its own. Without a budget it is the holdout line's read and the
+     * lease statement, which outside a caller's transaction run as their own (implicit)
+     * transactions: no COMMIT round trip.
+     */
+    private Step leaseStep(Project project, long userId, int n, Mix mix) {
+        if (project.budget() == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return split(project, userId, n, mix);
+        }
+        return ownTransaction.execute(status -> leaseWithinBudget(project, userId, n, mix));
     }
 
     /**
@@ -151,7 +195,7 @@ public class ClaimService {
      * again, which a lease expiring does anyway, so no claim waits for (or holds the budget lock across)
      * a WAL flush. Labels, which must survive, commit synchronously.
      */
-    private Step leaseWithinBudget(Project project, long userId, int n, Duration leaseFor) {
+    private Step leaseWithinBudget(Project project, long userId, int n, Mix mix) {
         int wanted = n;
         if (project.budget() != null) {
             LabelBudget.Held held = budget.lock(project.id());
@@ -159,10 +203,18 @@ public class ClaimService {
                     .param(project.id()).query(Long.class).single();
             wanted = (int) Math.min(n, held.left() - live);
             if (wanted <= 0) {
-                return new Step(List.of(), true);
+                return new Step(List.of(), true, 0, 0);
             }
         }
-        return new Step(lease(project.id(), userId, wanted, leaseFor), false);
+        return split(project, userId, wanted, mix);
+    }
+
+    /** Leases n items: the holdout line's share of draws, the others from the ranked queue. */
+    private Step split(Project project, long userId, int n, Mix mix) {
+        int draws = mix.drawsLeft && mix.othersLeft ? line.draws(project, n) : 0;
+        List<Leased> got = lease(project.id(), userId, draws, n - draws, !mix.othersLeft, mix.leaseFor);
+        int drawsGot = (int) got.stream().filter(Leased::drawSlot).count();
+        return new Step(got, false, draws - drawsGot, n - draws - (got.size() - drawsGot));
     }
 
     /**
@@ -183,29 +235,41 @@ public class ClaimService {
     }
 
     private record Leased(long itemId, int rank, int skips, double score, String reason, String prediction, Instant expiresAt,
-            ItemView item) {
+            boolean drawSlot, ItemView item) {
     }
 
     /**
      * One statement: it sets the transaction's commit to asynchronous (see {@link #leaseWithinBudget}),
-     * picks the first free entries, leases those whose item is still unlabeled and deletes the others,
-     * and reads the leased items (the item module maps their columns: {@link ItemQueries#rowMapper}).
+     * picks the first free holdout draws and the first free other entries ({@code othersTakeDraws}:
+     * any entries), leases those whose item is still unlabeled and deletes the others, and reads the
+     * leased items (the item module maps their columns: {@link ItemQueries#rowMapper}).
      * Such stale entries come from a fallback insert or a queue refill that worked on a snapshot taken
      * before someone labeled the item; this statement's snapshot is newer and sees that label.
      */
-    private List<Leased> lease(long projectId, long userId, int n, Duration leaseFor) {
+    private List<Leased> lease(long projectId, long userId, int draws, int others, boolean othersTakeDraws,
+            Duration leaseFor) {
         Timestamp until = Timestamp.from(Instant.now().plus(leaseFor));
         RowMapper<ItemView> itemRow = items.rowMapper(projectId);
         return jdbc.sql("""
                 with async_commit as (select set_config('synchronous_commit', 'off', true)),
-                picked as (
-                    select q.item_id,
+                picked_draws as (
+                    select q.item_id, true as draw_slot,
                            not exists (select 1 from unlabeled_items u where u.item_id = q.item_id) as labeled
                     from queue_entries q
-                    where q.project_id = ? and (q.lease_expires_at is null or q.lease_expires_at < now())
+                    where q.project_id = ? and q.holdout and (q.lease_expires_at is null or q.lease_expires_at < now())
                     order by q.skips, q.rank
                     limit ?
                     for update of q skip locked),
+                picked_others as (
+                    select q.item_id, false as draw_slot,
+                           not exists (select 1 from unlabeled_items u where u.item_id = q.item_id) as labeled
+                    from queue_entries q
+                    where q.project_id = ? and (not q.holdout or ?)
+                      and (q.lease_expires_at is null or q.lease_expires_at < now())
+                    order by q.skips, q.rank
+                    limit ?
+                    for update of q skip locked),
+                picked as (select * from picked_draws union all select * from picked_others),
                 dropped as (
                     delete from queue_entries d using picked where d.item_id = picked.item_id and picked.labeled),
                 leased as (
@@ -213,72 +277,19 @@ public class ClaimService {
                     from picked, async_commit where q.item_id = picked.item_id and not picked.labeled
                     returning q.item_id as leased_item, q.rank as leased_rank, q.skips as leased_skips,
                               coalesce(q.score, 0) as leased_score, q.reason as leased_reason,
-                              q.prediction::text as leased_prediction, q.lease_expires_at as leased_until)
+                              q.prediction::text as leased_prediction, q.lease_expires_at as leased_until,
+                              picked.draw_slot as leased_draw_slot)
                 select l.*, i.* from leased l join items i on i.id = l.leased_item""")
-                .params(projectId, n, userId, until)
+                .params(projectId, draws, projectId, othersTakeDraws, others, userId, until)
                 .query((rs, i) -> new Leased(rs.getLong("leased_item"), rs.getInt("leased_rank"), rs.getInt("leased_skips"),
                         rs.getDouble("leased_score"), rs.getString("leased_reason"), rs.getString("leased_prediction"),
-                        rs.getTimestamp("leased_until").toInstant(), itemRow.mapRow(rs, i)))
+                        rs.getTimestamp("leased_until").toInstant(), rs.getBoolean("leased_draw_slot"), itemRow.mapRow(rs, i)))
                 .list();
     }
 
     private boolean hasFreeEntries(long projectId) {
         return jdbc.sql("select exists (select 1 from queue_entries where project_id = ? and (lease_expires_at is null or lease_expires_at < now()))")
                 .param(projectId).query(Boolean.class).single();
-    }
-
-    /**
-     * Unranked pool items behind everything ranked, so the queue is never empty while the pool is
-     * not. Each call starts at a random point of the project's id range (wrapping around), so that
-     * concurrent claimers neither collide on the same items nor rescan the items already taken. It
-     * reads the range in bounded windows (doubling while they come up empty): one open-ended scan
-     * took half a second on a fresh upload, whose table statistics led the planner to a bitmap
-     * scan of every item above the start instead of the first few in id order.
-     */
-    private int addFallback(long projectId, int n) {
-        long[] range = idRanges.computeIfAbsent(projectId, id -> jdbc
-                .sql("select coalesce(min(id), 0), coalesce(max(id), 0) from items where project_id = ?")
-                .param(id).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single());
-        long span = range[1] - range[0] + 1;
-        long from = range[0] + (long) (Math.random() * span);
-        long window = FALLBACK_WINDOW;
-        int added = 0;
-        for (long covered = 0; added == 0 && covered < span; window *= 2) {
-            long to = Math.min(from + window, range[1] + 1);
-            added = insertFallback(projectId, from, to, n);
-            covered += to - from;
-            from = to > range[1] ? range[0] : to;
-        }
-        if (added == 0) {
-            idRanges.remove(projectId); // new uploads may have widened the range
-        }
-        return added;
-    }
-
-    /**
-     * One ascending insert in its own short transaction: it holds no lock the claim could later
-     * wait on, so concurrent claimers cannot deadlock; the entries are leased afterwards with SKIP LOCKED.
-     */
-    private int insertFallback(long projectId, long fromId, long toId, int n) {
-        return ownTransaction.execute(status -> {
-            // fallback entries lost in a database crash are simply added again by the next claim
-            jdbc.sql("set local synchronous_commit = off").update();
-            // The window is read on its own (materialized) so that the project's condition cannot
-            // pull in a scan of the project's index: only the id range bounds the work.
-            return jdbc.sql("""
-                with window_items as materialized (
-                    select item_id, project_id from unlabeled_items where item_id >= ? and item_id < ?)
-                insert into queue_entries (item_id, project_id, rank, reason)
-                select u.item_id, u.project_id,
-                       coalesce((select max(rank) from queue_entries where project_id = ?), 0) + row_number() over (), 'FALLBACK'
-                from (select u.item_id, u.project_id from window_items u
-                      where u.project_id = ?
-                        and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
-                      order by u.item_id
-                      limit ?) u
-                on conflict (item_id) do nothing""")
-                    .params(fromId, toId, projectId, projectId, n).update();
-        });
     }
 
     /** Ends the caller's lease and moves the item behind the items not skipped as often. */

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The batch a cycle queues: the strategy's picks in rank order, with exploration picks (while a
- * class has no label) alternating with them and the random holdout draws spread evenly through,
- * each with the model's prediction for the annotator to see.
+ * class has no label) alternating with them, each with the model's prediction for the annotator to
+ * see. Holdout draws are not part of it: claims mix them in at the holdout's share.
  */
 final class QueueMix {
 
@@ -25,24 +25,19 @@ final class QueueMix {
     }
 
     static List<QueueEntryDraft> interleave(LabelModel model, int version, long projectId, List<SelectedItem> selected,
-            List<Long> holdout, List<QueueEntryDraft> explore, ItemVectors vectors) {
-        List<Object[]> order = new ArrayList<>(); // {itemId, score, reason, holdout}
+            List<QueueEntryDraft> explore, ItemVectors vectors) {
+        List<Object[]> order = new ArrayList<>(); // {itemId, score, reason}
         int e = 0;
         for (SelectedItem s : selected) {
-            order.add(new Object[] {s.itemId(), s.score(), "STRATEGY", false});
+            order.add(new Object[] {s.itemId(), s.score(), "STRATEGY"});
             if (e < explore.size()) {
                 QueueEntryDraft x = explore.get(e++);
-                order.add(new Object[] {x.itemId(), x.score(), "EXPLORATION", false});
+                order.add(new Object[] {x.itemId(), x.score(), "EXPLORATION"});
             }
         }
         while (e < explore.size()) {
             QueueEntryDraft x = explore.get(e++);
-            order.add(new Object[] {x.itemId(), x.score(), "EXPLORATION", false});
-        }
-        int step = holdout.isEmpty() ? 0 : Math.max(1, (order.size() + holdout.size()) / holdout.size());
-        for (int h = 0; h < holdout.size(); h++) {
-            int at = Math.min(order.size(), h * step + step / 2);
-            order.add(at, new Object[] {holdout.get(h), 0.0, "HOLDOUT", true});
+            order.add(new Object[] {x.itemId(), x.score(), "EXPLORATION"});
         }
         Map<Long, byte[]> encoded = new HashMap<>(vectors.of(projectId, order.stream().map(o -> (Long) o[0]).toList()));
         var scorer = model.scorer();
@@ -52,7 +47,7 @@ final class QueueMix {
             long itemId = (Long) o[0];
             byte[] v = encoded.get(itemId);
             String prediction = v == null ? null : json(model, scorer.predict(v));
-            drafts.add(new QueueEntryDraft(itemId, rank++, (Double) o[1], (String) o[2], (Boolean) o[3], version, prediction));
+            drafts.add(new QueueEntryDraft(itemId, rank++, (Double) o[1], (String) o[2], false, version, prediction));
         }
         return drafts;
     }

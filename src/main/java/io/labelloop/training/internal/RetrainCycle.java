@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 /**
  * One retrain-and-score cycle of a project: encode new items, train on the labels so far,
  * evaluate honestly, score the whole pool as a stream, and refill the queue with the strategy's
- * ranked batch (plus random holdout draws). Before the first model it seeds the queue with a
+ * ranked batch (claims mix in the random holdout draws). Before the first model it seeds the queue with a
  * diverse cold-start sample. Everything is written at the end in one transaction, so a failed
  * cycle leaves the previous model and queue as they were.
  */
@@ -108,7 +108,7 @@ public class RetrainCycle {
     }
 
     private Result seed(Project project, TrainingSet data) {
-        List<QueueEntryDraft> drafts = coldStart(project, data, project.batchSize(), Set.of(), queue.leasedItems(project.id()));
+        List<QueueEntryDraft> drafts = coldStart(project, data, project.batchSize(), Set.of(), queue.reservedItems(project.id()));
         written(project.id(), () -> writer.replaceQueue(project.id(), drafts));
         log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
         return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
@@ -134,7 +134,7 @@ public class RetrainCycle {
     private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data, PhaseTimer timer) {
         long started = System.nanoTime();
         int version = latest.map(v -> v.version() + 1).orElse(1);
-        Set<Long> leased = queue.leasedItems(project.id());
+        Set<Long> leased = queue.reservedItems(project.id());
         List<byte[]> sample = new ArrayList<>();
         var stopDraw = new Reservoir<Long>(settings.stopSetSize(), project.id() + 7);
         for (var v : vectors.sample(project.id(), settings.poolSampleSize())) {
@@ -150,18 +150,15 @@ public class RetrainCycle {
 
         long scoring = System.nanoTime();
         int batch = project.batchSize();
-        int holdoutCount = project.holdoutFraction() > 0 ? (int) Math.max(1, Math.round(batch * project.holdoutFraction())) : 0;
-        int exploreCount = data.missingClasses(project.labels()).isEmpty() ? 0 : (batch - holdoutCount) / 2;
-        int strategyCount = Math.max(1, batch - holdoutCount - exploreCount);
+        int exploreCount = data.missingClasses(project.labels()).isEmpty() ? 0 : batch / 2;
+        int strategyCount = Math.max(1, batch - exploreCount);
         var selector = BatchSelector.create(built.model(), project.strategy(),
                 SelectionOptions.ofBatch(strategyCount).withSeed(project.id() + version));
         data.trainItems().forEach(selector::addLabeled);
-        var holdoutDraws = new Reservoir<Long>(holdoutCount * 4 + 1, project.id() * 31 + version);
         long[] scored = {0};
         try (var scorer = new PipelinedSink((id, encoded) -> {
             if (!leased.contains(id)) {
                 selector.offer(id, encoded);
-                holdoutDraws.offer(id);
                 scored[0]++;
             }
         })) {
@@ -172,10 +169,8 @@ public class RetrainCycle {
         timer.lap("selectBatch");
         Set<Long> taken = new HashSet<>(leased);
         selected.forEach(s -> taken.add(s.itemId()));
-        List<Long> holdout = holdoutDraws.items().stream().filter(id -> !taken.contains(id)).limit(holdoutCount).toList();
-        taken.addAll(holdout);
         List<QueueEntryDraft> explore = coldStart(project, data, exploreCount, taken, leased);
-        List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, holdout, explore, vectors);
+        List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, explore, vectors);
         long scoreMillis = (System.nanoTime() - scoring) / 1_000_000;
         timer.lap("mixQueue");
 

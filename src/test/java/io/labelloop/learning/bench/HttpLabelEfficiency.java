@@ -26,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The label-efficiency simulation run through the service's HTTP API (upload, claims, labels,
  * training runs, predictions) next to the in-process simulation of the learning core, on the same
  * pool/test split and seeds, so the two curves can be compared side by side.
- * Usage: HttpLabelEfficiency baseUrl adminToken datasetFile seeds budget step
+ * With a holdout fraction above 0 the service keeps that share of the budget's labels for evaluation
+ * (they do not train, the in-process run has no holdout) and the row reports the realized share.
+ * Usage: HttpLabelEfficiency baseUrl adminToken datasetFile seeds budget step [holdoutFraction=0]
  */
 public final class HttpLabelEfficiency {
 
@@ -43,6 +45,7 @@ public final class HttpLabelEfficiency {
         int seeds = Integer.parseInt(args[3]);
         int budget = Integer.parseInt(args[4]);
         int step = Integer.parseInt(args[5]);
+        double holdout = args.length > 6 ? Double.parseDouble(args[6]) : 0;
         LabeledData d = LabeledData.load(file);
         Split split = Split.stratified(d, 0.25, 2000, Integer.MAX_VALUE, 42);
         List<CSVRecord> rows = rows(file);
@@ -51,8 +54,11 @@ public final class HttpLabelEfficiency {
         double[] inProcess = new double[seeds];
         double[] httpFinal = new double[seeds];
         double[] inProcessFinal = new double[seeds];
+        double[] holdoutShare = new double[seeds];
         for (int s = 0; s < seeds; s++) {
-            double[] viaApi = runOverHttp(base, token, d, split, rows, strategy, budget, step, s);
+            Run run = runOverHttp(base, token, d, split, rows, strategy, budget, step, holdout, s);
+            double[] viaApi = run.curve();
+            holdoutShare[s] = run.holdoutShare();
             double[] local = ActiveLearningRun.run(split, ActiveLearningRun.Method.of(strategy), budget, step, 42L + s);
             http[s] = Arrays.stream(viaApi).average().orElse(0);
             inProcess[s] = Arrays.stream(local).average().orElse(0);
@@ -60,12 +66,18 @@ public final class HttpLabelEfficiency {
             inProcessFinal[s] = local[local.length - 1];
             System.err.printf(Locale.ROOT, "%s seed %d: AUBC http %.3f in-process %.3f%n", d.name(), s, http[s], inProcess[s]);
         }
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f ± %.3f | %.3f ± %.3f | %.3f | %.3f |%n", d.name(), strategy, seeds,
-                mean(http), sd(http), mean(inProcess), sd(inProcess), mean(httpFinal), mean(inProcessFinal));
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f ± %.3f | %.3f ± %.3f | %.3f | %.3f | %.2f: %.3f (%.3f-%.3f) |%n",
+                d.name(), strategy, seeds, mean(http), sd(http), mean(inProcess), sd(inProcess), mean(httpFinal),
+                mean(inProcessFinal), holdout, mean(holdoutShare), Arrays.stream(holdoutShare).min().orElse(0),
+                Arrays.stream(holdoutShare).max().orElse(0));
     }
 
-    private static double[] runOverHttp(String base, String token, LabeledData d, Split split, List<CSVRecord> rows,
-            StrategyName strategy, int budget, int step, int seed) throws Exception {
+    /** The test accuracy after each round, and the share of the human labels that went to the holdout. */
+    private record Run(double[] curve, double holdoutShare) {
+    }
+
+    private static Run runOverHttp(String base, String token, LabeledData d, Split split, List<CSVRecord> rows,
+            StrategyName strategy, int budget, int step, double holdout, int seed) throws Exception {
         ObjectNode settings = JSON.createObjectNode();
         settings.put("name", d.name() + "-http-" + seed);
         settings.put("taskType", d.task() == TaskType.TEXT ? "TEXT" : d.task().name());
@@ -74,7 +86,7 @@ public final class HttpLabelEfficiency {
         settings.put("strategy", strategy.name());
         settings.put("batchSize", step);
         settings.put("retrainEvery", step);
-        settings.put("holdoutFraction", 0);
+        settings.put("holdoutFraction", holdout);
         settings.put("budget", budget);
         long project = send("POST", base + "/api/v1/projects", token, settings.toString(), "application/json").get("id").asLong();
         send("POST", base + "/api/v1/projects/" + project + "/items", token, uploadCsv(d, split, rows), "text/csv");
@@ -97,7 +109,8 @@ public final class HttpLabelEfficiency {
         for (int i = 0; i < curve.length; i++) { // before two classes: what the in-process run scores as majority guess
             curve[i] = Double.isNaN(curve[i]) ? 0 : curve[i];
         }
-        return curve;
+        JsonNode stats = send("GET", base + "/api/v1/projects/" + project + "/stats", token, null, null);
+        return new Run(curve, stats.get("holdoutLabeled").asDouble() / Math.max(1, stats.get("humanLabeled").asDouble()));
     }
 
     private static double testAccuracy(String base, String token, long project, LabeledData d, Split split, List<CSVRecord> rows)
