@@ -11,6 +11,15 @@ public interface Featurizer {
     /** Writes the features of {@code encoded} into {@code out}; allocation-free once warmed up. */
     void featurize(byte[] encoded, FeatureBuffer out);
 
+    /**
+     * For each column of this featurizer, the column of {@code earlier} (fitted for an earlier model version) that
+     * holds the same feature, or -1 where it has none; null when the two are not comparable. Lets a new model
+     * version start from the weights of the previous one.
+     */
+    default int[] columnsIn(Featurizer earlier) {
+        return null;
+    }
+
     /** Short description for model metadata. */
     String describe();
 
