@@ -3,9 +3,9 @@ package io.labelloop.learning;
 import io.labelloop.learning.features.FeatureBuffer;
 import io.labelloop.learning.features.Featurizer;
 import io.labelloop.learning.features.Featurizers;
+import io.labelloop.learning.model.LbfgsSoftmaxTrainer;
 import io.labelloop.learning.model.RegularisationSearch;
 import io.labelloop.learning.model.SoftmaxWeights;
-import io.labelloop.learning.model.SparseSoftmaxTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,17 +14,17 @@ import java.util.function.Function;
 
 /**
  * Trains a {@link LabelModel} from encoded items and their labels: fits the featurizer, chooses the
- * L2 penalty by stratified cross-validation while labels are few, trains a multinomial logistic
- * regression (Tribuo's SGD configuration, run over arrays by {@link SparseSoftmaxTrainer}), fits a softmax
- * temperature on the out-of-fold logits (Guo et al. 2017) and
+ * L2 penalty by stratified cross-validation while labels are few, solves a multinomial logistic
+ * regression to convergence ({@link LbfgsSoftmaxTrainer}, warm-started from the cross-validation folds or the
+ * previous model version), fits a softmax temperature on the out-of-fold logits (Guo et al. 2017) and
  * optionally a bootstrap committee for query-by-committee (Seung, Opper &amp; Sompolinsky 1992;
  * bagging as in Abe &amp; Mamitsuka 1998).
  */
 public final class ModelTrainer {
     /** Penalty used when there are too few labels to cross-validate and no previous choice (scikit-learn's C = 1). */
     public static final double DEFAULT_L2 = 1.0;
-    static final String ALGORITHM = "multinomial logistic regression (SGD as Tribuo 4.3.2 LinearSGDTrainer + LogMulticlass, "
-            + "AdaGrad + L2 weight decay, over sparse arrays)";
+    static final String ALGORITHM = "multinomial logistic regression (L-BFGS to convergence on the L2-penalised mean "
+            + "log-loss, intercept unpenalised, over sparse arrays)";
     private static final int MIN_LABELS_FOR_CV = 10;
     private final TaskType task;
     private final TrainingOptions options;
@@ -84,13 +84,15 @@ public final class ModelTrainer {
             y[i] = classes.indexOf(labels.get(i));
         }
         Search search = search(x, y, classes, featurizer.dimension(), previous);
-        SparseSoftmaxTrainer.Result main = SparseSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(),
-                search.l2, options.seed());
+        SoftmaxWeights from = search.start != null ? search.start : WarmStart.from(previous, featurizer, classes);
+        LbfgsSoftmaxTrainer.Result main = LbfgsSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(),
+                search.l2, from);
         SoftmaxWeights weights = main.weights().withTemperature(search.temperature);
-        List<SoftmaxWeights> committee = trainCommittee(x, y, classes, featurizer.dimension(), search);
+        List<SoftmaxWeights> committee = trainCommittee(x, y, classes, featurizer.dimension(), search, main.weights());
         ModelMetadata meta = new ModelMetadata(ALGORITHM, task, featurizer.describe(), search.l2, search.chosenBy,
                 search.labelsWhenChosen, search.temperature, search.eceBefore, search.eceAfter, items.size(),
-                classes.size(), main.epochs(), committee.size(), options.seed(), (System.nanoTime() - start) / 1_000_000);
+                classes.size(), main.iterations(), committee.size(), options.seed(),
+                (System.nanoTime() - start) / 1_000_000);
         return new LabelModel(featurizer, weights, committee, classes, meta);
     }
 
@@ -100,25 +102,21 @@ public final class ModelTrainer {
         Featurizer featurizer = fitFeaturizer.apply(items);
         List<FeatureBuffer> x = featurise(featurizer, items);
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
-        SparseSoftmaxTrainer.Result r = SparseSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(), l2,
-                options.seed());
+        LbfgsSoftmaxTrainer.Result r = LbfgsSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(), l2,
+                null);
         ModelMetadata meta = new ModelMetadata(ALGORITHM, task, featurizer.describe(), l2, "fixed", items.size(),
-                temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.epochs(), 0, options.seed(), 0);
+                temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.iterations(), 0, options.seed(),
+                0);
         return new LabelModel(featurizer, r.weights().withTemperature(temperature), List.of(), classes, meta);
     }
 
     static List<FeatureBuffer> featurise(Featurizer featurizer, List<byte[]> items) {
-        List<FeatureBuffer> x = new ArrayList<>(items.size());
-        FeatureBuffer buffer = new FeatureBuffer();
-        for (byte[] item : items) {
-            featurizer.featurize(item, buffer);
-            x.add(buffer.copy());
-        }
-        return x;
+        return Featurizers.featurise(featurizer, items);
     }
 
+    /** The penalty and temperature to use, and where the solver may start (the folds' mean weights, or null). */
     private record Search(double l2, double temperature, double eceBefore, double eceAfter, String chosenBy,
-                          int labelsWhenChosen) {
+                          int labelsWhenChosen, SoftmaxWeights start) {
     }
 
     private Search search(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension, LabelModel previous) {
@@ -129,20 +127,21 @@ public final class ModelTrainer {
             boolean notGrownEnough = n < p.labelsWhenChosen() * options.reuseUntilGrowth();
             if (tooMany || notGrownEnough) {
                 return new Search(p.l2(), p.temperature(), p.eceBeforeScaling(), p.eceAfterScaling(),
-                        "reused from previous model", p.labelsWhenChosen());
+                        "reused from previous model", p.labelsWhenChosen(), null);
             }
         }
         if (n < MIN_LABELS_FOR_CV || n > options.crossValidateUpTo()) {
-            return new Search(DEFAULT_L2, 1.0, Double.NaN, Double.NaN, "default", n);
+            return new Search(DEFAULT_L2, 1.0, Double.NaN, Double.NaN, "default", n, null);
         }
         RegularisationSearch.Choice c = RegularisationSearch.choose(x, y, classes, dimension,
                 RegularisationSearch.DEFAULT_GRID, options.folds(), options.seed());
         return new Search(c.l2(), c.temperature(), c.eceBefore(), c.eceAfter(),
-                "cross-validation (" + c.folds() + " folds)", n);
+                "cross-validation (" + c.folds() + " folds)", n, c.foldMean());
     }
 
+    /** Bootstrap members, each solved from the main model's weights (a resample moves the optimum a little). */
     private List<SoftmaxWeights> trainCommittee(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension,
-                                                Search search) {
+                                                Search search, SoftmaxWeights main) {
         List<SoftmaxWeights> members = new ArrayList<>();
         Random rnd = new Random(options.seed() + 7919);
         for (int m = 0; m < options.committeeSize(); m++) {
@@ -153,7 +152,7 @@ public final class ModelTrainer {
                 bx.add(x.get(pick));
                 by[i] = y[pick];
             }
-            members.add(SparseSoftmaxTrainer.train(bx, by, classes.size(), dimension, search.l2, options.seed() + 1 + m)
+            members.add(LbfgsSoftmaxTrainer.train(bx, by, classes.size(), dimension, search.l2, main)
                     .weights().withTemperature(search.temperature));
         }
         return members;

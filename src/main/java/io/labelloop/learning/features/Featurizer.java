@@ -22,6 +22,15 @@ public interface Featurizer {
         return dimension();
     }
 
+    /**
+     * For each column of this featurizer, the column of {@code earlier} (fitted for an earlier model version) that
+     * holds the same feature, or -1 where it has none; null when the two are not comparable. Lets a new model
+     * version start from the weights of the previous one.
+     */
+    default int[] columnsIn(Featurizer earlier) {
+        return null;
+    }
+
     /** Short description for model metadata. */
     String describe();
 

@@ -22,6 +22,17 @@ public final class Featurizers {
         };
     }
 
+    /** Features of each item, as independent compact buffers. */
+    public static List<FeatureBuffer> featurise(Featurizer featurizer, List<byte[]> items) {
+        List<FeatureBuffer> x = new java.util.ArrayList<>(items.size());
+        FeatureBuffer buffer = new FeatureBuffer();
+        for (byte[] item : items) {
+            featurizer.featurize(item, buffer);
+            x.add(buffer.copy());
+        }
+        return x;
+    }
+
     public static void write(Featurizer f, DataOutputStream out) throws IOException {
         out.writeUTF(switch (f) {
             case TfIdfFeaturizer t -> "tfidf";

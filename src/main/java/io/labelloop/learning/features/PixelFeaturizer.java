@@ -45,6 +45,12 @@ public final class PixelFeaturizer implements Featurizer {
     }
 
     @Override
+    public int[] columnsIn(Featurizer earlier) {
+        return earlier instanceof PixelFeaturizer p && p.pixels == pixels
+                ? java.util.stream.IntStream.range(0, pixels).toArray() : null;
+    }
+
+    @Override
     public void featurize(byte[] encoded, FeatureBuffer out) {
         out.clearDense(pixels);
         float[] v = out.values;

@@ -110,6 +110,13 @@ public final class StandardScalerFeaturizer implements Featurizer {
     }
 
     @Override
+    public int[] columnsIn(Featurizer earlier) {
+        boolean same = earlier instanceof StandardScalerFeaturizer s && s.mean.length == mean.length
+                && java.util.Arrays.equals(s.indicatorColumn, indicatorColumn);
+        return same ? java.util.stream.IntStream.range(0, dimension()).toArray() : null;
+    }
+
+    @Override
     public void featurize(byte[] encoded, FeatureBuffer out) {
         ItemCodec.ByteCursor c = new ItemCodec.ByteCursor(encoded, ItemCodec.FLOATS);
         int n = Math.min(c.varint(), mean.length);

@@ -119,6 +119,18 @@ public final class TfIdfFeaturizer implements Featurizer {
         }
     }
 
+    @Override
+    public int[] columnsIn(Featurizer earlier) {
+        if (!(earlier instanceof TfIdfFeaturizer e)) {
+            return null;
+        }
+        int[] columns = new int[vocabulary.length];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = e.column(vocabulary[c]);
+        }
+        return columns;
+    }
+
     /** Column of a hashed term id, or -1 when it is not in the vocabulary. */
     private int column(int id) {
         int key = id + 1;

@@ -53,6 +53,11 @@ public final class SoftmaxWeights {
         return weights[j * classes + k];
     }
 
+    /** Intercept of class {@code k}. */
+    public float bias(int k) {
+        return bias[k];
+    }
+
     /**
      * Whether a model with {@code classes} classes runs the loops over classes (scoring here, SGD in
      * {@link SparseSoftmaxTrainer}); narrower models loop over the features class by class instead. C2 unrolls,

@@ -1,7 +1,6 @@
 package io.labelloop.learning.model;
 
 import io.labelloop.learning.features.FeatureBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -52,22 +51,11 @@ public final class SparseSoftmaxTrainer {
 
     /** As {@link #train(List, int[], int, int, double, long)} with a given number of passes. */
     static Result train(List<FeatureBuffer> x, int[] y, int classes, int dimension, double l2, long seed, int epochs) {
-        Rows rows = Rows.of(x, dimension);
-        boolean[] present = new boolean[classes];
-        for (int c : y) {
-            present[c] = true;
-        }
-        int[] slot = new int[classes]; // class -> trained output, -1 for a class without examples (as in Tribuo)
-        int k = 0;
-        for (int c = 0; c < classes; c++) {
-            slot[c] = present[c] ? k++ : -1;
-        }
-        int[] target = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            target[i] = slot[y[i]];
-        }
-        float[] w = fit(rows, target, k, epochs, l2 / x.size(), seed);
-        return new Result(toWeights(w, rows, slot, classes, dimension), epochs);
+        CompactRows rows = CompactRows.of(x, dimension);
+        ClassSlots slots = ClassSlots.of(y, classes);
+        int[] slot = slots.slot();
+        float[] w = fit(rows, slots.target(), slots.present(), epochs, l2 / x.size(), seed);
+        return new Result(rows.toWeights(w, slot, classes, dimension), epochs);
     }
 
     /**
@@ -99,7 +87,7 @@ public final class SparseSoftmaxTrainer {
      * cannot alias, which lets the JIT vectorise the per-feature loops over classes (with two double arrays it
      * has to assume they overlap). Probabilities stay within 1e-6 of the all-double computation.
      */
-    private static float[] fit(Rows rows, int[] target, int k, int epochs, double lambda, long seed) {
+    private static float[] fit(CompactRows rows, int[] target, int k, int epochs, double lambda, long seed) {
         int n = target.length;
         float[] w = new float[(rows.features + 1) * k];
         double[] squares = new double[w.length];
@@ -143,7 +131,7 @@ public final class SparseSoftmaxTrainer {
      * adds feature rows of k weights into the k sums; a narrow one sums class by class (see
      * {@link SoftmaxWeights#isWide}). Each class's sum is taken in the same order either way.
      */
-    private static void residual(Rows rows, int r, float[] w, int biasBase, int k, int y, double[] g) {
+    private static void residual(CompactRows rows, int r, float[] w, int biasBase, int k, int y, double[] g) {
         if (SoftmaxWeights.isWide(k)) {
             for (int c = 0; c < k; c++) {
                 g[c] = w[biasBase + c];
@@ -184,7 +172,7 @@ public final class SparseSoftmaxTrainer {
     }
 
     /** {@link #adaGrad} on every feature of row r and the bias, class by class (for narrow models). */
-    private static void adaGradByClass(Rows rows, int r, float[] w, double[] squares, int biasBase, double[] g,
+    private static void adaGradByClass(CompactRows rows, int r, float[] w, double[] squares, int biasBase, double[] g,
                                        float[] gf, int k) {
         for (int c = 0; c < k; c++) {
             for (int e = rows.start[r]; e <= rows.start[r + 1]; e++) {
@@ -209,87 +197,4 @@ public final class SparseSoftmaxTrainer {
         }
     }
 
-    private static SoftmaxWeights toWeights(float[] w, Rows rows, int[] slot, int classes, int dimension) {
-        int k = w.length / (rows.features + 1);
-        float[] weights = new float[classes * dimension];
-        float[] bias = new float[classes];
-        for (int c = 0; c < classes; c++) {
-            bias[c] = slot[c] < 0 ? ABSENT_CLASS_BIAS : w[rows.features * k + slot[c]];
-        }
-        for (int f = 0; f < rows.features; f++) {
-            int j = rows.original[f];
-            for (int c = 0; c < classes; c++) {
-                if (slot[c] >= 0) {
-                    weights[j * classes + c] = w[f * k + slot[c]];
-                }
-            }
-        }
-        return new SoftmaxWeights(classes, dimension, weights, bias, 1.0);
-    }
-
-    /**
-     * Training rows in compressed sparse row form over compact feature ids: only features that occur, most
-     * frequent first, so the weight and AdaGrad arrays are as small as the data allows and the rows most steps
-     * touch sit together in cache.
-     */
-    private record Rows(int[] start, int[] column, double[] value, int[] original, int features) {
-        static Rows of(List<FeatureBuffer> x, int dimension) {
-            int[] count = new int[dimension];
-            int nonZeros = 0;
-            for (FeatureBuffer row : x) {
-                for (int m = 0; m < row.size; m++) {
-                    if (row.values[m] != 0 && row.index(m) < dimension) {
-                        count[row.index(m)]++;
-                        nonZeros++;
-                    }
-                }
-            }
-            int[] original = byDescendingCount(count);
-            int[] compact = new int[dimension];
-            for (int f = 0; f < original.length; f++) {
-                compact[original[f]] = f;
-            }
-            int[] start = new int[x.size() + 1];
-            int[] column = new int[nonZeros];
-            double[] value = new double[nonZeros];
-            int e = 0;
-            for (int i = 0; i < x.size(); i++) {
-                FeatureBuffer row = x.get(i);
-                for (int m = 0; m < row.size; m++) {
-                    int j = row.index(m);
-                    if (row.values[m] != 0 && j < dimension) {
-                        column[e] = compact[j];
-                        value[e++] = row.values[m];
-                    }
-                }
-                start[i + 1] = e;
-            }
-            return new Rows(start, column, value, original, original.length);
-        }
-
-        /** Columns with a non-zero count, most frequent first (ties by column), by a counting sort. */
-        private static int[] byDescendingCount(int[] count) {
-            int max = 0, present = 0;
-            for (int c : count) {
-                max = Math.max(max, c);
-                present += c > 0 ? 1 : 0;
-            }
-            int[] firstOfCount = new int[max + 2];
-            for (int c : count) {
-                if (c > 0) {
-                    firstOfCount[max - c + 1]++;
-                }
-            }
-            for (int i = 1; i < firstOfCount.length; i++) {
-                firstOfCount[i] += firstOfCount[i - 1];
-            }
-            int[] order = new int[present];
-            for (int j = 0; j < count.length; j++) {
-                if (count[j] > 0) {
-                    order[firstOfCount[max - count[j]]++] = j;
-                }
-            }
-            return order;
-        }
-    }
 }

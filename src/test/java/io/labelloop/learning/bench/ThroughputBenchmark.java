@@ -129,12 +129,7 @@ public final class ThroughputBenchmark {
     private static long tribuoMillis(ThroughputWorkload w, int n) {
         List<byte[]> items = w.items().subList(0, n);
         Featurizer f = Featurizers.fit(w.task(), items);
-        List<FeatureBuffer> x = new ArrayList<>();
-        FeatureBuffer buffer = new FeatureBuffer();
-        for (byte[] item : items) {
-            f.featurize(item, buffer);
-            x.add(buffer.copy());
-        }
+        List<FeatureBuffer> x = Featurizers.featurise(f, items);
         List<String> classes = new ArrayList<>(new TreeSet<>(w.labels().subList(0, n)));
         int[] y = w.labels().subList(0, n).stream().mapToInt(classes::indexOf).toArray();
         return millis(() -> TribuoLogisticTrainer.train(x, y, classes, f.dimension(), ModelTrainer.DEFAULT_L2, 42));
