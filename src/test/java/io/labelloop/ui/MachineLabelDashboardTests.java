@@ -36,7 +36,9 @@ class MachineLabelDashboardTests extends BrowserTest {
         api().postRaw("/api/v1/projects/" + project + "/items", ADMIN, "text/csv",
                 String.join("\n", rows.subList(0, 121)) + "\n");
         scheduler.runDue();
-        for (int round = 0; round < 4; round++) { // annotators label what the queue offers, half of it drawn for the holdout
+        // annotators label what the queue offers, half of it drawn for the holdout: 50 holdout labels, enough
+        // for the calibration to certify 80% whichever random items the draws are
+        for (int round = 0; round < 5; round++) {
             labelClaimed(project, 20, null);
             scheduler.runDue();
         }

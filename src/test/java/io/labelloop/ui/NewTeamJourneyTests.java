@@ -68,8 +68,14 @@ class NewTeamJourneyTests extends BrowserTest {
         signIn(annotator, "password-123");
         page.navigate(url(projectPath + "/label"));
         Locator heading = page.locator("#item-heading");
+        boolean suggested = false;
         for (int i = 0; i < 30; i++) {
             assertThat(heading).containsText("Item ");
+            if (i >= 20 && !suggested && page.locator("#why-text").textContent().contains("strategy")) {
+                // an item the model ranked, not a holdout draw or a fallback (those come without a suggestion)
+                assertThat(page.locator("#bars li")).hasCount(2);
+                suggested = true;
+            }
             String current = heading.textContent();
             String externalId = current.substring("Item ".length()).strip();
             page.keyboard().press("iphone".equals(truth.get(externalId)) ? "2" : "1");
@@ -79,7 +85,7 @@ class NewTeamJourneyTests extends BrowserTest {
             }
         }
         assertThat(page.locator("#budget-used")).hasText("30 of 200");
-        assertThat(page.locator("#bars li")).hasCount(2);
+        assertThat(suggested).as("the model's suggestion was shown on a ranked item").isTrue();
         screenshot("journey-labeling");
 
         page.navigate(url(projectPath));

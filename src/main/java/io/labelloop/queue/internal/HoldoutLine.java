@@ -34,11 +34,11 @@ class HoldoutLine {
         }
         // label_spend is kept by the label triggers (V5, V7): a sum over a few rows, not a count of labels
         long[] position = jdbc.sql("""
-                select coalesce((select sum(spent) from label_spend where project_id = ?), 0)
-                           + (select count(*) from queue_entries where project_id = ? and lease_expires_at >= now()),
-                       coalesce((select sum(held_out) from label_spend where project_id = ?), 0)
-                           + (select count(*) from queue_entries where project_id = ? and lease_expires_at >= now() and holdout)""")
-                .params(project.id(), project.id(), project.id(), project.id())
+                select coalesce(s.spent, 0) + q.leased, coalesce(s.held, 0) + q.leased_draws
+                from (select sum(spent) as spent, sum(held_out) as held from label_spend where project_id = ?) s,
+                     (select count(*) as leased, count(*) filter (where holdout) as leased_draws
+                      from queue_entries where project_id = ? and lease_expires_at >= now()) q""")
+                .params(project.id(), project.id())
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         return split(share, position[0], position[1], n);
     }
