@@ -249,7 +249,8 @@
   function renderSuggestion(prediction) {
     const bars = $("bars");
     const probabilities = prediction && prediction.probabilities;
-    $("no-suggestion").hidden = Boolean(probabilities);
+    // with no item on show there is nothing to suggest for, whether or not a model exists
+    $("no-suggestion").hidden = Boolean(probabilities) || !state.current;
     bars.hidden = !probabilities;
     labelButtons.forEach((b) => b.classList.toggle("suggested", Boolean(prediction) && b.dataset.label === prediction.label));
     const accept = $("accept");

@@ -90,6 +90,7 @@ class PageLeaseTests extends BrowserTest {
         Page lead = labelingPage("admin", project);
         assertThat(lead.locator("#empty-reason")).hasText("The project's label budget is spent. A lead can raise it in the project's Settings.");
         assertThat(lead.locator("#budget-settings")).isVisible();
+        assertThat(lead.locator("#no-suggestion")).isHidden(); // no item, so no "no model yet" either
 
         Page annotator = labelingPage(member(project), project);
         assertThat(annotator.locator("#empty-reason")).containsText("budget is spent");
