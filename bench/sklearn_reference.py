@@ -9,8 +9,10 @@ first batch of 20 per seed as Labelloop's RANDOM and SIMPLE_LOOP):
 Features: TEXT = TF-IDF word 1-2-grams fitted on the pool's texts; TABULAR = columns standardised on the pool;
 IMAGE = grey levels divided by the pool's largest. Least-confidence ties are broken at random (a forest's votes tie
 often). Writes <out>/<dataset>.csv in DatasetResult's CSV shape plus 'full,<model>,<accuracy>' lines (each model
-trained on the whole pool) and a 'split,<sha1>' line; a dataset whose stored file has the same split fingerprint
-is skipped unless --force.
+trained on the whole pool) and a 'split,<sha1>' line once every seed is done ('partial,<sha1>' before); a dataset
+whose stored file has the same split fingerprint is skipped unless --force. Works seed by seed over all datasets
+and caches each (dataset, seed) under --cache, so a run cut short leaves every dataset with the same first seeds
+and a second run resumes where it stopped.
 
 Usage: /usr/bin/python3 bench/sklearn_reference.py --splits target/label-efficiency-splits \
        --out docs/label-efficiency-raw/sklearn [--datasets a,b] [--jobs 1] [--force]
@@ -25,6 +27,7 @@ import csv
 import gzip
 import hashlib
 import multiprocessing
+import shutil
 import sys
 import time
 import warnings
@@ -119,54 +122,96 @@ def run_loop(method, seed, first, xp, yp, xt, yt, budget, step):
     return curve
 
 
-def run_dataset(split_path, out_dir, force):
-    split = read_split(split_path)
-    name = os.path.basename(split_path)[:-len(".txt")]
-    out = os.path.join(out_dir, name + ".csv")
-    if not force and os.path.exists(out):
-        with open(out, encoding="utf-8") as f:
-            if ("split," + split["fingerprint"]) in f.read().splitlines():
-                print(f"{name}: stored reference curves are for this split and these seeds; kept", file=sys.stderr)
-                return
-    start = time.time()
+def prepare(split):
     data, labels = load(split["file"], split["task"])
     if len(labels) != split["rows"]:
-        raise SystemExit(f"{name}: read {len(labels)} rows, the split has {split['rows']}")
+        raise SystemExit(f"{split['name']}: read {len(labels)} rows, the split has {split['rows']}")
     pool, test = split["pool"], split["test"]
     xp, xt = features(split["task"], data, pool, test)
-    yp, yt = labels[pool], labels[test]
     position = {int(row): k for k, row in enumerate(pool)}
-    curves = {m: [] for m in METHODS}
+    return xp, labels[pool], xt, labels[test], position, len(set(labels))
+
+
+_PREPARED = {}
+
+
+def run_task(split, seed_index, cache):
+    """One seed's three curves (seed_index >= 0) or the full-pool accuracies (seed_index -1), cached on disk."""
+    name = split["name"]
+    if name not in _PREPARED:
+        _PREPARED[name] = prepare(split)
+    xp, yp, xt, yt, position, classes = _PREPARED[name]
+    start = time.time()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ConvergenceWarning)
-        for seed, first in split["first"]:
+        if seed_index < 0:
+            lines = ["classes,%d" % classes] + ["full,%s,%.6f" % (m, np.mean(make_model(m, 0).fit(xp, yp).predict(xt) == yt))
+                                                for m in ("SKLEARN_LR", "SKLEARN_RF")]
+            key = "full"
+        else:
+            seed, first = split["first"][seed_index]
             first_positions = [position[i] for i in first]
+            lines = []
             for m in METHODS:
-                curves[m].append(run_loop(m, seed, first_positions, xp, yp, xt, yt, split["budget"], split["step"]))
-        full = {"SKLEARN_LR": float(np.mean(make_model("SKLEARN_LR", 0).fit(xp, yp).predict(xt) == yt)),
-                "SKLEARN_RF": float(np.mean(make_model("SKLEARN_RF", 0).fit(xp, yp).predict(xt) == yt))}
+                c = run_loop(m, seed, first_positions, xp, yp, xt, yt, split["budget"], split["step"])
+                lines.append("curve,%s,%d,%s" % (m, seed_index, ",".join("%.5f" % v for v in c)))
+            key = str(seed)
     unconverged = sum(1 for w in caught if issubclass(w.category, ConvergenceWarning))
-    lines = ["meta,%s,%s,%d,%d,%d,%d,%.6f,%d" % (name, split["task"], split["rows"], len(pool), len(test),
-                                                  len(set(labels)), full["SKLEARN_LR"], split["step"])]
+    path = os.path.join(cache, name, split["fingerprint"], key + ".csv")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(path + ".tmp", path)
+    return name, key, unconverged, time.time() - start
+
+
+def assemble(split, cache, out_dir):
+    """Writes the dataset's reference file from the cached seeds done so far; True when every seed is there."""
+    name = split["name"]
+    folder = os.path.join(cache, name, split["fingerprint"])
+    def cached(key):
+        path = os.path.join(folder, key + ".csv")
+        return open(path, encoding="utf-8").read().splitlines() if os.path.exists(path) else None
+    full = cached("full")
+    seeds = [cached(str(seed)) for seed, _ in split["first"]]
+    done = [c for c in seeds if c is not None]
+    if full is None or not done:
+        return False
+    accuracy = {l.split(",")[1]: l.split(",")[2] for l in full if l.startswith("full,")}
+    classes = int(full[0].split(",")[1])
+    lines = ["meta,%s,%s,%d,%d,%d,%d,%s,%d" % (name, split["task"], split["rows"], len(split["pool"]),
+                                                len(split["test"]), classes, accuracy["SKLEARN_LR"], split["step"])]
     for m in METHODS:
-        for s, c in enumerate(curves[m]):
-            lines.append("curve,%s,%d,%s" % (m, s, ",".join("%.5f" % v for v in c)))
-    lines += ["full,%s,%.6f" % kv for kv in full.items()]
-    lines.append("split," + split["fingerprint"])
+        lines += [l for c in done for l in c if l.startswith("curve,%s," % m)]
+    lines += [l for l in full if l.startswith("full,")]
+    complete = len(done) == len(seeds)
+    lines.append(("split," if complete else "partial,") + split["fingerprint"])
     lines.append("version,scikit-learn," + sklearn.__version__)
     os.makedirs(out_dir, exist_ok=True)
+    out = os.path.join(out_dir, name + ".csv")
     with open(out + ".tmp", "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
     os.replace(out + ".tmp", out)
-    aubc = ", ".join("%s %.3f" % (m, np.mean([np.mean(c) for c in curves[m]])) for m in METHODS)
-    print(f"{name}: {aubc}; full pool LR {full['SKLEARN_LR']:.3f} RF {full['SKLEARN_RF']:.3f}; "
-          f"{unconverged} unconverged fits; {time.time() - start:.0f} s", file=sys.stderr, flush=True)
+    return complete
+
+
+def stored(split, out_dir):
+    out = os.path.join(out_dir, split["name"] + ".csv")
+    if not os.path.exists(out):
+        return False
+    with open(out, encoding="utf-8") as f:
+        return ("split," + split["fingerprint"]) in f.read().splitlines()
+
+
+def _run(args):
+    return run_task(*args)
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--splits", default="target/label-efficiency-splits")
     p.add_argument("--out", default="docs/label-efficiency-raw/sklearn")
+    p.add_argument("--cache", default="target/sklearn-reference-cache")
     p.add_argument("--datasets", default="")
     p.add_argument("--jobs", type=int, default=1)
     p.add_argument("--force", action="store_true")
@@ -174,14 +219,31 @@ def main():
     only = [d for d in a.datasets.split(",") if d]
     files = sorted(os.path.join(a.splits, f) for f in os.listdir(a.splits) if f.endswith(".txt")
                    and (not only or any(f.startswith(o) for o in only)))
-    # largest split files first, so a parallel run does not end on one long dataset
-    files.sort(key=os.path.getsize, reverse=True)
-    if a.jobs > 1:
-        with multiprocessing.Pool(a.jobs) as workers:
-            workers.starmap(run_dataset, [(f, a.out, a.force) for f in files], chunksize=1)
-    else:
-        for f in files:
-            run_dataset(f, a.out, a.force)
+    files.sort(key=os.path.getsize, reverse=True)  # largest first, so a parallel round does not end on one
+    splits = []
+    for f in files:
+        split = read_split(f)
+        split["name"] = os.path.basename(f)[:-len(".txt")]
+        if a.force:
+            shutil.rmtree(os.path.join(a.cache, split["name"], split["fingerprint"]), ignore_errors=True)
+        elif stored(split, a.out):
+            print(f"{split['name']}: stored reference curves are for this split and these seeds; kept", file=sys.stderr)
+            continue
+        splits.append(split)
+    # seed by seed over all datasets, so a run cut short leaves every dataset with the same seeds
+    rounds = max((len(s["first"]) for s in splits), default=0)
+    tasks = [(s, -1, a.cache) for s in splits]
+    tasks += [(s, i, a.cache) for i in range(rounds) for s in splits if i < len(s["first"])]
+    tasks = [t for t in tasks if not os.path.exists(os.path.join(
+        a.cache, t[0]["name"], t[0]["fingerprint"], ("full" if t[1] < 0 else str(t[0]["first"][t[1]][0])) + ".csv"))]
+    by_name = {s["name"]: s for s in splits}
+    with multiprocessing.Pool(max(1, a.jobs)) as workers:
+        for name, key, unconverged, seconds in workers.imap(_run, tasks, chunksize=1):
+            complete = assemble(by_name[name], a.cache, a.out)
+            print(f"{name} {key}: {seconds:.0f} s, {unconverged} unconverged fits{', complete' if complete else ''}",
+                  file=sys.stderr, flush=True)
+    for s in splits:
+        assemble(s, a.cache, a.out)
 
 
 if __name__ == "__main__":

@@ -56,6 +56,8 @@ final class ReferenceReport {
             }
         }
         double ratio = BenchmarkReport.medianRatio(results, def, budget, step);
+        md.append(String.format(Locale.ROOT, "%nSeeds per dataset: ours %s, scikit-learn references %s.%n",
+                seedRange(results, List.of(def, "RANDOM")), seedRange(results, ReferenceCurves.METHODS)));
         md.append(String.format(Locale.ROOT, "%nTargets for the default (%s):%n", def));
         md.append(String.format(Locale.ROOT, "- AUBC at least the best of the four references (RANDOM and the three "
                 + "scikit-learn loops; ties within %.3f) on every dataset: **%d of %d** — %s.%n", TIE, held,
@@ -70,6 +72,13 @@ final class ReferenceReport {
             losses.forEach(l -> md.append("- ").append(l).append('\n'));
         }
         md.append('\n');
+    }
+
+    private static String seedRange(List<DatasetResult> results, List<String> methods) {
+        var counts = results.stream().flatMap(r -> methods.stream().map(m -> r.curves().get(m).length))
+                .mapToInt(Integer::intValue).summaryStatistics();
+        return counts.getMin() == counts.getMax() ? String.valueOf(counts.getMin())
+                : counts.getMin() + "-" + counts.getMax();
     }
 
     /** Says whether the loss is the model's (our RANDOM below scikit-learn's) or the queue's. */
