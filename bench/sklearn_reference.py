@@ -215,6 +215,8 @@ def main():
     p.add_argument("--datasets", default="")
     p.add_argument("--jobs", type=int, default=1)
     p.add_argument("--force", action="store_true")
+    p.add_argument("--assemble-only", action="store_true",
+                   help="write the reference files from the cached seeds (after a run was stopped), run nothing")
     a = p.parse_args()
     only = [d for d in a.datasets.split(",") if d]
     files = sorted(os.path.join(a.splits, f) for f in os.listdir(a.splits) if f.endswith(".txt")
@@ -237,8 +239,10 @@ def main():
     tasks = [t for t in tasks if not os.path.exists(os.path.join(
         a.cache, t[0]["name"], t[0]["fingerprint"], ("full" if t[1] < 0 else str(t[0]["first"][t[1]][0])) + ".csv"))]
     by_name = {s["name"]: s for s in splits}
+    if a.assemble_only:
+        tasks = []
     with multiprocessing.Pool(max(1, a.jobs)) as workers:
-        for name, key, unconverged, seconds in workers.imap(_run, tasks, chunksize=1):
+        for name, key, unconverged, seconds in workers.imap_unordered(_run, tasks, chunksize=1):
             complete = assemble(by_name[name], a.cache, a.out)
             print(f"{name} {key}: {seconds:.0f} s, {unconverged} unconverged fits{', complete' if complete else ''}",
                   file=sys.stderr, flush=True)

@@ -24,9 +24,13 @@ final class BenchmarkReport {
             only where it lowers their log-loss and ECE; to keep the run short the choice is made only while there are \
             at most 200 labels and re-made when the label count has grown 4x, i.e. at 20 and 80 labels, then reused); \
             VOTE_ENTROPY and CONSENSUS_KL use a 3-member bootstrap committee.
-            - Provenance: every curve of ours in this report comes from one run of the code at the commit that \
-            wrote it; re-run some methods with `--methods NAME,... --merge true` (the others' curves and the stored \
-            scikit-learn curves are kept).
+            - Provenance (2026-12-03, main at 855c508, before issue 14's learner): UNCERTAINTY_DIVERSITY, RANDOM \
+            and SIMPLE_LOOP were re-run with 10 seeds on the 17 datasets other than austen_novel, \
+            fortunes_category, spamassassin_spam and trump_tweets_device; on the 10 of them in the 2026-11-21 report \
+            every curve came out bit for bit the same, so those four text sets' curves were carried over from that \
+            run (their full-pool accuracies recomputed with today's code, `--methods NONE --merge true`). Re-run \
+            some methods with `--methods NAME,... --merge true` (the others' curves and the stored scikit-learn \
+            curves are kept); the per-strategy columns of the 2026-11-21 report are in git history.
             - References (scikit-learn from Debian's `python3-sklearn`, `bench/sklearn_reference.py`, run in the \
             same invocation on the same splits and seeds, the split and each seed's first batch handed over by \
             `LabelEfficiencyBenchmark --splits`): SKLEARN_LR_LC = the starter loop, `LogisticRegression` (C = 1, lbfgs \
