@@ -11,8 +11,8 @@ IMAGE = grey levels divided by the pool's largest. Least-confidence ties are bro
 often). Writes <out>/<dataset>.csv in DatasetResult's CSV shape plus 'full,<model>,<accuracy>' lines (each model
 trained on the whole pool) and a 'split,<sha1>' line once every seed is done ('partial,<sha1>' before); a dataset
 whose stored file has the same split fingerprint is skipped unless --force. Works seed by seed over all datasets
-and caches each (dataset, seed) under --cache, so a run cut short leaves every dataset with the same first seeds
-and a second run resumes where it stopped.
+(cheapest first) and caches each (dataset, seed) under --cache, so a run cut short leaves the datasets with the
+same first seeds and a second run resumes where it stopped. Without the full-pool fit the file says NaN there.
 
 Usage: /usr/bin/python3 bench/sklearn_reference.py --splits target/label-efficiency-splits \
        --out docs/label-efficiency-raw/sklearn [--datasets a,b] [--jobs 1] [--force]
@@ -151,7 +151,7 @@ def run_task(split, seed_index, cache):
         else:
             seed, first = split["first"][seed_index]
             first_positions = [position[i] for i in first]
-            lines = []
+            lines = ["classes,%d" % classes]
             for m in METHODS:
                 c = run_loop(m, seed, first_positions, xp, yp, xt, yt, split["budget"], split["step"])
                 lines.append("curve,%s,%d,%s" % (m, seed_index, ",".join("%.5f" % v for v in c)))
@@ -175,12 +175,14 @@ def assemble(split, cache, out_dir):
     full = cached("full")
     seeds = [cached(str(seed)) for seed, _ in split["first"]]
     done = [c for c in seeds if c is not None]
-    if full is None or not done:
+    if not done:
         return False
+    full = full or []
     accuracy = {l.split(",")[1]: l.split(",")[2] for l in full if l.startswith("full,")}
-    classes = int(full[0].split(",")[1])
+    classes = int(next(l for l in done[0] if l.startswith("classes,")).split(",")[1])
     lines = ["meta,%s,%s,%d,%d,%d,%d,%s,%d" % (name, split["task"], split["rows"], len(split["pool"]),
-                                                len(split["test"]), classes, accuracy["SKLEARN_LR"], split["step"])]
+                                                len(split["test"]), classes, accuracy.get("SKLEARN_LR", "NaN"),
+                                                split["step"])]
     for m in METHODS:
         lines += [l for c in done for l in c if l.startswith("curve,%s," % m)]
     lines += [l for l in full if l.startswith("full,")]
@@ -221,7 +223,6 @@ def main():
     only = [d for d in a.datasets.split(",") if d]
     files = sorted(os.path.join(a.splits, f) for f in os.listdir(a.splits) if f.endswith(".txt")
                    and (not only or any(f.startswith(o) for o in only)))
-    files.sort(key=os.path.getsize, reverse=True)  # largest first, so a parallel round does not end on one
     splits = []
     for f in files:
         split = read_split(f)
@@ -232,10 +233,13 @@ def main():
             print(f"{split['name']}: stored reference curves are for this split and these seeds; kept", file=sys.stderr)
             continue
         splits.append(split)
-    # seed by seed over all datasets, so a run cut short leaves every dataset with the same seeds
+    # seed by seed over all datasets, cheapest first, so a run cut short leaves as many datasets as possible with
+    # the same first seeds; the full-pool fits of text only feed the report's diagnosis and come last
     rounds = max((len(s["first"]) for s in splits), default=0)
-    tasks = [(s, -1, a.cache) for s in splits]
-    tasks += [(s, i, a.cache) for i in range(rounds) for s in splits if i < len(s["first"])]
+    cheap_first = sorted(splits, key=lambda s: (s["task"] == "TEXT", len(s["pool"])))
+    tasks = [(s, -1, a.cache) for s in cheap_first if s["task"] != "TEXT"]
+    tasks += [(s, i, a.cache) for i in range(rounds) for s in cheap_first if i < len(s["first"])]
+    tasks += [(s, -1, a.cache) for s in cheap_first if s["task"] == "TEXT"]
     tasks = [t for t in tasks if not os.path.exists(os.path.join(
         a.cache, t[0]["name"], t[0]["fingerprint"], ("full" if t[1] < 0 else str(t[0]["first"][t[1]][0])) + ".csv"))]
     by_name = {s["name"]: s for s in splits}
