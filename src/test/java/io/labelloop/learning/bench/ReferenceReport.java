@@ -44,7 +44,10 @@ final class ReferenceReport {
             held += ok ? 1 : 0;
             starterGap += (d - mean(r.aubcPerSeed(ReferenceCurves.LR_LEAST_CONFIDENCE))) / results.size();
             Map<String, Double> full = ReferenceCurves.fullPoolAccuracy(raw, r.name());
-            md.append(String.format(Locale.ROOT, "| %s | %.3f |", r.name(), d));
+            int refSeeds = r.curves().get(ReferenceCurves.LR_LEAST_CONFIDENCE).length;
+            md.append(String.format(Locale.ROOT, "| %s%s | %.3f |", r.name(),
+                    refSeeds < r.curves().get(def).length ? " (refs: " + refSeeds + " seed" + (refSeeds > 1 ? "s)" : ")") : "",
+                    d));
             for (String m : refs) {
                 md.append(String.format(Locale.ROOT, " %.3f |", mean(r.aubcPerSeed(m))));
             }
@@ -64,7 +67,8 @@ final class ReferenceReport {
             md.append(String.format(Locale.ROOT, "%nNo reference curves yet for %s: the first two targets below are "
                     + "over the %d datasets in the table.%n", String.join(", ", missing), results.size()));
         }
-        md.append(String.format(Locale.ROOT, "%nSeeds per dataset: ours %s, scikit-learn references %s.%n",
+        md.append(String.format(Locale.ROOT, "%nSeeds per dataset: ours %s, scikit-learn references %s (named in the "
+                + "table where fewer; the first seeds, 42, ...).%n",
                 seedRange(results, List.of(def, "RANDOM")), seedRange(results, ReferenceCurves.METHODS)));
         md.append(String.format(Locale.ROOT, "%nTargets for the default (%s):%n", def));
         md.append(String.format(Locale.ROOT, "- AUBC at least the best of the four references (RANDOM and the three "
