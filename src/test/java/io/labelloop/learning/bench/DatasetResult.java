@@ -25,11 +25,14 @@ record DatasetResult(String name, TaskType task, int rows, int pool, int test, i
         return sb.toString();
     }
 
-    /** Reads what {@link #toCsv()} wrote. */
+    /** Reads what {@link #toCsv()} wrote; lines other than the meta line and curves are skipped. */
     static DatasetResult fromCsv(List<String> lines) {
         String[] m = lines.get(0).split(",");
         Map<String, List<double[]>> curves = new java.util.LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
+            if (!line.startsWith("curve,")) {
+                continue;
+            }
             String[] f = line.split(",");
             double[] c = new double[f.length - 3];
             for (int i = 0; i < c.length; i++) {
@@ -41,6 +44,13 @@ record DatasetResult(String name, TaskType task, int rows, int pool, int test, i
         curves.forEach((k, v) -> out.put(k, v.toArray(double[][]::new)));
         return new DatasetResult(m[1], TaskType.valueOf(m[2]), Integer.parseInt(m[3]), Integer.parseInt(m[4]),
                 Integer.parseInt(m[5]), Integer.parseInt(m[6]), Double.parseDouble(m[7]), Integer.parseInt(m[8]), out);
+    }
+
+    /** The same dataset with more methods' curves (those already here are kept). */
+    DatasetResult withCurves(Map<String, double[][]> more) {
+        Map<String, double[][]> all = new java.util.LinkedHashMap<>(curves);
+        more.forEach(all::putIfAbsent);
+        return new DatasetResult(name, task, rows, pool, test, classes, fullPoolAccuracy, step, all);
     }
 
     double[] meanCurve(String method) {

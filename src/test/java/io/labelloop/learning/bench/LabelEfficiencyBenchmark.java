@@ -21,12 +21,15 @@ import java.util.stream.Stream;
  * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
  * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
  * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--max-pool n] [--max-test n]
- * [--merge true] [--report-only true] [--first-seed 42] [--family AUTO|LINEAR|KERNEL|NONE]}: {@code --family} is the
- * model family setting the strategies train with (NONE: the linear trainer from before model families; the simple
- * loop always trains that). The seeds are first-seed, first-seed + 1, ...: a
+ * [--merge true] [--report-only true] [--first-seed 42] [--splits dir] [--family AUTO|LINEAR|KERNEL|NONE]}:
+ * {@code --family} is the model family setting the strategies train with (NONE: the linear trainer from before model
+ * families; the simple loop always trains that). The seeds are first-seed, first-seed + 1, ...: a
  * confirmation run on fresh seeds (e.g. {@code --first-seed 52}) checks a choice made on the default seeds.
  * With {@code --merge true} the methods run replace their own curves in a
  * dataset's existing result and the other methods' curves are kept (re-running one changed strategy).
+ * With {@code --splits dir} it only writes each dataset's split and first batches there ({@link SplitExport}) for
+ * the scikit-learn reference loops, whose curves ({@code label-efficiency-raw/sklearn/}) the report merges in
+ * ({@link ReferenceCurves}); no method re-run touches them.
  */
 public final class LabelEfficiencyBenchmark {
     private LabelEfficiencyBenchmark() {
@@ -51,6 +54,10 @@ public final class LabelEfficiencyBenchmark {
                     .toList();
         }
         Files.createDirectories(out);
+        if (opt.values().containsKey("splits")) {
+            exportSplits(files, Path.of(opt.text("splits", "")), budget, step, maxPool, maxTest, firstSeed, seeds);
+            return;
+        }
         if (opt.flag("report-only")) {
             BenchmarkReport.write(out, readAll(out), seeds, budget, step);
             return;
@@ -62,6 +69,16 @@ public final class LabelEfficiencyBenchmark {
                     opt.values().getOrDefault("family", "AUTO")));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void exportSplits(List<Path> files, Path dir, int budget, int step, int maxPool, int maxTest,
+                                     long firstSeed, int seeds) throws IOException {
+        for (Path file : files) {
+            LabeledData d = LabeledData.load(file);
+            Split split = Split.stratified(d, 0.25, maxTest, maxPool, 42);
+            int runBudget = Math.min(budget, split.pool().size() / step * step);
+            SplitExport.write(dir.resolve(d.name() + ".txt"), file, split, runBudget, step, firstSeed, seeds);
         }
     }
 
@@ -115,9 +132,10 @@ public final class LabelEfficiencyBenchmark {
     /** Every dataset result written so far (runs may be split over several invocations), text first. */
     static List<DatasetResult> readAll(Path out) throws IOException {
         List<DatasetResult> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(out.resolve("label-efficiency-raw"))) {
-            for (Path f : files.sorted().toList()) {
-                all.add(DatasetResult.fromCsv(Files.readAllLines(f)));
+        Path raw = out.resolve("label-efficiency-raw");
+        try (Stream<Path> files = Files.list(raw)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                all.add(ReferenceCurves.merge(DatasetResult.fromCsv(Files.readAllLines(f)), raw));
             }
         }
         all.sort(java.util.Comparator.comparing((DatasetResult r) -> r.task().ordinal()).thenComparing(DatasetResult::name));

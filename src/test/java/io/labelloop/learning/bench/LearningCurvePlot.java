@@ -14,7 +14,7 @@ final class LearningCurvePlot {
 
     static String svg(List<DatasetResult> results, String defaultMethod) {
         int rows = (results.size() + COLS - 1) / COLS;
-        List<String> methods = List.copyOf(results.get(0).curves().keySet());
+        List<String> methods = BenchmarkReport.methods(results);
         int legendH = 20 * ((methods.size() + 5) / 6) + 10;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -34,7 +34,7 @@ final class LearningCurvePlot {
 
     private static void panel(StringBuilder sb, DatasetResult r, List<String> methods, String def, int ox, int oy) {
         double lo = 1, hi = 0;
-        for (String m : methods) {
+        for (String m : methods.stream().filter(r.curves()::containsKey).toList()) {
             for (double v : r.meanCurve(m)) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
@@ -55,13 +55,16 @@ final class LearningCurvePlot {
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.2f</text>%n",
                     x0 - 3, y + 3, v));
         }
-        int n = r.meanCurve(methods.get(0)).length;
+        int n = r.curves().values().iterator().next()[0].length;
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d labels</text>%n",
                 x0 + pw, y0 + ph + 12, n * r.step()));
         double fy = y0 + ph - ph * (r.fullPoolAccuracy() - lo) / (hi - lo);
         sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" "
                 + "stroke-dasharray=\"2,3\"/>%n", x0, fy, x0 + pw, fy));
         for (int m = 0; m < methods.size(); m++) {
+            if (!r.curves().containsKey(methods.get(m))) {
+                continue;
+            }
             double[] c = r.meanCurve(methods.get(m));
             StringBuilder pts = new StringBuilder();
             for (int i = 0; i < c.length; i++) {
@@ -80,6 +83,15 @@ final class LearningCurvePlot {
         }
         if (method.equals("RANDOM")) {
             return "stroke=\"black\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\"";
+        }
+        if (method.equals(ReferenceCurves.LR_LEAST_CONFIDENCE)) {
+            return "stroke=\"#d62728\" stroke-width=\"1.8\" stroke-dasharray=\"6,3\"";
+        }
+        if (method.equals(ReferenceCurves.LR_RANDOM)) {
+            return "stroke=\"#7f7f7f\" stroke-width=\"1.5\" stroke-dasharray=\"6,3\"";
+        }
+        if (method.equals(ReferenceCurves.RF_LEAST_CONFIDENCE)) {
+            return "stroke=\"#2ca02c\" stroke-width=\"1.8\" stroke-dasharray=\"6,3\"";
         }
         if (method.equals("SIMPLE_LOOP")) {
             return "stroke=\"#d62728\" stroke-width=\"1.8\"";
