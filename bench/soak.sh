@@ -3,11 +3,13 @@
 # in turn, from the shared datasets), at least VERSIONS model versions trained through the API
 # (training-runs?wait=true, a few labels before each), then MINUTES of annotator load (claims and labels from
 # several threads while the scheduled job retrains every 10 labels). Every SAMPLE_SECONDS the heap after a
-# full GC is sampled (jcmd GC.run, then jstat); prints the series, min/median/max per phase, 5xx answers,
+# full GC is sampled (jcmd GC.run, then the GC log's figure); prints the series, min/median/max per phase, 5xx answers,
 # OutOfMemoryError in the log, and PASS or FAIL.
 #   bench/soak.sh [projects=100] [versions=2000] [minutes=30]
 # DATA=dir: the shared datasets (default ../shared/data, else /work/shared/data).
 # POOL=n unlabeled items per project (default 1000); ANNOTATORS=n (default 8); THINK_MS=n (default 200).
+# TRAIN_MINUTES=n ends the training phase after n minutes even below VERSIONS (the scheduled retrains of the
+# annotator phase add versions; PASS counts every version in the database).
 # BENCH_PORT=n (default 18089); HEAP (default 512m); JAR=path runs another build; APP_ARGS="--name=value ...".
 # OUT=dir keeps the series, the client's output and the service log (default target/soak).
 # PASS: no OutOfMemoryError, no 5xx and no failed connection, at least VERSIONS versions, and the heap after
@@ -36,6 +38,8 @@ python3 bench/soak_prep.py "$DATA" "$WORK/prep" "${POOL:-1000}" 40 \
   text/spamassassin_spam.csv text/trump_tweets_device.csv text/austen_novel.csv text/fortunes_category.csv \
   tabular/satellite.csv tabular/credit_data.csv tabular/hpc_jobs.csv tabular/vehicle.csv tabular/income.csv
 started=$(date +%s)
+rm -f "$OUT"/gc.log*
+JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc:file=$OUT/gc.log:utctime,uptime"
 start_app labelloop_soak "${BENCH_PORT:-18089}" "${HEAP:-512m}" --labelloop.training.interval=5s ${APP_ARGS:-}
 echo "service pid $APP on port $PORT, heap ${HEAP:-512m}, $(date -u +%H:%M:%S) UTC"
 JBIN=$(dirname "$JAVA")
@@ -43,11 +47,11 @@ PHASE="$OUT/phase"
 echo setup > "$PHASE"
 SERIES="$OUT/heap-series.tsv"
 echo -e "seconds\tphase\theap_after_gc_mb\tversions" > "$SERIES"
-# heap after a full GC: the live set, which must not grow with the versions trained
+# heap after a full GC, as the GC log reports it: the live set, which must not grow with the versions trained.
+# (Reading jstat after jcmd GC.run counted what the busy service allocated while jstat attached: up to 100 MB.)
 heap_after_gc() {
   "$JBIN/jcmd" "$APP" GC.run > /dev/null 2>&1 || return 1
-  "$JBIN/jstat" -gc "$APP" | awk 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i}
-    NR == 2 {printf "%.1f", ($(col["S0U"]) + $(col["S1U"]) + $(col["EU"]) + $(col["OU"])) / 1024}'
+  grep 'Pause Full' "$OUT/gc.log" | tail -1 | sed -E 's/.*->([0-9]+)M\(.*/\1/'
 }
 (
   while kill -0 "$APP" 2>/dev/null; do
@@ -61,7 +65,7 @@ heap_after_gc() {
 SAMPLER=$!
 set +e
 "$JAVA" -Xmx256m -cp "$CP" io.labelloop.bench.MemorySoak "http://localhost:$PORT" "$TOKEN" "$WORK/prep" "$PHASE" \
-  "$PROJECTS" "$VERSIONS" "$MINUTES" "${ANNOTATORS:-8}" "${THINK_MS:-200}" 2> "$OUT/client-errors.log" | tee "$OUT/client.log"
+  "$PROJECTS" "$VERSIONS" "$MINUTES" "${ANNOTATORS:-8}" "${THINK_MS:-200}" "${TRAIN_MINUTES:-1440}" 2> "$OUT/client-errors.log" | tee "$OUT/client.log"
 client=$?
 set -e
 echo done > "$PHASE"

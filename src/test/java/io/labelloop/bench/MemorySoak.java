@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
 /**
  * The client of the memory soak ({@code bench/soak.sh}). Phase "setup": creates the projects, each on
  * one of the prepared datasets in turn (a labeled seed and an unlabeled pool, see {@code bench/soak_prep.py}).
- * Phase "train": until the target number of model versions is reached, two threads walk the projects
+ * Phase "train": until the target number of model versions is reached (or the optional time limit of the phase
+ * has passed, so that a slow machine still gets to the annotator phase), two threads walk the projects
  * round-robin, label a few claimed items each (with their true label) and train a new version through
  * {@code training-runs?wait=true}. Phase "annotate": annotators (users who are members of every project)
  * claim one item of a random project, read it for a while and label it, for the given minutes, while the
  * scheduled job retrains. Writes the current phase to a file (for the heap sampler) and counts every
  * answer by status; 5xx and failed connections are what the soak must not see.
- * Usage: MemorySoak baseUrl adminToken prepDir phaseFile projects versions minutes annotators thinkMillis
+ * Usage: MemorySoak baseUrl adminToken prepDir phaseFile projects versions minutes annotators thinkMillis [trainMinutes]
  */
 public final class MemorySoak {
 
@@ -61,13 +62,14 @@ public final class MemorySoak {
         int minutes = Integer.parseInt(args[6]);
         int annotators = Integer.parseInt(args[7]);
         int thinkMillis = Integer.parseInt(args[8]);
+        Duration trainLimit = args.length > 9 ? Duration.ofMinutes(Long.parseLong(args[9])) : Duration.ofDays(1);
         long start = System.nanoTime();
         Files.writeString(phase, "setup");
         soak.setUp(prep, projects);
         System.out.printf("setup: %d projects in %.0f s%n", projects, (System.nanoTime() - start) / 1e9);
         Files.writeString(phase, "train");
         long trainStart = System.nanoTime();
-        int trained = soak.train(versions);
+        int trained = soak.train(versions, System.nanoTime() + trainLimit.toNanos());
         System.out.printf("train: %d versions through training-runs?wait=true in %.0f s%n", trained,
                 (System.nanoTime() - trainStart) / 1e9);
         List<String> tokens = soak.annotators(annotators);
@@ -130,14 +132,14 @@ public final class MemorySoak {
     }
 
     /** Trains versions round-robin over the projects on two threads; returns how many were trained. */
-    private int train(int versions) throws InterruptedException {
+    private int train(int versions, long deadline) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger trained = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             threads.add(Thread.ofPlatform().start(() -> {
                 // a project that cannot train (all attempts 409) must not keep the soak going forever
-                while (trained.get() < versions && next.get() < 3 * versions) {
+                while (trained.get() < versions && next.get() < 3 * versions && System.nanoTime() < deadline) {
                     SoakProject p = projects.get(next.getAndIncrement() % projects.size());
                     labelClaimed(p, admin, 3, 0);
                     var r = call("POST", "/api/v1/projects/" + p.id() + "/training-runs?wait=true", admin,
