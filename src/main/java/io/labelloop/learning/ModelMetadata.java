@@ -15,7 +15,8 @@ package io.labelloop.learning;
  *                           value before, when scaling did not lower it; NaN when not measured)
  * @param labelCount         labels trained on
  * @param classCount         classes the model knows
- * @param epochs             solver iterations (L-BFGS iterations; SGD epochs for models of earlier versions)
+ * @param epochs             solver iterations: L-BFGS iterations, or SGD epochs for a model trained by SGD (and every
+ *                           model stored before L-BFGS)
  * @param committeeSize      bootstrap committee members
  * @param seed               random seed
  * @param trainingMillis     wall time of training, including the search

@@ -4,8 +4,10 @@ import io.labelloop.learning.features.FeatureBuffer;
 import io.labelloop.learning.features.Featurizer;
 import io.labelloop.learning.features.Featurizers;
 import io.labelloop.learning.model.LbfgsSoftmaxTrainer;
+import io.labelloop.learning.model.LinearSolver;
 import io.labelloop.learning.model.RegularisationSearch;
 import io.labelloop.learning.model.SoftmaxWeights;
+import io.labelloop.learning.model.SparseSoftmaxTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,7 +18,8 @@ import java.util.function.Function;
  * Trains a {@link LabelModel} from encoded items and their labels: fits the featurizer, chooses the
  * L2 penalty by stratified cross-validation while labels are few, solves a multinomial logistic
  * regression to convergence ({@link LbfgsSoftmaxTrainer}, warm-started from the cross-validation folds or the
- * previous model version), fits a softmax temperature on the out-of-fold logits (Guo et al. 2017) and
+ * previous model version; SGD by {@link SparseSoftmaxTrainer} where {@link LinearSolver} says L-BFGS would be
+ * slow, on many sparse texts), fits a softmax temperature on the out-of-fold logits (Guo et al. 2017) and
  * optionally a bootstrap committee for query-by-committee (Seung, Opper &amp; Sompolinsky 1992;
  * bagging as in Abe &amp; Mamitsuka 1998).
  */
@@ -25,6 +28,9 @@ public final class ModelTrainer {
     public static final double DEFAULT_L2 = 1.0;
     static final String ALGORITHM = "multinomial logistic regression (L-BFGS to convergence on the L2-penalised mean "
             + "log-loss, intercept unpenalised, over sparse arrays)";
+    /** What models trained by SGD say (and every model stored before L-BFGS). */
+    static final String SGD_ALGORITHM = "multinomial logistic regression (SGD as Tribuo 4.3.2 LinearSGDTrainer + "
+            + "LogMulticlass, AdaGrad + L2 weight decay, over sparse arrays)";
     private static final int MIN_LABELS_FOR_CV = 10;
     private final TaskType task;
     private final TrainingOptions options;
@@ -83,15 +89,15 @@ public final class ModelTrainer {
         for (int i = 0; i < y.length; i++) {
             y[i] = classes.indexOf(labels.get(i));
         }
-        Search search = search(x, y, classes, featurizer.dimension(), previous);
+        LinearSolver solver = LinearSolver.choose(x, classes.size(), featurizer.dimension());
+        Search search = search(x, y, classes, featurizer.dimension(), previous, solver);
         SoftmaxWeights from = search.start != null ? search.start : WarmStart.from(previous, featurizer, classes);
-        LbfgsSoftmaxTrainer.Result main = LbfgsSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(),
-                search.l2, from);
+        Fit main = fit(solver, x, y, classes.size(), featurizer.dimension(), search.l2, from, options.seed());
         SoftmaxWeights weights = main.weights().withTemperature(search.temperature);
-        List<SoftmaxWeights> committee = trainCommittee(x, y, classes, featurizer.dimension(), search, main.weights());
-        ModelMetadata meta = new ModelMetadata(ALGORITHM, task, featurizer.describe(), search.l2, search.chosenBy,
-                search.labelsWhenChosen, search.temperature, search.eceBefore, search.eceAfter, items.size(),
-                classes.size(), main.iterations(), committee.size(), options.seed(),
+        List<SoftmaxWeights> committee = trainCommittee(x, y, classes, featurizer.dimension(), search, main, solver);
+        ModelMetadata meta = new ModelMetadata(algorithm(solver), task, featurizer.describe(), search.l2,
+                search.chosenBy, search.labelsWhenChosen, search.temperature, search.eceBefore, search.eceAfter,
+                items.size(), classes.size(), main.iterations(), committee.size(), options.seed(),
                 (System.nanoTime() - start) / 1_000_000);
         return new LabelModel(featurizer, weights, committee, classes, meta);
     }
@@ -102,9 +108,9 @@ public final class ModelTrainer {
         Featurizer featurizer = fitFeaturizer.apply(items);
         List<FeatureBuffer> x = featurise(featurizer, items);
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
-        LbfgsSoftmaxTrainer.Result r = LbfgsSoftmaxTrainer.train(x, y, classes.size(), featurizer.dimension(), l2,
-                null);
-        ModelMetadata meta = new ModelMetadata(ALGORITHM, task, featurizer.describe(), l2, "fixed", items.size(),
+        LinearSolver solver = LinearSolver.choose(x, classes.size(), featurizer.dimension());
+        Fit r = fit(solver, x, y, classes.size(), featurizer.dimension(), l2, null, options.seed());
+        ModelMetadata meta = new ModelMetadata(algorithm(solver), task, featurizer.describe(), l2, "fixed", items.size(),
                 temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.iterations(), 0, options.seed(),
                 0);
         return new LabelModel(featurizer, r.weights().withTemperature(temperature), List.of(), classes, meta);
@@ -114,14 +120,37 @@ public final class ModelTrainer {
         return Featurizers.featurise(featurizer, items);
     }
 
+    private static String algorithm(LinearSolver solver) {
+        return solver == LinearSolver.LBFGS ? ALGORITHM : SGD_ALGORITHM;
+    }
+
+    /** Weights and solver iterations (L-BFGS iterations or SGD epochs). */
+    private record Fit(SoftmaxWeights weights, int iterations) {
+    }
+
+    private static Fit fit(LinearSolver solver, List<FeatureBuffer> x, int[] y, int classes, int dimension, double l2,
+                           SoftmaxWeights start, long seed) {
+        if (solver == LinearSolver.SGD) {
+            SparseSoftmaxTrainer.Result r = SparseSoftmaxTrainer.train(x, y, classes, dimension, l2, seed);
+            return new Fit(r.weights(), r.epochs());
+        }
+        LbfgsSoftmaxTrainer.Result r = LbfgsSoftmaxTrainer.train(x, y, classes, dimension, l2, start);
+        return new Fit(r.weights(), r.iterations());
+    }
+
     /** The penalty and temperature to use, and where the solver may start (the folds' mean weights, or null). */
     private record Search(double l2, double temperature, double eceBefore, double eceAfter, String chosenBy,
                           int labelsWhenChosen, SoftmaxWeights start) {
     }
 
-    private Search search(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension, LabelModel previous) {
+    /**
+     * The previous version's penalty is reused only if the same solver trained it: the SGD's weight decay and the
+     * exact penalty are not on the same scale.
+     */
+    private Search search(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension, LabelModel previous,
+                          LinearSolver solver) {
         int n = x.size();
-        if (previous != null) {
+        if (previous != null && previous.metadata().algorithm().equals(algorithm(solver))) {
             ModelMetadata p = previous.metadata();
             boolean tooMany = n > options.crossValidateUpTo();
             boolean notGrownEnough = n < p.labelsWhenChosen() * options.reuseUntilGrowth();
@@ -133,15 +162,17 @@ public final class ModelTrainer {
         if (n < MIN_LABELS_FOR_CV || n > options.crossValidateUpTo()) {
             return new Search(DEFAULT_L2, 1.0, Double.NaN, Double.NaN, "default", n, null);
         }
-        RegularisationSearch.Choice c = RegularisationSearch.choose(x, y, classes, dimension,
-                RegularisationSearch.DEFAULT_GRID, options.folds(), options.seed());
+        RegularisationSearch.Choice c = solver == LinearSolver.SGD
+                ? RegularisationSearch.chooseForSgd(x, y, classes, dimension, options.folds(), options.seed())
+                : RegularisationSearch.choose(x, y, classes, dimension, RegularisationSearch.DEFAULT_GRID,
+                        options.folds(), options.seed());
         return new Search(c.l2(), c.temperature(), c.eceBefore(), c.eceAfter(),
                 "cross-validation (" + c.folds() + " folds)", n, c.foldMean());
     }
 
     /** Bootstrap members, each solved from the main model's weights (a resample moves the optimum a little). */
     private List<SoftmaxWeights> trainCommittee(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension,
-                                                Search search, SoftmaxWeights main) {
+                                                Search search, Fit main, LinearSolver solver) {
         List<SoftmaxWeights> members = new ArrayList<>();
         Random rnd = new Random(options.seed() + 7919);
         for (int m = 0; m < options.committeeSize(); m++) {
@@ -152,8 +183,8 @@ public final class ModelTrainer {
                 bx.add(x.get(pick));
                 by[i] = y[pick];
             }
-            members.add(LbfgsSoftmaxTrainer.train(bx, by, classes.size(), dimension, search.l2, main)
-                    .weights().withTemperature(search.temperature));
+            members.add(fit(solver, bx, by, classes.size(), dimension, search.l2, main.weights(),
+                    options.seed() + 1 + m).weights().withTemperature(search.temperature));
         }
         return members;
     }

@@ -20,6 +20,8 @@ public final class RegularisationSearch {
      * (nine points), wide enough for a strong penalty at 20 labels and almost none at thousands.
      */
     public static final double[] DEFAULT_GRID = grid(-3, 3, 9);
+    /** Grid for {@link SparseSoftmaxTrainer}, whose weight decay acts differently (C = 1,000 down to 1, as before L-BFGS). */
+    public static final double[] SGD_GRID = {0.001, 0.01, 0.1, 1.0};
     private static final int RISES_BEFORE_STOP = 2;
 
     private RegularisationSearch() {
@@ -28,7 +30,7 @@ public final class RegularisationSearch {
     /**
      * Outcome: chosen lambda, temperature, out-of-fold calibration error before/after scaling, folds, the
      * out-of-fold log-loss at the chosen penalty (temperature 1), and the mean of the folds' weights there
-     * (a starting point for the model on all rows).
+     * (a starting point for the model on all rows; null for SGD).
      */
     public record Choice(double l2, double temperature, double eceBefore, double eceAfter, int folds, double logLoss,
                          SoftmaxWeights foldMean) {
@@ -70,9 +72,40 @@ public final class RegularisationSearch {
                 rises++;
             }
         }
-        double t = TemperatureScaler.fitIfItHelps(bestLogits, y);
-        return new Choice(bestL2, t, TemperatureScaler.ece(bestLogits, y, 1.0), TemperatureScaler.ece(bestLogits, y, t),
-                folds, bestLoss, problem.weights(mean(bestWeights)));
+        return choice(bestL2, bestLogits, y, folds, bestLoss, problem.weights(mean(bestWeights)));
+    }
+
+    /** As {@link #choose} for models trained by {@link SparseSoftmaxTrainer}, over {@link #SGD_GRID}. */
+    public static Choice chooseForSgd(List<FeatureBuffer> x, int[] y, List<String> classes, int dimension, int folds,
+                                      long seed) {
+        int[] fold = StratifiedFolds.assign(y, classes.size(), folds, seed);
+        double bestLoss = Double.POSITIVE_INFINITY, bestL2 = SGD_GRID[0];
+        double[][] bestLogits = null;
+        for (double l2 : SGD_GRID) {
+            double[][] logits = new double[x.size()][classes.size()];
+            for (int f = 0; f < folds; f++) {
+                int[] train = rowsWhere(fold, f, false);
+                List<FeatureBuffer> tx = java.util.Arrays.stream(train).mapToObj(x::get).toList();
+                int[] ty = java.util.Arrays.stream(train).map(i -> y[i]).toArray();
+                SoftmaxWeights w = SparseSoftmaxTrainer.train(tx, ty, classes.size(), dimension, l2, seed + f).weights();
+                for (int r : rowsWhere(fold, f, true)) {
+                    w.logits(x.get(r), logits[r]);
+                }
+            }
+            double loss = TemperatureScaler.nll(logits, y, 1.0);
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                bestL2 = l2;
+                bestLogits = logits;
+            }
+        }
+        return choice(bestL2, bestLogits, y, folds, bestLoss, null);
+    }
+
+    private static Choice choice(double l2, double[][] logits, int[] y, int folds, double loss, SoftmaxWeights start) {
+        double t = TemperatureScaler.fitIfItHelps(logits, y);
+        return new Choice(l2, t, TemperatureScaler.ece(logits, y, 1.0), TemperatureScaler.ece(logits, y, t), folds, loss,
+                start);
     }
 
     /** Logits of each item from a model trained on the other folds. */
