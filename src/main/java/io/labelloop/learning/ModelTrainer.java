@@ -84,7 +84,7 @@ public final class ModelTrainer {
         List<byte[]> fitOn = new ArrayList<>(items);
         fitOn.addAll(unlabeledSample);
         Featurizer featurizer = fitFeaturizer.apply(fitOn);
-        List<FeatureBuffer> x = featurise(featurizer, items);
+        List<FeatureBuffer> x = Featurizers.featurise(featurizer, items);
         int[] y = new int[labels.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = classes.indexOf(labels.get(i));
@@ -106,7 +106,7 @@ public final class ModelTrainer {
     LabelModel trainFixed(List<byte[]> items, List<String> labels, double l2, double temperature) {
         List<String> classes = new ArrayList<>(new TreeSet<>(labels));
         Featurizer featurizer = fitFeaturizer.apply(items);
-        List<FeatureBuffer> x = featurise(featurizer, items);
+        List<FeatureBuffer> x = Featurizers.featurise(featurizer, items);
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
         LinearSolver solver = LinearSolver.choose(x, classes.size(), featurizer.dimension());
         Fit r = fit(solver, x, y, classes.size(), featurizer.dimension(), l2, null, options.seed());
@@ -114,10 +114,6 @@ public final class ModelTrainer {
                 temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.iterations(), 0, options.seed(),
                 0);
         return new LabelModel(featurizer, r.weights().withTemperature(temperature), List.of(), classes, meta);
-    }
-
-    static List<FeatureBuffer> featurise(Featurizer featurizer, List<byte[]> items) {
-        return Featurizers.featurise(featurizer, items);
     }
 
     private static String algorithm(LinearSolver solver) {

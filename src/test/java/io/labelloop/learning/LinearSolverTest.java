@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.labelloop.learning.bench.LabeledData;
 import io.labelloop.learning.features.FeatureBuffer;
+import io.labelloop.learning.features.Featurizers;
 import io.labelloop.learning.model.LbfgsSoftmaxTrainer;
 import io.labelloop.learning.model.SoftmaxWeights;
 import java.util.List;
@@ -44,7 +45,7 @@ class LinearSolverTest {
     void shouldEndAtTheSameModelFromAnyStartingPoint() {
         LabeledData tweets = TestData.tweets();
         LabelModel model = new ModelTrainer(TaskType.TEXT).trainFixed(tweets.items(), tweets.labels(), 1.0, 1.0);
-        List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), tweets.items());
+        List<FeatureBuffer> x = Featurizers.featurise(model.featurizer(), tweets.items());
         int[] y = tweets.labels().stream().mapToInt(model.classes()::indexOf).toArray();
         int d = model.featurizer().dimension();
         LbfgsSoftmaxTrainer.Result cold = LbfgsSoftmaxTrainer.train(x, y, 2, d, 1.0, null);
@@ -65,7 +66,7 @@ class LinearSolverTest {
     void shouldNeedFewerIterationsWhenStartedFromTheModelOnFewerLabels() {
         LabeledData digits = TestData.digits();
         LabelModel model = new ModelTrainer(TaskType.IMAGE).trainFixed(digits.items(), digits.labels(), 1.0, 1.0);
-        List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), digits.items());
+        List<FeatureBuffer> x = Featurizers.featurise(model.featurizer(), digits.items());
         int[] y = digits.labels().stream().mapToInt(model.classes()::indexOf).toArray();
         int d = model.featurizer().dimension();
         SoftmaxWeights previous = LbfgsSoftmaxTrainer.train(x.subList(0, 280), java.util.Arrays.copyOf(y, 280), 10, d,
@@ -79,7 +80,7 @@ class LinearSolverTest {
     void shouldGiveAClassWithoutTrainingExamplesANegligibleProbability() {
         LabeledData iris = TestData.iris();
         LabelModel model = new ModelTrainer(TaskType.TABULAR).trainFixed(iris.items(), iris.labels(), 1.0, 1.0);
-        List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), iris.items());
+        List<FeatureBuffer> x = Featurizers.featurise(model.featurizer(), iris.items());
         int[] y = iris.labels().stream().mapToInt(model.classes()::indexOf).toArray();
         SoftmaxWeights w = LbfgsSoftmaxTrainer.train(x, y, 4, model.featurizer().dimension(), 1.0, null).weights();
         double[] p = new double[4];

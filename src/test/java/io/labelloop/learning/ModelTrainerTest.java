@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.labelloop.learning.bench.LabeledData;
 import io.labelloop.learning.features.FeatureBuffer;
+import io.labelloop.learning.features.Featurizers;
 import io.labelloop.learning.model.LbfgsSoftmaxTrainer;
 import io.labelloop.learning.model.SoftmaxWeights;
 import io.labelloop.learning.model.TribuoLogisticTrainer;
@@ -20,7 +21,7 @@ class ModelTrainerTest {
         LabeledData text = TestData.tweets();
         ModelTrainer trainer = new ModelTrainer(TaskType.TEXT);
         LabelModel model = trainer.trainFixed(text.items(), text.labels(), 1e-4, 1.0);
-        List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), text.items());
+        List<FeatureBuffer> x = Featurizers.featurise(model.featurizer(), text.items());
         int[] y = text.labels().stream().mapToInt(model.classes()::indexOf).toArray();
         TribuoLogisticTrainer.Result r = TribuoLogisticTrainer.train(x, y, model.classes(),
                 model.featurizer().dimension(), 0.01, TrainingOptions.DEFAULT_SEED);
@@ -39,7 +40,7 @@ class ModelTrainerTest {
     void shouldScoreEncodedItemsAsTheTrainedWeightsScoreTheirFeaturisedRows() {
         for (LabeledData data : List.of(TestData.tweets(), TestData.digits())) {
             LabelModel model = new ModelTrainer(data.task()).trainFixed(data.items(), data.labels(), 0.1, 1.0);
-            List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), data.items());
+            List<FeatureBuffer> x = Featurizers.featurise(model.featurizer(), data.items());
             int[] y = data.labels().stream().mapToInt(model.classes()::indexOf).toArray();
             SoftmaxWeights trained = LbfgsSoftmaxTrainer.train(x, y, model.classes().size(),
                     model.featurizer().dimension(), 0.1, null).weights();
@@ -56,7 +57,7 @@ class ModelTrainerTest {
     void shouldShrinkTheWeightsUnderAStrongerL2Penalty() {
         LabeledData iris = TestData.iris();
         LabelModel model = new ModelTrainer(TaskType.TABULAR).trainFixed(iris.items(), iris.labels(), 0, 1.0);
-        List<FeatureBuffer> x = ModelTrainer.featurise(model.featurizer(), iris.items());
+        List<FeatureBuffer> x = Featurizers.featurise(model.featurizer(), iris.items());
         int[] y = iris.labels().stream().mapToInt(model.classes()::indexOf).toArray();
         double weak = weightNorm(TribuoLogisticTrainer.train(x, y, model.classes(), 4, 0.0, 42).weights());
         double strong = weightNorm(TribuoLogisticTrainer.train(x, y, model.classes(), 4, 1.0, 42).weights());

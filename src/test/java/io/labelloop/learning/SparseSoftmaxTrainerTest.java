@@ -75,7 +75,7 @@ class SparseSoftmaxTrainerTest {
         static Problem of(LabeledData data, List<String> classes) {
             Featurizer f = Featurizers.fit(data.task(), data.items());
             int[] y = data.labels().stream().mapToInt(classes::indexOf).toArray();
-            return new Problem(ModelTrainer.featurise(f, data.items()), y, classes, f.dimension());
+            return new Problem(Featurizers.featurise(f, data.items()), y, classes, f.dimension());
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.labelloop.queue.internal;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.labelloop.annotation.LabelBudget;
 import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
@@ -36,9 +35,7 @@ public class ClaimService {
 
     private static final int FALLBACK_CHUNK = 50;
     private static final long DRY_SIGNAL_GAP_NANOS = 1_000_000_000L;
-    /** Per project; bounded so that memory does not grow with the number of projects ever claimed from. */
-    private final Map<Long, long[]> lastDrySignal = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterAccess(Duration.ofHours(1)).<Long, long[]>build().asMap();
+    private final Map<Long, long[]> lastDrySignal = PerProject.map();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -198,10 +195,7 @@ public class ClaimService {
     private Step leaseWithinBudget(Project project, long userId, int n, Mix mix) {
         int wanted = n;
         if (project.budget() != null) {
-            LabelBudget.Held held = budget.lock(project.id());
-            long live = jdbc.sql("select count(*) from queue_entries where project_id = ? and lease_expires_at >= now()")
-                    .param(project.id()).query(Long.class).single();
-            wanted = (int) Math.min(n, held.left() - live);
+            wanted = (int) Math.min(n, BudgetRoom.left(jdbc, project.id(), budget.lock(project.id())));
             if (wanted <= 0) {
                 return new Step(List.of(), true, 0, 0);
             }

@@ -1,8 +1,6 @@
 package io.labelloop.queue.internal;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.labelloop.shared.JdbcTransactions;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +34,7 @@ class HoldoutStock {
     private final JdbcTemplate jdbc;
     private final ProjectIdRanges ranges;
     private final TransactionTemplate ownTransaction;
-    /** Per project; bounded so that memory does not grow with the number of projects ever seen. */
-    private final Map<Long, Long> dryAt = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterAccess(Duration.ofHours(1)).<Long, Long>build().asMap();
+    private final Map<Long, Long> dryAt = PerProject.map();
 
     HoldoutStock(JdbcTemplate jdbc, ProjectIdRanges ranges, JdbcTransactions transactions) {
         this.jdbc = jdbc;

@@ -51,9 +51,7 @@ public class PageLeases {
                     .params(until, project.id(), ids, userId).update();
             long room = ids.length;
             if (spent != null) {
-                long live = jdbc.sql("select count(*) from queue_entries where project_id = ? and lease_expires_at >= now()")
-                        .param(project.id()).query(Long.class).single();
-                room = Math.min(room, Math.max(0, spent.left() - live));
+                room = Math.min(room, Math.max(0, BudgetRoom.left(jdbc, project.id(), spent)));
             }
             jdbc.sql("""
                     update queue_entries set lease_owner = ?, lease_expires_at = ?

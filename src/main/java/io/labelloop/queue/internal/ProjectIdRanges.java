@@ -1,7 +1,5 @@
 package io.labelloop.queue.internal;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,9 +16,7 @@ class ProjectIdRanges {
     private static final long FRESH_NANOS = 2_000_000_000L;
 
     private final JdbcClient jdbc;
-    /** Per project; bounded so that memory does not grow with the number of projects ever seen. */
-    private final Map<Long, Range> ranges = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterAccess(Duration.ofHours(1)).<Long, Range>build().asMap();
+    private final Map<Long, Range> ranges = PerProject.map();
 
     ProjectIdRanges(JdbcClient jdbc) {
         this.jdbc = jdbc;
