@@ -8,7 +8,8 @@
  *       + labels to a {@link io.labelloop.learning.LabelModel} (featurizer, calibrated multinomial LR, optional
  *       committee, {@link io.labelloop.learning.ModelMetadata}), serialisable with {@code toBytes}/{@code fromBytes};</li>
  *   <li>{@link io.labelloop.learning.ModelEvaluator}: {@link io.labelloop.learning.Evaluation} on holdout or by
- *       cross-validation;</li>
+ *       cross-validation, with the holdout accuracy and its exact 95% interval
+ *       ({@link io.labelloop.learning.HoldoutAccuracy}) whenever there are holdout labels;</li>
  *   <li>{@link io.labelloop.learning.BatchSelector}: stream a pool through a model and get a ranked batch for a
  *       {@link io.labelloop.learning.StrategyName} in bounded memory;</li>
  *   <li>{@link io.labelloop.learning.ColdStartSelector}, {@link io.labelloop.learning.StoppingAdvisor},
