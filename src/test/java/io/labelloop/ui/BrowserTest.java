@@ -71,9 +71,20 @@ abstract class BrowserTest extends ApiTest {
         page.onPageError(consoleErrors::add);
     }
 
+    /** Every test ends with an axe-core run over the pages it left open, in the state it left them. */
     @AfterEach
     void closePage() {
-        context.close();
+        try {
+            List<String> findings = new ArrayList<>();
+            for (Page open : context.pages()) {
+                if (!open.isClosed() && open.url().startsWith("http://localhost:" + port)) {
+                    findings.addAll(seriousAxeFindings(open));
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(findings).as("critical and serious axe-core findings").isEmpty();
+        } finally {
+            context.close();
+        }
     }
 
     String url(String path) {
