@@ -3,10 +3,10 @@ package io.labelloop.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labelloop.support.ApiTest;
+import io.labelloop.support.BlockedBackends;
 import io.labelloop.support.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -59,7 +59,7 @@ class EmbeddingJobTests extends ApiTest {
             // Hold the vectors table so that the worker stops inside its transaction, its batch claimed and encoded.
             blocker.createStatement().execute("lock table item_embeddings in exclusive mode");
             var worker = CompletableFuture.supplyAsync(() -> job.embedProject(p), thread);
-            int victim = waitForABlockedWorker(blocker);
+            int victim = BlockedBackends.waitForOneWriting(blocker, "item_embeddings");
             blocker.createStatement().execute("select pg_terminate_backend(" + victim + ")");
             blocker.commit();
             try {
@@ -119,19 +119,5 @@ class EmbeddingJobTests extends ApiTest {
         var r = api().get("/api/v1/projects/" + p + "/embeddings", ADMIN);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         return r.json();
-    }
-
-    private static int waitForABlockedWorker(Connection c) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            try (ResultSet rs = c.createStatement().executeQuery("""
-                    select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
-                    and pid <> pg_backend_pid() and query ilike '%item_embeddings%'""")) {
-                if (rs.next()) {
-                    return rs.getInt(1);
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the worker never reached its write");
     }
 }
