@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Exact nearest neighbours among a project's stored vectors. A project's vectors are kept in memory as one
  * byte array (384 bytes an item) while they fit in {@code labelloop.embedding.search-cache-size} together
  * with the other projects kept; a project that does not fit is scanned from the database for each query
- * (its rows streamed, never all in memory). A kept copy is refreshed when the project's count of vectors
- * has changed, at most every few seconds while the job is filling it.
+ * (its rows streamed, never all in memory). A kept copy is checked against the project's count of vectors at
+ * most every 5 s; while the job fills the project it reads what was added after the last id it holds, and
+ * the whole project again only when that does not add up.
  */
 @Component
 public class ProjectVectors {
@@ -87,18 +88,27 @@ public class ProjectVectors {
             kept.invalidate(projectId);
             return null;
         }
-        m = load(projectId, (int) count, now);
+        if (m != null && m.ids().length < count && m.ids().length > 0) {
+            // Workers claim in item-id order, so what was added since is mostly above the last id read.
+            Matrix added = load(projectId, m.ids()[m.ids().length - 1], (int) (count - m.ids().length), now);
+            Matrix merged = append(m, added, now);
+            if (merged.ids().length == count) {
+                kept.put(projectId, merged);
+                return merged;
+            }
+        }
+        m = load(projectId, 0, (int) count, now);
         kept.put(projectId, m);
         return m;
     }
 
-    private Matrix load(long projectId, int expected, long now) {
+    private Matrix load(long projectId, long afterId, int expected, long now) {
         long[] ids = new long[expected];
         byte[] vectors = new byte[expected * DIM];
         float[] scales = new float[expected];
         int[] n = {0};
-        jdbc.sql("select item_id, vector, scale from item_embeddings where project_id = ? order by item_id")
-                .params(projectId).withFetchSize(2000)
+        jdbc.sql("select item_id, vector, scale from item_embeddings where project_id = ? and item_id > ? order by item_id")
+                .params(projectId, afterId).withFetchSize(2000)
                 .query(rs -> {
                     int i = n[0];
                     if (i < ids.length) {
@@ -110,6 +120,18 @@ public class ProjectVectors {
                 });
         int rows = n[0];
         return new Matrix(Arrays.copyOf(ids, rows), Arrays.copyOf(vectors, rows * DIM), Arrays.copyOf(scales, rows), now);
+    }
+
+    private static Matrix append(Matrix a, Matrix b, long now) {
+        int n = a.ids().length;
+        int total = n + b.ids().length;
+        long[] ids = Arrays.copyOf(a.ids(), total);
+        System.arraycopy(b.ids(), 0, ids, n, b.ids().length);
+        byte[] vectors = Arrays.copyOf(a.vectors(), total * DIM);
+        System.arraycopy(b.vectors(), 0, vectors, n * DIM, b.vectors().length);
+        float[] scales = Arrays.copyOf(a.scales(), total);
+        System.arraycopy(b.scales(), 0, scales, n, b.scales().length);
+        return new Matrix(ids, vectors, scales, now);
     }
 
     private static int dot(byte[] q, byte[] all, int offset) {
