@@ -8,18 +8,24 @@ create table item_embeddings (
 );
 create index item_embeddings_project on item_embeddings (project_id, item_id);
 
--- Items still to embed. Filled by the statement trigger on items (R__embedding_pending.sql); workers claim
--- batches with FOR UPDATE SKIP LOCKED and delete them in the transaction that stores the vectors, so a
--- crashed worker's batch is pending again when its transaction rolls back. No foreign keys: a 1,000,000-row
--- COPY would check each row; a claim simply finds no item for an id whose item is gone.
-create table embedding_pending (
-    item_id    bigint primary key,
-    project_id bigint not null
+-- Items still to embed, as ranges of item ids of one project (at most 256 ids wide), filled by the statement
+-- trigger on items (R__embedding_ranges.sql): a 1,000,000-row upload adds about 4,000 rows here, not a
+-- million. A worker locks a range with FOR UPDATE SKIP LOCKED, embeds its next items and moves first_id past
+-- them (or deletes the range) in the transaction that stores the vectors, so a crashed worker's batch is
+-- pending again when its transaction rolls back, and two workers never take the same range.
+create table embedding_ranges (
+    id         bigserial primary key,
+    project_id bigint not null references projects (id) on delete cascade,
+    first_id   bigint not null,
+    last_id    bigint not null
 );
-create index embedding_pending_project on embedding_pending (project_id, item_id);
+create index embedding_ranges_project on embedding_ranges (project_id, id);
 
-insert into embedding_pending (item_id, project_id)
-select i.id, i.project_id from items i join projects p on p.id = i.project_id where p.task_type = 'TEXT';
+insert into embedding_ranges (project_id, first_id, last_id)
+select i.project_id, min(i.id), max(i.id)
+from items i join projects p on p.id = i.project_id
+where p.task_type = 'TEXT'
+group by i.project_id, i.id / 256;
 
 -- The job's rate and failure per project, written by the workers after each batch.
 create table embedding_progress (

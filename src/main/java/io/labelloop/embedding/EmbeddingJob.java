@@ -2,6 +2,7 @@ package io.labelloop.embedding;
 
 import io.labelloop.annotation.ItemLabeled;
 import io.labelloop.embedding.internal.EmbeddingStore;
+import io.labelloop.embedding.internal.EmbeddingStore.Claim;
 import io.labelloop.embedding.internal.EmbeddingStore.PendingItem;
 import io.labelloop.embedding.internal.EncoderHolder;
 import io.labelloop.shared.JdbcTransactions;
@@ -16,10 +17,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Embeds every TEXT item once. Items wait in {@code embedding_pending} (a trigger adds every inserted item of
- * a TEXT project, whatever path it came by); a batch is claimed with {@code FOR UPDATE SKIP LOCKED}, encoded
- * and stored in one transaction, so instances share the work without doing any item twice, and a batch whose
- * worker dies is pending again when its transaction rolls back.
+ * Embeds every TEXT item once. Items wait as ranges of ids in {@code embedding_ranges} (a trigger adds the
+ * new items of every insert into a TEXT project, whatever path they came by); a worker locks a range with
+ * {@code FOR UPDATE SKIP LOCKED}, encodes its next batch, stores the vectors and moves the range on in one
+ * transaction, so instances share the work without doing any item twice, and a batch whose worker dies is
+ * pending again when its transaction rolls back.
  *
  * <p>Each instance runs one worker thread (unless {@code labelloop.embedding.schedule-enabled=false}) with the
  * encoder on {@code labelloop.embedding.threads} cores (default 1 of the machine's). While annotators label on
@@ -66,19 +68,17 @@ public class EmbeddingJob {
         long[] project = {0};
         try {
             Integer n = transactions.requiresNew().execute(tx -> {
-                Optional<Long> p = only.isPresent() ? only : store.lockNextProject();
-                if (p.isEmpty()) {
+                Optional<Claim> claim = store.claim(only, settings.batchSize());
+                if (claim.isEmpty()) {
                     return 0;
                 }
-                project[0] = p.get();
-                List<PendingItem> items = store.claim(p.get(), settings.batchSize());
-                if (items.isEmpty()) {
-                    return 0;
-                }
+                Claim c = claim.get();
+                project[0] = c.projectId();
                 long start = System.nanoTime();
-                List<Int8Vector> vectors = encode(items);
-                store.store(p.get(), items, vectors, (System.nanoTime() - start) / 1e9);
-                return items.size();
+                List<Int8Vector> vectors = encode(c.items());
+                store.store(c.projectId(), c.items(), vectors, (System.nanoTime() - start) / 1e9);
+                store.advance(c);
+                return c.items().size();
             });
             return n == null ? 0 : n;
         } catch (RuntimeException | LinkageError e) {

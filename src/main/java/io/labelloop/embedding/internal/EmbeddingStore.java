@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The embedding tables: pending items, stored vectors, per-project rate and failure. */
+/** The embedding tables: ranges of items to embed, stored vectors, per-project rate and failure. */
 @Repository
 public class EmbeddingStore {
 
@@ -24,28 +24,49 @@ public class EmbeddingStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Inside the caller's transaction: the oldest pending project no other worker holds, or empty. Its
-     * first pending row stays locked until the transaction ends.
-     */
-    public Optional<Long> lockNextProject() {
-        return jdbc.sql("select project_id from embedding_pending order by item_id limit 1 for update skip locked")
-                .query(Long.class).optional();
+    /** A range of a project's item ids locked by this transaction, and the next items in it still to embed. */
+    public record Claim(long rangeId, long projectId, long lastId, List<PendingItem> items) {
     }
 
     /**
-     * Inside the caller's transaction: takes up to {@code limit} pending items of the project that no other
-     * worker holds off the pending list (they come back if the transaction rolls back) and returns them with
-     * their text; ids whose item is gone are dropped.
+     * Inside the caller's transaction: locks the oldest range of pending items (of the project, or of any
+     * project) that no other worker holds, and reads its next {@code limit} items that have no vector yet.
+     * Ranges found to have nothing left are deleted on the way. Empty when no free range is left.
      */
-    public List<PendingItem> claim(long projectId, int limit) {
-        return jdbc.sql("""
-                with c as (select item_id from embedding_pending where project_id = ?
-                           order by item_id limit ? for update skip locked),
-                     d as (delete from embedding_pending e using c where e.item_id = c.item_id returning e.item_id)
-                select i.id, i.project_id, i.text from d join items i on i.id = d.item_id order by i.id""")
-                .params(projectId, limit)
-                .query((rs, n) -> new PendingItem(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
+    public Optional<Claim> claim(Optional<Long> project, int limit) {
+        while (true) {
+            Optional<long[]> range = jdbc.sql("select id, project_id, first_id, last_id from embedding_ranges"
+                            + (project.isPresent() ? " where project_id = ?" : "")
+                            + " order by id limit 1 for update skip locked")
+                    .params(project.isPresent() ? List.of(project.get()) : List.of())
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
+                    .optional();
+            if (range.isEmpty()) {
+                return Optional.empty();
+            }
+            long[] r = range.get();
+            List<PendingItem> items = jdbc.sql("""
+                    select i.id, i.project_id, i.text from items i
+                    where i.project_id = ? and i.id between ? and ?
+                      and not exists (select 1 from item_embeddings e where e.item_id = i.id)
+                    order by i.id limit ?""")
+                    .params(r[1], r[2], r[3], limit)
+                    .query((rs, n) -> new PendingItem(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
+            if (!items.isEmpty()) {
+                return Optional.of(new Claim(r[0], r[1], r[3], items));
+            }
+            jdbc.sql("delete from embedding_ranges where id = ?").param(r[0]).update();
+        }
+    }
+
+    /** Moves the claimed range past its items just embedded, or deletes it when none are left in it. */
+    public void advance(Claim claim) {
+        long last = claim.items().getLast().itemId();
+        if (last >= claim.lastId()) {
+            jdbc.sql("delete from embedding_ranges where id = ?").param(claim.rangeId()).update();
+        } else {
+            jdbc.sql("update embedding_ranges set first_id = ? where id = ?").params(last + 1, claim.rangeId()).update();
+        }
     }
 
     /** Stores vectors (an item already embedded keeps its vector) and updates the project's rate. */
@@ -77,15 +98,18 @@ public class EmbeddingStore {
                 .params(projectId, error).update();
     }
 
-    /** Done and pending counts (index-only scans), the last rate and the last error of a project. */
+    /**
+     * Embedded items and items still without a vector (index-only counts; items the job has not reached, or
+     * whose batch is being embedded), the last rate and the last error of a project.
+     */
     public Counts counts(long projectId) {
         return jdbc.sql("""
-                select (select count(*) from item_embeddings where project_id = :p),
-                       (select count(*) from embedding_pending where project_id = :p),
+                with d as (select count(*) n from item_embeddings where project_id = :p)
+                select d.n, greatest((select count(*) from items where project_id = :p) - d.n, 0),
                        coalesce(g.items_per_second, 0),
                        coalesce(g.last_batch_at > clock_timestamp() - interval '60 seconds', false),
                        g.error
-                from (select 1) one left join embedding_progress g on g.project_id = :p""")
+                from d left join embedding_progress g on g.project_id = :p""")
                 .param("p", projectId)
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4),
                         rs.getString(5)))
