@@ -66,7 +66,7 @@ public class SynthesisService {
     /** A created item as the API shows it, with the model's view of it. */
     public record Created(long itemId, String externalId, boolean synthetic, List<Long> derivedFrom, String method,
             String description, String text, Map<String, Float> features, String imageUrl, double score,
-            Map<String, Object> prediction) {
+            ModelPredictions.PredictionView prediction) {
     }
 
     /**
@@ -170,7 +170,7 @@ public class SynthesisService {
             ItemView v = views.get(id);
             Optional<ModelPredictions.Scored> scored = scorer.map(m -> m.score(s.encoded()));
             double uncertainty = scored.map(p -> Math.clamp(1 - p.confidence(), 0, 1)).orElse(1.0);
-            Map<String, Object> prediction = scored.map(ModelPredictions.Scored::asPrediction).orElse(null);
+            ModelPredictions.PredictionView prediction = scored.map(ModelPredictions.Scored::asPrediction).orElse(null);
             queue.enqueueSynthetic(project.id(), id, uncertainty, scored.map(ModelPredictions.Scored::modelVersion).orElse(null),
                     prediction == null ? null : json.writeValueAsString(prediction));
             created.add(new Created(id, v.externalId(), true, v.synthesis().derivedFrom(), v.synthesis().method(),

@@ -1,5 +1,6 @@
 package io.labelloop.queue.internal;
 
+import io.labelloop.queue.QueueReason;
 import io.labelloop.shared.JdbcTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,13 +63,13 @@ class FallbackEntries {
                     select item_id, project_id from unlabeled_items where item_id >= ? and item_id < ?)
                 insert into queue_entries (item_id, project_id, rank, reason)
                 select u.item_id, u.project_id,
-                       coalesce((select max(rank) from queue_entries where project_id = ?), 0) + row_number() over (), 'FALLBACK'
+                       coalesce((select max(rank) from queue_entries where project_id = ?), 0) + row_number() over (), %s
                 from (select u.item_id, u.project_id from window_items u
                       where u.project_id = ?
                         and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
                       order by u.item_id
                       limit ?) u
-                on conflict (item_id) do nothing""")
+                on conflict (item_id) do nothing""".formatted(QueueReason.FALLBACK.sql()))
                     .params(fromId, toId, projectId, projectId, n).update();
         });
     }
