@@ -1,5 +1,6 @@
 package io.labelloop.metrics.web;
 
+import io.labelloop.embedding.EmbeddingProgress;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
@@ -28,9 +29,11 @@ class DashboardController {
     private final ModelVersions models;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final EmbeddingProgress embeddings;
 
     DashboardController(ProjectAccess access, ProjectFigures figures, ModelVersions models, MessageSource messages,
-            JsonMapper json) {
+            JsonMapper json, EmbeddingProgress embeddings) {
+        this.embeddings = embeddings;
         this.access = access;
         this.figures = figures;
         this.models = models;
@@ -44,6 +47,7 @@ class DashboardController {
         List<ModelSummary> versions = models.all(id);
         model.addAttribute("project", project);
         model.addAttribute("stats", figures.of(project));
+        model.addAttribute("embeddings", embeddings.of(project));
         model.addAttribute("canManage", me.isAdmin() || me.role() == Role.LEAD);
         model.addAttribute("curveJson", json.writeValueAsString(curve(versions, locale)));
         model.addAttribute("chartTextsJson", json.writeValueAsString(chartTexts(locale)));
