@@ -2,6 +2,8 @@ package io.labelloop.queue.internal;
 
 import io.labelloop.queue.QueueReason;
 import io.labelloop.shared.JdbcTransactions;
+import io.labelloop.shared.Seeds;
+import java.util.SplittableRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +25,9 @@ class FallbackEntries {
     private final ProjectIdRanges ranges;
     private final TransactionTemplate ownTransaction;
 
+    /** Where each search starts, so concurrent claimers spread over the pool; a named seed ({@link Seeds}). */
+    private final SplittableRandom windows = new SplittableRandom(Seeds.FALLBACK_WINDOWS);
+
     FallbackEntries(JdbcClient jdbc, ProjectIdRanges ranges, JdbcTransactions transactions) {
         this.jdbc = jdbc;
         this.ranges = ranges;
@@ -33,7 +38,10 @@ class FallbackEntries {
     int add(long projectId, int n) {
         long[] range = ranges.of(projectId);
         long span = range[1] - range[0] + 1;
-        long from = range[0] + (long) (Math.random() * span);
+        long from;
+        synchronized (windows) {
+            from = range[0] + windows.nextLong(span);
+        }
         long window = WINDOW;
         int added = 0;
         for (long covered = 0; added == 0 && covered < span; window *= 2) {

@@ -2,10 +2,11 @@ package io.labelloop.queue.internal;
 
 import io.labelloop.queue.QueueReason;
 import io.labelloop.shared.JdbcTransactions;
+import io.labelloop.shared.Seeds;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +37,8 @@ class HoldoutStock {
     private final ProjectIdRanges ranges;
     private final TransactionTemplate ownTransaction;
     private final Map<Long, Long> dryAt = PerProject.map();
+    /** The ids probed for draws; a named seed ({@link Seeds}). */
+    private final SplittableRandom draws = new SplittableRandom(Seeds.HOLDOUT_DRAWS);
 
     HoldoutStock(JdbcTemplate jdbc, ProjectIdRanges ranges, JdbcTransactions transactions) {
         this.jdbc = jdbc;
@@ -104,11 +107,12 @@ class HoldoutStock {
                 and (lease_expires_at is null or lease_expires_at < now())""".formatted(POOL_REASONS), Integer.class, projectId);
     }
 
-    private static long[] probe(long[] range, int probes) {
+    private long[] probe(long[] range, int probes) {
         Set<Long> ids = new LinkedHashSet<>();
-        var random = ThreadLocalRandom.current();
-        while (ids.size() < probes) {
-            ids.add(random.nextLong(range[0], range[1] + 1));
+        synchronized (draws) {
+            while (ids.size() < probes) {
+                ids.add(draws.nextLong(range[0], range[1] + 1));
+            }
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
     }
