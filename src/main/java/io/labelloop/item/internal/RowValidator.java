@@ -1,10 +1,8 @@
 package io.labelloop.item.internal;
 
+import io.labelloop.item.ImageData;
 import io.labelloop.learning.TaskType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -71,7 +69,7 @@ final class RowValidator {
         String imageType = null;
         if (r.image() != null && taskType == TaskType.IMAGE) {
             try {
-                image = Base64.getMimeDecoder().decode(stripDataUrl(r.image()));
+                image = ImageData.decode(r.image());
             } catch (IllegalArgumentException e) {
                 return reject(r, "image", "image is not valid base64");
             }
@@ -122,9 +120,7 @@ final class RowValidator {
             }
             vector[positions[i]] = (float) d;
         }
-        ByteBuffer buf = ByteBuffer.allocate(width * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(vector);
-        return buf.array();
+        return FeatureVectors.pack(vector);
     }
 
     /** Schema positions of the named features; CSV rows share one names array, so it is resolved once. */
@@ -160,11 +156,6 @@ final class RowValidator {
             return "image/jpeg";
         }
         return null;
-    }
-
-    private static String stripDataUrl(String s) {
-        int comma = s.startsWith("data:") ? s.indexOf(',') : -1;
-        return comma >= 0 ? s.substring(comma + 1) : s;
     }
 
     private static boolean hasNul(String s) {
