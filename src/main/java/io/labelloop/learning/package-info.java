@@ -1,5 +1,6 @@
 /**
- * The learning core of Labelloop: plain Java over Tribuo 4.3.2, no Spring, JPA or HTTP types.
+ * The learning core of Labelloop: plain Java with no dependencies (no Spring, JPA or HTTP types). Its
+ * trainers are tested against Tribuo 4.3.2, which the tests alone depend on.
  * <p>Public API (this package and {@code synthesis}; other sub-packages are internal):
  * <ul>
  *   <li>{@link io.labelloop.learning.ItemEncoder}: raw text / numeric / image / pixel items to compact bytes at

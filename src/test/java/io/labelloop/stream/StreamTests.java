@@ -194,7 +194,7 @@ class StreamTests extends ApiTest {
     }
 
     @Test
-    void shouldRejectABadItemWith422AndStoreNothing() {
+    void shouldRejectABadItemWith422NamingItsFieldAndStoreNothing() {
         long p = project(ADMIN, "TABULAR", "a", "b");
 
         var noId = api().post("/api/v1/projects/" + p + "/stream", ADMIN, Map.of("features", Map.of("x", 1)));
@@ -204,6 +204,9 @@ class StreamTests extends ApiTest {
         assertThat(noId.status()).isEqualTo(422);
         assertThat(badFeature.status()).isEqualTo(422);
         assertThat(badLabel.status()).isEqualTo(422);
+        assertThat(noId.json().get("errors").findValuesAsString("field")).containsExactly("externalId");
+        assertThat(badFeature.json().get("errors").findValuesAsString("field")).containsExactly("features");
+        assertThat(badLabel.json().get("errors").findValuesAsString("field")).containsExactly("label");
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("items").asLong()).isZero();
     }
 

@@ -1,5 +1,6 @@
 package io.labelloop.item.internal;
 
+import io.labelloop.shared.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FeatureSchemaStore {
-
-    private static final int UPLOAD_LOCK_CLASS = 0x4C4C_0001;
 
     private final JdbcTemplate jdbc;
 
@@ -54,6 +53,6 @@ public class FeatureSchemaStore {
 
     /** Serialises writers of the project's items until the surrounding transaction ends. */
     void lockUploads(long projectId) {
-        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, UPLOAD_LOCK_CLASS, Math.toIntExact(projectId));
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, AdvisoryLocks.UPLOAD, Math.toIntExact(projectId));
     }
 }

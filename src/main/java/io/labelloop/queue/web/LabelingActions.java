@@ -8,6 +8,7 @@ import io.labelloop.item.PixelPictures.Picture;
 import io.labelloop.learning.TaskType;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.internal.ClaimService;
 import io.labelloop.queue.internal.ClaimService.Claim;
 import io.labelloop.queue.internal.ClaimService.ClaimedItem;
@@ -60,7 +61,7 @@ class LabelingActions {
     }
 
     /** An item as the page shows it; the image comes from the session-authenticated image route. */
-    record Card(long itemId, String externalId, String text, Map<String, Float> features, String imageUrl, String reason,
+    record Card(long itemId, String externalId, String text, Map<String, Float> features, String imageUrl, QueueReason reason,
             double score, Map<String, Object> prediction, Map<String, Object> metadata, boolean synthetic,
             io.labelloop.item.ItemView.Provenance synthesis, Picture picture) {
     }

@@ -12,6 +12,7 @@ import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.queue.QueueEntryDraft;
+import io.labelloop.queue.QueueReason;
 import io.labelloop.training.ModelSummary;
 import io.labelloop.training.TrainingSettings;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ public class RetrainCycle {
         });
         List<QueueEntryDraft> drafts = new ArrayList<>();
         for (SelectedItem s : selector.select()) {
-            drafts.add(new QueueEntryDraft(s.itemId(), s.rank(), s.score(), "COLD_START", false, null, null));
+            drafts.add(new QueueEntryDraft(s.itemId(), s.rank(), s.score(), QueueReason.COLD_START, false, null, null));
         }
         return drafts;
     }
