@@ -36,6 +36,7 @@ public class QueueBoard {
                 from unnest(?::bigint[], ?::int[], ?::float8[], ?::text[], ?::bool[], ?::int[], ?::text[])
                      as t(item_id, rank, score, reason, holdout, model_version, prediction)
                 where exists (select 1 from unlabeled_items u where u.item_id = t.item_id)
+                order by t.item_id
                 on conflict (item_id) do nothing""", ps -> {
             var con = ps.getConnection();
             ps.setLong(1, projectId);

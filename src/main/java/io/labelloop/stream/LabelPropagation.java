@@ -59,7 +59,7 @@ public class LabelPropagation {
 
     /** Propagates now and keeps doing so after every new model. */
     public Result propagate(Project project) {
-        if (project.autoLabelThreshold() == null && project.autoLabelTargetAccuracy() == null) {
+        if (project.autoLabel().autoLabelThreshold() == null && project.autoLabel().autoLabelTargetAccuracy() == null) {
             throw ApiException.conflict("set autoLabelThreshold or autoLabelTargetAccuracy before propagating labels");
         }
         PoolScorer scorer = models.poolScorer(project.id())

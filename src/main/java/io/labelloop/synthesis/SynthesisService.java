@@ -83,10 +83,10 @@ public class SynthesisService {
      */
     @Transactional
     public Result synthesize(Project project, int count) {
-        if (!project.synthesisEnabled()) {
+        if (!project.synthesis().synthesisEnabled()) {
             throw ApiException.conflict("synthesis is off for this project: set synthesisEnabled to true first");
         }
-        if (project.stopped()) {
+        if (project.queue().stopped()) {
             throw ApiException.conflict("labeling is stopped for this project");
         }
         lock(project);
@@ -96,7 +96,7 @@ public class SynthesisService {
             throw ApiException.conflict(String.format(
                     "the queue already holds its share of synthetic items (%d synthetic beside %d real; at most %.0f%%): "
                             + "label some first or raise synthesisMaxShare",
-                    share.synthetic(), share.real(), project.synthesisMaxShare() * 100));
+                    share.synthetic(), share.real(), project.synthesis().synthesisMaxShare() * 100));
         }
         int wanted = (int) Math.min(count, allowed);
         return new Result(make(project, wanted), count, allowed);
@@ -108,7 +108,7 @@ public class SynthesisService {
      */
     @Transactional
     public int topUp(Project project) {
-        if (!project.synthesisEnabled() || project.stopped()) {
+        if (!project.synthesis().synthesisEnabled() || project.queue().stopped()) {
             return 0;
         }
         lock(project);
@@ -131,7 +131,7 @@ public class SynthesisService {
     /** Synthetic entries the cap still allows: s + k <= share * (r + s + k). */
     private long allowed(Project project) {
         QueueBoard.SyntheticShare share = queue.syntheticShare(project.id());
-        double f = project.synthesisMaxShare();
+        double f = project.synthesis().synthesisMaxShare();
         return (long) Math.floor(f * share.real() / (1 - f) + 1e-9) - share.synthetic();
     }
 
@@ -156,7 +156,7 @@ public class SynthesisService {
                     prediction == null ? null : prediction.label(), uncertainty, p.knownLabel()));
         }
         List<SyntheticDraft> drafts = Synthesizer.synthesize(type, seeds, new SynthesisOptions(count,
-                ThreadLocalRandom.current().nextLong(), project.synthesisAllowFlips(),
+                ThreadLocalRandom.current().nextLong(), project.synthesis().synthesisAllowFlips(),
                 scale == null ? 0 : scale.width(), scale == null ? 0 : scale.height()));
         List<SyntheticItems.Draft> toStore = drafts.stream().map(d -> new SyntheticItems.Draft(d.text(),
                 type == TaskType.TABULAR ? d.values() : type == TaskType.IMAGE && !images ? scale.up(d.values()) : null,

@@ -67,16 +67,16 @@ class ProjectFigures {
         LabelQueries.Counts labelCounts = labels.counts(id);
         QueueBoard.Counts queueCounts = queue.counts(id);
         long used = budget.used(id);
-        Long remaining = project.budget() == null ? null : Math.max(0, project.budget() - used);
+        Long remaining = project.queue().budget() == null ? null : Math.max(0, project.queue().budget() - used);
         Optional<ModelSummary> latest = models.latest(id);
         AuditedAccuracy.Audit audit = audits.of(id);
         long unlabeled = counts.items() - counts.importedLabeled() - labelCounts.humanLabeledItems() - counts.invalid();
         return new ProjectStats(counts.items(), Math.max(0, unlabeled), labelCounts.humanLabeledItems(),
                 counts.importedLabeled(), labelCounts.autoLabeled(), queueCounts.queued(), queueCounts.claimed(),
-                project.budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
+                project.queue().budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
                 latest.map(ModelSummary::accuracy).orElse(null), latest.map(ModelSummary::stopRecommended).orElse(false),
                 labelCounts.holdoutItems(), latest.map(m -> (String) m.metrics().get("method")).orElse(null),
-                counts.synthetic(), counts.invalid(), audit, project.autoLabelTargetAccuracy(),
-                verdict(audit, project.autoLabelTargetAccuracy()), stream.of(id));
+                counts.synthetic(), counts.invalid(), audit, project.autoLabel().autoLabelTargetAccuracy(),
+                verdict(audit, project.autoLabel().autoLabelTargetAccuracy()), stream.of(id));
     }
 }

@@ -69,9 +69,9 @@ public class ProjectService {
         if (!dropped.isEmpty()) {
             problems.add(new FieldProblem("labels", "labels may only grow; missing " + dropped));
         }
-        LabelKeys.problems(s.labels(), s.labelKeys())
+        LabelKeys.problems(s.labels(), s.labelingPage().labelKeys())
                 .forEach(p -> problems.add(new FieldProblem("labelKeys", p)));
-        if (s.imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
+        if (s.labelingPage().imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
         if (!problems.isEmpty()) {
@@ -122,20 +122,20 @@ public class ProjectService {
         if (new HashSet<>(s.labels()).size() != s.labels().size()) {
             problems.add(new FieldProblem("labels", "must be distinct"));
         }
-        if (s.autoLabelThreshold() != null && s.autoLabelTargetAccuracy() != null) {
+        if (s.autoLabel().autoLabelThreshold() != null && s.autoLabel().autoLabelTargetAccuracy() != null) {
             problems.add(new FieldProblem("autoLabelThreshold",
                     "set either autoLabelThreshold or autoLabelTargetAccuracy, not both"));
         }
-        if (Boolean.TRUE.equals(s.trainingAugmentation()) && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
+        if (Boolean.TRUE.equals(s.model().trainingAugmentation()) && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
             problems.add(new FieldProblem("trainingAugmentation",
                     "is available for TABULAR projects only (on images it lowered accuracy, see docs/synthesis.md)"));
         }
-        LabelKeys.problems(s.labels(), s.labelKeys())
+        LabelKeys.problems(s.labels(), s.labelingPage().labelKeys())
                 .forEach(p -> problems.add(new FieldProblem("labelKeys", p)));
-        if (s.imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
+        if (s.labelingPage().imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
-        if (!ModelFamilies.isSetting(s.modelFamily())) {
+        if (!ModelFamilies.isSetting(s.model().modelFamily())) {
             problems.add(new FieldProblem("modelFamily", "must be " + ModelFamilies.settingValues()));
         }
         if (!problems.isEmpty()) {

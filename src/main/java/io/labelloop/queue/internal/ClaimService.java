@@ -93,7 +93,7 @@ public class ClaimService {
         if (count < 1 || count > settings.maxClaim()) {
             throw ApiException.invalid("count", "must be between 1 and " + settings.maxClaim());
         }
-        if (project.stopped()) {
+        if (project.queue().stopped()) {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
         List<Leased> leased = new ArrayList<>();
@@ -180,7 +180,7 @@ public class ClaimService {
      * transactions: no COMMIT round trip.
      */
     private Step leaseStep(Project project, long userId, int n, Mix mix) {
-        if (project.budget() == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (project.queue().budget() == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
             return split(project, userId, n, mix);
         }
         return ownTransaction.execute(status -> leaseWithinBudget(project, userId, n, mix));
@@ -194,7 +194,7 @@ public class ClaimService {
      */
     private Step leaseWithinBudget(Project project, long userId, int n, Mix mix) {
         int wanted = n;
-        if (project.budget() != null) {
+        if (project.queue().budget() != null) {
             wanted = (int) Math.min(n, BudgetRoom.left(jdbc, project.id(), budget.lock(project.id())));
             if (wanted <= 0) {
                 return new Step(List.of(), true, 0, 0);

@@ -112,17 +112,24 @@ class HoldoutStock {
         return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Keeps the probed ids that hit an eligible item, in the (random) order they were drawn. */
+    /**
+     * Keeps the first {@code limit} probed ids, in the (random) order they were drawn, that hit an
+     * eligible item, and inserts them in ascending id order, as every multi-row insert into the
+     * queue does: two inserts that meet on the same items then wait for each other in one order
+     * and cannot deadlock.
+     */
     private int insert(long projectId, long[] ids, int limit) {
         return ownTransaction.execute(status -> jdbc.update("""
                 insert into queue_entries (item_id, project_id, rank, reason, holdout)
-                select c.item_id, ?, 0, 'HOLDOUT', true
-                from unnest(?::bigint[]) with ordinality as c(item_id, drawn)
-                join items i on i.id = c.item_id and i.project_id = ? and not i.synthetic
-                where exists (select 1 from unlabeled_items u where u.item_id = c.item_id)
-                  and not exists (select 1 from queue_entries q where q.item_id = c.item_id)
-                order by c.drawn
-                limit ?
+                select d.item_id, ?, 0, 'HOLDOUT', true
+                from (select c.item_id
+                      from unnest(?::bigint[]) with ordinality as c(item_id, drawn)
+                      join items i on i.id = c.item_id and i.project_id = ? and not i.synthetic
+                      where exists (select 1 from unlabeled_items u where u.item_id = c.item_id)
+                        and not exists (select 1 from queue_entries q where q.item_id = c.item_id)
+                      order by c.drawn
+                      limit ?) d
+                order by d.item_id
                 on conflict (item_id) do nothing""", ps -> {
             ps.setLong(1, projectId);
             ps.setArray(2, ps.getConnection().createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
@@ -134,11 +141,13 @@ class HoldoutStock {
     private int insertByScan(long projectId, int limit) {
         return ownTransaction.execute(status -> jdbc.update("""
                 insert into queue_entries (item_id, project_id, rank, reason, holdout)
-                select u.item_id, u.project_id, 0, 'HOLDOUT', true
-                from unlabeled_items u join items i on i.id = u.item_id and not i.synthetic
-                where u.project_id = ? and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
-                order by random()
-                limit ?
+                select d.item_id, d.project_id, 0, 'HOLDOUT', true
+                from (select u.item_id, u.project_id
+                      from unlabeled_items u join items i on i.id = u.item_id and not i.synthetic
+                      where u.project_id = ? and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
+                      order by random()
+                      limit ?) d
+                order by d.item_id
                 on conflict (item_id) do nothing""", projectId, limit));
     }
 }

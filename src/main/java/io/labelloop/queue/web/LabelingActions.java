@@ -138,7 +138,7 @@ class LabelingActions {
     private Card card(Project project, List<String> pixelNames, ClaimedItem item) {
         String image = item.imageUrl() == null ? null : "/projects/" + project.id() + "/items/" + item.itemId() + "/image";
         Picture picture = pixelNames.isEmpty() ? null
-                : pictures.of(project.id(), pixelNames, project.imageWidth(), item.features()).orElse(null);
+                : pictures.of(project.id(), pixelNames, project.labelingPage().imageWidth(), item.features()).orElse(null);
         return new Card(item.itemId(), item.externalId(), item.text(), picture == null ? item.features() : null, image,
                 item.reason(), item.score(), item.prediction(), item.metadata(), item.synthetic(), item.synthesis(), picture);
     }

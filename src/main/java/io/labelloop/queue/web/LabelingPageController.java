@@ -54,7 +54,7 @@ class LabelingPageController {
         Project project = access.requireView(id, me);
         model.addAttribute("project", project);
         model.addAttribute("progress", progress.progress(project, me.id()));
-        model.addAttribute("keys", LabelKeys.assign(project.labels(), project.labelKeys()));
+        model.addAttribute("keys", LabelKeys.assign(project.labels(), project.labelingPage().labelKeys()));
         model.addAttribute("filterLabels", project.labels().size() > FILTER_FROM);
         model.addAttribute("undoSeconds", undoWindow.toSeconds());
         model.addAttribute("heartbeatSeconds", leases.heartbeatSeconds());
@@ -69,7 +69,7 @@ class LabelingPageController {
         for (String key : SCRIPT_TEXTS) {
             out.put(key, messages.getMessage("label." + key, null, locale));
         }
-        String strategy = messages.getMessage("strategy." + project.strategy(), null, project.strategy().name(), locale);
+        String strategy = messages.getMessage("strategy." + project.queue().strategy(), null, project.queue().strategy().name(), locale);
         for (String reason : REASONS) {
             out.put("reason." + reason, messages.getMessage("label.reason." + reason, new Object[] {strategy}, locale));
         }
