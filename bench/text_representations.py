@@ -3,9 +3,9 @@
 (the service's kind of features), all-MiniLM-L6-v2 sentence embeddings (written by EmbedCsv), both side by
 side, and AUTO = the one with the lowest 3-fold CV log-loss on the labels so far (from 30 labels; n-grams
 before), as issue 16's textRepresentation AUTO would choose. Labels are drawn at random (no query strategy):
-this isolates the representation. AUBC = mean test accuracy over the budgets 20, 40, ..., 500.
+this isolates the representation. AUBC = mean test accuracy at the budgets 20, 50, 100, 150, 200, 300, 400, 500.
 
-Usage: bench/text_representations.py DATA_DIR EMB_DIR [SEEDS] > docs/text-representations.md
+Usage: bench/text_representations.py DATA_DIR EMB_DIR [SEEDS] [NAME,...] (DATA_DIR/NAME.csv, EMB_DIR/NAME.f32)
 """
 import sys, time
 import numpy as np
@@ -21,7 +21,7 @@ from collections import Counter
 csv.field_size_limit(1 << 30)
 
 DATASETS = ["trump_tweets_device", "austen_novel", "fortunes_category", "spamassassin_spam", "ui_message_language"]
-BUDGETS = list(range(20, 501, 20))
+BUDGETS = [20, 50, 100, 150, 200, 300, 400, 500]
 MAX_POOL, MAX_TEST = 4000, 1000
 
 
@@ -96,10 +96,11 @@ def run(name, data_dir, emb_dir, seeds):
 def main():
     data_dir, emb_dir = sys.argv[1], sys.argv[2]
     seeds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+    names = sys.argv[4].split(",") if len(sys.argv) > 4 else DATASETS
     print(f"| dataset | AUBC n-grams | AUBC embeddings | AUBC both | AUBC AUTO | AUTO at 500 labels | "
           f"all {MAX_POOL} pool labels: n-grams / embeddings / both |")
     print("|---|---|---|---|---|---|---|")
-    for name in DATASETS:
+    for name in names:
         t = time.time()
         try:
             aubc, full, chosen = run(name, data_dir, emb_dir, seeds)

@@ -138,6 +138,11 @@ public class EmbeddingJob {
         worker = null;
         if (t != null) {
             t.interrupt();
+            try {
+                t.join(30_000); // a batch under way finishes (or fails on the closing pool) before the session goes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         encoder.close();
     }

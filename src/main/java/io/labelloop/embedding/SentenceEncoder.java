@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Turns texts into 384-dimensional unit vectors with all-MiniLM-L6-v2 (Reimers &amp; Gurevych 2019,
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The encoder uses exactly {@code threads} cores: ONNX Runtime runs each text on one intra-op thread,
  * and texts are spread over a pool of that many low-priority daemon threads. With one thread on a 2-core
  * machine the other core stays free for annotators' requests. Texts longer than the model's 510 tokens
- * are cut into windows and averaged by the library. Thread-safe; close it to free the native session.
+ * are cut into windows and averaged by the library. Thread-safe; {@link #close} waits for the encodes under
+ * way before it frees the native session (freeing it under a run aborts the JVM).
  */
 public final class SentenceEncoder implements AutoCloseable {
 
@@ -45,6 +47,9 @@ public final class SentenceEncoder implements AutoCloseable {
     private final OrtSession session;
     private final ExecutorService pool;
     private final InJarModel model;
+    /** Encodes hold the read lock, {@link #close} the write lock: the native session is never freed under a run. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     /** Loads the model (about 0.5 s) with {@code threads} worker threads (at least 1). */
     public SentenceEncoder(int threads) {
@@ -70,6 +75,18 @@ public final class SentenceEncoder implements AutoCloseable {
      * One unit vector per text, in order. A blank text has no meaning to encode and gets the zero vector.
      */
     public float[][] encode(List<String> texts) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the sentence encoder is closed");
+            }
+            return encodeOpen(texts);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private float[][] encodeOpen(List<String> texts) {
         float[][] out = new float[texts.size()][];
         List<TextSegment> segments = new ArrayList<>(texts.size());
         List<Integer> positions = new ArrayList<>(texts.size());
@@ -91,13 +108,21 @@ public final class SentenceEncoder implements AutoCloseable {
         return out;
     }
 
+    /** Waits for the encodes under way, then frees the native session; later encodes fail. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        lifecycle.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pool.shutdownNow();
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException(e);
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 

@@ -21,7 +21,7 @@ public class QueueBoard {
     /**
      * Replaces the project's unleased entries with a new ranked batch; entries under a live lease
      * stay as they are (their annotators keep working) and are not added twice. Stream, audit,
-     * synthetic entries and holdout draws stay until they are labeled (claims hand out the draws
+     * synthetic and guided entries and holdout draws stay until they are labeled (claims hand out the draws
      * at the holdout's share, whatever the batch).
      */
     @Transactional
@@ -71,6 +71,23 @@ public class QueueBoard {
 
     /** Stream and audit entries waiting for a human; of them, holdout draws. */
     public record StreamAsks(long waiting, long holdout) {
+    }
+
+    /**
+     * Puts items a lead picked (e.g. found by meaning as examples of a rare class) at the head of the queue,
+     * where they stay until labeled ("guided" labeling). Items already labeled are left out; an item already
+     * queued moves to the head unless it is under a live lease or a holdout draw. Returns the entries placed.
+     */
+    @Transactional
+    public int enqueueGuided(long projectId, java.util.Collection<Long> itemIds) {
+        return jdbc.sql("""
+                insert into queue_entries (item_id, project_id, rank, score, reason)
+                select u.item_id, u.project_id, 0, 1, %s from unlabeled_items u
+                where u.project_id = ? and u.item_id = any(?)
+                on conflict (item_id) do update set rank = 0, reason = %s
+                where not queue_entries.holdout
+                  and (queue_entries.lease_expires_at is null or queue_entries.lease_expires_at < now())""".formatted(QueueReason.GUIDED.sql(), QueueReason.GUIDED.sql()))
+                .params(projectId, itemIds.toArray(Long[]::new)).update();
     }
 
     /** Puts an auto-labeled item in front of a human to check the machine's label (a random audit). */

@@ -25,12 +25,14 @@ public enum QueueReason {
     /** An auto-labeled item shown to a human to measure the machine's accuracy. */
     AUDIT,
     /** A synthetic item. */
-    SYNTHETIC;
+    SYNTHETIC,
+    /** Sent to the head of the queue by a lead from the search page. */
+    GUIDED;
 
     /** Pool items as any other: ranked, seeded or unranked, not asked for a reason of their own; a cycle replaces them. */
     public static final Set<QueueReason> POOL = EnumSet.of(STRATEGY, COLD_START, EXPLORATION, FALLBACK);
     /** Entries a cycle leaves in place until they are labeled. */
-    public static final Set<QueueReason> KEPT = EnumSet.of(STREAM, AUDIT, SYNTHETIC);
+    public static final Set<QueueReason> KEPT = EnumSet.of(STREAM, AUDIT, SYNTHETIC, GUIDED);
     /** Entries that ask a human about a streamed item (they cost budget when labeled). */
     public static final Set<QueueReason> STREAM_ASKS = EnumSet.of(STREAM, AUDIT);
 

@@ -53,8 +53,9 @@ class EmbeddingJobTests extends ApiTest {
         long p = project(ADMIN, "TEXT", "pos", "neg");
         upload(p, 30);
         TestDatabase.Target db = TestDatabase.get();
-        try (Connection blocker = DriverManager.getConnection(db.url(), db.username(), db.password());
-                var thread = Executors.newSingleThreadExecutor()) {
+        // The executor is closed last: if anything below fails, the blocker's lock goes first and the worker ends.
+        try (var thread = Executors.newSingleThreadExecutor();
+                Connection blocker = DriverManager.getConnection(db.url(), db.username(), db.password())) {
             blocker.setAutoCommit(false);
             // Hold the vectors table so that the worker stops inside its transaction, its batch claimed and encoded.
             blocker.createStatement().execute("lock table item_embeddings in exclusive mode");

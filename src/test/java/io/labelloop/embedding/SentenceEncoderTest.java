@@ -54,6 +54,18 @@ class SentenceEncoderTest {
                 .isGreaterThan(0.3);
     }
 
+    @Test
+    void shouldFinishTheEncodesUnderWayBeforeClosingAndRefuseLaterOnes() throws Exception {
+        SentenceEncoder own = new SentenceEncoder(2);
+        List<String> texts = java.util.Collections.nCopies(64, "a sentence that takes the encoder a moment");
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> own.encode(texts));
+        Thread.sleep(20);
+        own.close(); // freeing the native session under a run would abort the JVM
+        assertThat(running.get()).hasNumberOfRows(64);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.encode(List.of("late")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

@@ -9,9 +9,9 @@ public final class BlockedBackends {
     private BlockedBackends() {
     }
 
-    /** The pid of a session waiting for a lock in a statement naming {@code table}; waits up to 30 s. */
+    /** The pid of a session waiting for a lock in a statement naming {@code table}; waits up to 5 minutes (the first encode or cycle on a loaded machine can take minutes). */
     public static int waitForOneWriting(Connection c, String table) throws Exception {
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 6000; i++) {
             try (ResultSet rs = c.createStatement().executeQuery("""
                     select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
                     and pid <> pg_backend_pid() and query ilike '%""" + table + "%'")) {

@@ -44,8 +44,9 @@ class CycleCrashTests extends ApiTest {
         assertThat(stats(p).get("modelVersion").asInt()).isEqualTo(1);
 
         TestDatabase.Target db = TestDatabase.get();
-        try (Connection blocker = DriverManager.getConnection(db.url(), db.username(), db.password());
-                var thread = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+        // The executor is closed last: if anything below fails, the blocker's lock goes first and the cycle ends.
+        try (var thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+                Connection blocker = DriverManager.getConnection(db.url(), db.username(), db.password())) {
             blocker.setAutoCommit(false);
             // Hold the queue so that the cycle stops inside its write transaction, its new model already inserted.
             blocker.createStatement().execute("lock table queue_entries in exclusive mode");

@@ -27,7 +27,8 @@ class SearchPageTests extends BrowserTest {
 
     @Test
     void shouldShowEmbeddingProgressAndFindItemsByMeaning() {
-        long p = project(ADMIN, "TEXT", "pos", "neg");
+        long p = api().post("/api/v1/projects", ADMIN, java.util.Map.of("name", "search-" + System.nanoTime(), "taskType", "TEXT",
+                "labels", java.util.List.of("pos", "neg"), "holdoutFraction", 0)).json().get("id").asLong();
         api().postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", CSV);
         signIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/projects/" + p));
@@ -52,6 +53,18 @@ class SearchPageTests extends BrowserTest {
         assertThat(page.locator("#results-heading")).containsText("Nearest in meaning to item");
         assertThat(page.locator("#search-results tbody tr").first()).containsText("milk went off");
         assertThat(page.locator("#search-results")).not().containsText("Stale bread");
+
+        // guided labeling: the ticked items go to the head of the queue
+        page.locator("#search-results tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("milk went off"))
+                .getByRole(AriaRole.CHECKBOX).check();
+        page.locator("#search-results tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("rude"))
+                .getByRole(AriaRole.CHECKBOX).check();
+        page.locator("#send-to-queue").click();
+        assertThat(page.locator("#queued-note")).containsText("2 items sent to the head of the queue");
+        assertThat(page.locator("#results-heading")).containsText("Nearest in meaning to item");
+        screenshot("search-sent-to-queue");
+        var claimed = api().post("/api/v1/projects/" + p + "/queue/claims", ADMIN, java.util.Map.of("count", 2)).json().get("items");
+        assertThat(claimed.findValuesAsString("externalId")).containsExactlyInAnyOrder("food", "rude");
         assertThat(consoleErrors).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ public class EncoderHolder implements AutoCloseable {
 
     private final int threads;
     private volatile SentenceEncoder encoder;
+    private volatile boolean closed;
 
     EncoderHolder(EmbeddingSettings settings) {
         this.threads = settings.threads();
@@ -23,6 +24,9 @@ public class EncoderHolder implements AutoCloseable {
         SentenceEncoder e = encoder;
         if (e == null) {
             synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("the application is shutting down");
+                }
                 if (encoder == null) {
                     encoder = new SentenceEncoder(threads);
                 }
@@ -34,6 +38,7 @@ public class EncoderHolder implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (encoder != null) {
             encoder.close();
             encoder = null;

@@ -5,18 +5,23 @@ import io.labelloop.embedding.EmbeddingSearch;
 import io.labelloop.learning.TaskType;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.queue.QueueBoard;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.shared.ApiException;
 import io.labelloop.shared.web.PageController;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The lead's search by meaning: type a phrase (or start from an item) and see the items that say the same,
- * with their labels so far, e.g. to find examples of a class the pool hardly shows.
+ * with their labels so far, e.g. to find examples of a class the pool hardly shows, and send the ticked ones
+ * to the head of the queue.
  */
 @PageController
 class SearchPage {
@@ -26,11 +31,13 @@ class SearchPage {
     private final ProjectAccess access;
     private final EmbeddingSearch search;
     private final EmbeddingProgress progress;
+    private final QueueBoard queue;
 
-    SearchPage(ProjectAccess access, EmbeddingSearch search, EmbeddingProgress progress) {
+    SearchPage(ProjectAccess access, EmbeddingSearch search, EmbeddingProgress progress, QueueBoard queue) {
         this.access = access;
         this.search = search;
         this.progress = progress;
+        this.queue = queue;
     }
 
     @GetMapping("/projects/{id}/search")
@@ -50,5 +57,22 @@ class SearchPage {
             model.addAttribute("results", search.search(project, q.length() > 10_000 ? q.substring(0, 10_000) : q, RESULTS));
         }
         return "search";
+    }
+
+    /** Sends the ticked results to the head of the queue (guided labeling) and shows the same search again. */
+    @PostMapping("/projects/{id}/search/queue")
+    String sendToQueue(@PathVariable long id, @RequestParam(name = "itemId", required = false) List<Long> itemIds,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Long like,
+            @AuthenticationPrincipal AuthenticatedUser me, RedirectAttributes redirect) {
+        Project project = access.requireManage(id, me);
+        int placed = itemIds == null || itemIds.isEmpty() ? 0 : queue.enqueueGuided(project.id(), itemIds.stream().limit(RESULTS).toList());
+        redirect.addFlashAttribute("queued", placed);
+        redirect.addAttribute("id", id);
+        if (like != null) {
+            redirect.addAttribute("like", like);
+        } else if (q != null) {
+            redirect.addAttribute("q", q);
+        }
+        return "redirect:/projects/{id}/search";
     }
 }

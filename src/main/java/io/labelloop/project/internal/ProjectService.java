@@ -2,6 +2,7 @@ package io.labelloop.project.internal;
 
 import io.labelloop.project.LabelKeys;
 import io.labelloop.project.ModelFamilies;
+import io.labelloop.project.ModelSettings;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.project.ProjectDeleted;
@@ -117,6 +118,29 @@ public class ProjectService {
         return memberships.memberIds(projectId).stream().flatMap(id -> users.findById(id).stream()).toList();
     }
 
+    /**
+     * What is wrong with {@code textRepresentation}: an unknown value, a value other than AUTO outside TEXT
+     * projects, or a representation the learner cannot train on yet (it uses n-grams; the embeddings serve
+     * search by meaning so far, docs/embeddings.md), refused rather than silently ignored.
+     */
+    private static java.util.Optional<String> textRepresentationProblem(ProjectSettings s) {
+        String r = s.model().textRepresentation();
+        if (r == null || ModelSettings.AUTO_REPRESENTATION.equals(r)) {
+            return java.util.Optional.empty();
+        }
+        if (!ModelSettings.TEXT_REPRESENTATIONS.contains(r)) {
+            return java.util.Optional.of("must be one of " + ModelSettings.TEXT_REPRESENTATIONS);
+        }
+        if (s.taskType() != io.labelloop.learning.TaskType.TEXT) {
+            return java.util.Optional.of("is for TEXT projects only");
+        }
+        if (!"NGRAMS".equals(r)) {
+            return java.util.Optional.of("the model cannot train on sentence embeddings yet: AUTO or NGRAMS "
+                    + "(the embeddings already serve search by meaning)");
+        }
+        return java.util.Optional.empty();
+    }
+
     private static void checkCrossFieldRules(ProjectSettings s) {
         List<FieldProblem> problems = new ArrayList<>();
         if (new HashSet<>(s.labels()).size() != s.labels().size()) {
@@ -138,6 +162,7 @@ public class ProjectService {
         if (!ModelFamilies.isSetting(s.model().modelFamily())) {
             problems.add(new FieldProblem("modelFamily", "must be " + ModelFamilies.settingValues()));
         }
+        textRepresentationProblem(s).ifPresent(m -> problems.add(new FieldProblem("textRepresentation", m)));
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
