@@ -12,7 +12,8 @@ often). Writes <out>/<dataset>.csv in DatasetResult's CSV shape plus 'full,<mode
 trained on the whole pool) and a 'split,<sha1>' line once every seed is done ('partial,<sha1>' before); a dataset
 whose stored file has the same split fingerprint is skipped unless --force. Works seed by seed over all datasets
 (cheapest first) and caches each (dataset, seed) under --cache, so a run cut short leaves the datasets with the
-same first seeds and a second run resumes where it stopped. Without the full-pool fit the file says NaN there.
+same first seeds and a second run resumes where it stopped (from the cache, or from the seeds in a stored 'partial'
+file made on the same split when the cache is gone). Without the full-pool fit the file says NaN there.
 
 Usage: /usr/bin/python3 bench/sklearn_reference.py --splits target/label-efficiency-splits \
        --out docs/label-efficiency-raw/sklearn [--datasets a,b] [--jobs 1] [--force]
@@ -205,6 +206,34 @@ def stored(split, out_dir):
         return ("split," + split["fingerprint"]) in f.read().splitlines()
 
 
+def resume_from_stored(split, out_dir, cache):
+    """Copies the seeds of a stored 'partial' reference file made on this very split into the cache, so a run cut
+    short in an earlier session (whose cache is gone) continues from the committed curves instead of redoing them."""
+    out = os.path.join(out_dir, split["name"] + ".csv")
+    if not os.path.exists(out):
+        return 0
+    with open(out, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    if ("partial," + split["fingerprint"]) not in lines:
+        return 0
+    classes = "classes,%s" % next(l for l in lines if l.startswith("meta,")).split(",")[6]
+    folder = os.path.join(cache, split["name"], split["fingerprint"])
+    os.makedirs(folder, exist_ok=True)
+    full = [l for l in lines if l.startswith("full,")]
+    if full and not os.path.exists(os.path.join(folder, "full.csv")):
+        with open(os.path.join(folder, "full.csv"), "w", encoding="utf-8") as f:
+            f.write("\n".join([classes] + full) + "\n")
+    resumed = 0
+    for index, (seed, _) in enumerate(split["first"]):
+        curves = [l for l in lines if l.startswith("curve,") and l.split(",")[2] == str(index)]
+        path = os.path.join(folder, "%d.csv" % seed)
+        if len(curves) == len(METHODS) and not os.path.exists(path):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n".join([classes] + curves) + "\n")
+            resumed += 1
+    return resumed
+
+
 def _run(args):
     return run_task(*args)
 
@@ -232,6 +261,8 @@ def main():
         elif stored(split, a.out):
             print(f"{split['name']}: stored reference curves are for this split and these seeds; kept", file=sys.stderr)
             continue
+        elif resume_from_stored(split, a.out, a.cache):
+            print(f"{split['name']}: resuming from the seeds in the stored partial reference file", file=sys.stderr)
         splits.append(split)
     # seed by seed over all datasets, cheapest first, so a run cut short leaves as many datasets as possible with
     # the same first seeds; the full-pool fits of text only feed the report's diagnosis and come last

@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Out-of-fold log-loss and accuracy of a trained candidate: stratified k-fold, each fold's model retrained
- * with the full model's penalty and temperature (so the comparison costs k fits, not a nested search; every
- * candidate is measured the same way, with its own penalty).
+ * with the full model's penalty and temperature, starting from the full model's weights (so the comparison costs
+ * k warm-started fits, not a nested search; every candidate is measured the same way, with its own penalty).
  */
 final class CandidateValidation {
     /** Probabilities are clipped here, so that one confident mistake cannot dominate the mean. */
@@ -39,7 +39,8 @@ final class CandidateValidation {
             if (new TreeSet<>(trainY).size() < 2) {
                 continue;
             }
-            LabelModel m = trainer.trainFixed(trainX, trainY, full.metadata().l2(), full.metadata().temperature());
+            LabelModel m = trainer.trainFixed(trainX, trainY, full.metadata().l2(), full.metadata().temperature(),
+                    full);
             LabelModel.ItemScorer scorer = m.scorer();
             for (int i = 0; i < items.size(); i++) {
                 if (fold[i] == f) {

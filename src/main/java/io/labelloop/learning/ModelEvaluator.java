@@ -69,7 +69,8 @@ public final class ModelEvaluator {
                 truth.subList(truth.size() - testX.size(), truth.size()).clear();
                 continue;
             }
-            LabelModel m = trainer.trainFixed(trainX, trainY, model.metadata().l2(), model.metadata().temperature());
+            LabelModel m = trainer.trainFixed(trainX, trainY, model.metadata().l2(), model.metadata().temperature(),
+                    model);
             predicted.addAll(predict(m, testX));
         }
         return summarise(EvaluationMethod.CROSS_VALIDATION, folds, truth, predicted);

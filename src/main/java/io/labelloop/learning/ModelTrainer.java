@@ -104,12 +104,22 @@ public final class ModelTrainer {
 
     /** Retrains with this trainer's penalty choice fixed to {@code l2} and temperature 1 (used by cross-validation). */
     LabelModel trainFixed(List<byte[]> items, List<String> labels, double l2, double temperature) {
+        return trainFixed(items, labels, l2, temperature, null);
+    }
+
+    /**
+     * The same, the solver starting from {@code start}'s weights (null: from zero). Cross-validation starts each
+     * fold from the model on all the labels: the loss is convex, so the start changes only the iterations taken
+     * (a fold's optimum is near the full model's), not the model the fold converges to.
+     */
+    LabelModel trainFixed(List<byte[]> items, List<String> labels, double l2, double temperature, LabelModel start) {
         List<String> classes = new ArrayList<>(new TreeSet<>(labels));
         Featurizer featurizer = fitFeaturizer.apply(items);
         List<FeatureBuffer> x = Featurizers.featurise(featurizer, items);
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
         LinearSolver solver = LinearSolver.choose(x, classes.size(), featurizer.dimension());
-        Fit r = fit(solver, x, y, classes.size(), featurizer.dimension(), l2, null, options.seed());
+        Fit r = fit(solver, x, y, classes.size(), featurizer.dimension(), l2,
+                WarmStart.from(start, featurizer, classes), options.seed());
         ModelMetadata meta = new ModelMetadata(algorithm(solver), task, featurizer.describe(), l2, "fixed", items.size(),
                 temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.iterations(), 0, options.seed(),
                 0);

@@ -45,6 +45,43 @@ class KernelAndHogFeaturesTest {
     }
 
     @Test
+    void shouldStartTheNextKernelAndHogVersionsFromTheWeightsOfThePreviousOne() {
+        TrainingOptions noSearch = new TrainingOptions(42, 0, 3, 1.0, 0); // a fixed penalty, as beyond 2,000 labels
+        FamilyTrainer families = new FamilyTrainer(TaskType.TABULAR, noSearch, FamilyOptions.defaults());
+        FamilyTrainerTest.Data rings = FamilyTrainerTest.rings(420, 3);
+        ModelTrainer kernel = families.trainer(new FamilyCandidate(ModelFamily.KERNEL, Representation.STANDARD));
+        LabelModel before = kernel.train(rings.first(400).items(), rings.first(400).labels());
+        LabelModel warm = kernel.train(rings.items(), rings.labels(), List.of(), before);
+        LabelModel cold = kernel.train(rings.items(), rings.labels());
+        LabeledData digits = TestData.digits();
+        ModelTrainer hog = new FamilyTrainer(TaskType.IMAGE, noSearch, FamilyOptions.defaults())
+                .trainer(new FamilyCandidate(ModelFamily.LINEAR, Representation.HOG));
+        int n = digits.items().size();
+        LabelModel hogBefore = hog.train(digits.items().subList(0, n - 20), digits.labels().subList(0, n - 20));
+        LabelModel hogWarm = hog.train(digits.items(), digits.labels(), List.of(), hogBefore);
+        LabelModel hogCold = hog.train(digits.items(), digits.labels());
+
+        assertThat(warm.metadata().epochs()).as("kernel: iterations from the previous version vs from zero")
+                .isLessThan(cold.metadata().epochs());
+        assertThat(hogWarm.metadata().epochs()).as("HOG: iterations from the previous version vs from zero")
+                .isLessThan(hogCold.metadata().epochs());
+    }
+
+    @Test
+    void shouldMapKernelColumnsOnlyBetweenFeaturizersOfTheSameSeedAndSize() {
+        List<byte[]> items = FamilyTrainerTest.rings(90, 1).items();
+        var base = StandardScalerFeaturizer.fit(items);
+        var rff = RandomFourierFeaturizer.fit(base, items, 64, 3.0, 42);
+        var refit = RandomFourierFeaturizer.fit(StandardScalerFeaturizer.fit(items.subList(0, 60)), items.subList(0, 60),
+                64, 3.0, 42);
+
+        assertThat(refit.columnsIn(rff)).containsExactly(java.util.stream.IntStream.range(0, 64).toArray());
+        assertThat(RandomFourierFeaturizer.fit(base, items, 64, 3.0, 43).columnsIn(rff)).isNull();
+        assertThat(RandomFourierFeaturizer.fit(base, items, 32, 3.0, 42).columnsIn(rff)).isNull();
+        assertThat(HogFeaturizer.fit(TestData.digits().items()).columnsIn(rff)).isNull();
+    }
+
+    @Test
     void shouldGiveOneFeatureVectorPerBlockCellAndBinOnDigits() {
         LabeledData digits = TestData.digits();
         HogFeaturizer hog = HogFeaturizer.fit(digits.items());

@@ -72,6 +72,13 @@ public final class HogFeaturizer implements Featurizer {
         return (cells - 1) * (cells - 1) * 4 * BINS;
     }
 
+    /** HOG has nothing fitted but the image geometry: the same geometry gives the same columns (a warm start). */
+    @Override
+    public int[] columnsIn(Featurizer earlier) {
+        return earlier instanceof HogFeaturizer h && h.side == side && h.cell == cell
+                ? java.util.stream.IntStream.range(0, dimension()).toArray() : null;
+    }
+
     @Override
     public long operationsPerItem() {
         return 12L * side * side + 2L * dimension();

@@ -146,6 +146,31 @@ public final class RandomFourierFeaturizer implements Featurizer {
         }
     }
 
+    /**
+     * Column j is cos(sqrt(2 gamma) g_j . x + b_j) with g_j and b_j drawn from the seed: with the same seed, size and
+     * comparable base columns, a refit moves only the bandwidth (fitted on the labelled items) and the base scaling,
+     * so column j holds nearly the same feature and the earlier weights are a good start for the solver. Only when
+     * every base column keeps its place (numbers, pixels; not a text vocabulary that re-orders the hashed input).
+     */
+    @Override
+    public int[] columnsIn(Featurizer earlier) {
+        boolean same = earlier instanceof RandomFourierFeaturizer r && r.seed == seed && r.features == features
+                && r.input == input && r.hashed == hashed && sameOrder(base.columnsIn(r.base));
+        return same ? java.util.stream.IntStream.range(0, features).toArray() : null;
+    }
+
+    private static boolean sameOrder(int[] columns) {
+        if (columns == null) {
+            return false;
+        }
+        for (int j = 0; j < columns.length; j++) {
+            if (columns[j] != j) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public long operationsPerItem() {
         return base.operationsPerItem() + (long) features * (input + COSINE_COST);

@@ -19,18 +19,20 @@ final class BenchmarkReport {
             test set after every retrain (20, 40, ..., budget labels). AUBC = mean of those accuracies.
             - First batch: 20 random items for RANDOM and SIMPLE_LOOP, the cold-start seeds \
             (`ColdStartSelector`, k-means medoids) for all other methods.
-            - Model: `ModelTrainer` (multinomial LR with Tribuo's SGD configuration, trained over arrays by \
-            `SparseSoftmaxTrainer`; L2 chosen by 3-fold CV, the temperature fitted on the out-of-fold logits and kept \
-            only where it lowers their log-loss and ECE; to keep the run short the choice is made only while there are \
-            at most 200 labels and re-made when the label count has grown 4x, i.e. at 20 and 80 labels, then reused); \
-            VOTE_ENTROPY and CONSENSUS_KL use a 3-member bootstrap committee.
-            - Provenance (2026-12-03, main at 855c508, before issue 14's learner): UNCERTAINTY_DIVERSITY, RANDOM \
-            and SIMPLE_LOOP were re-run with 10 seeds on the 17 datasets other than austen_novel, \
-            fortunes_category, spamassassin_spam and trump_tweets_device; on the 10 of them in the 2026-11-21 report \
-            every curve came out bit for bit the same, so those four text sets' curves were carried over from that \
-            run (their full-pool accuracies recomputed with today's code, `--methods NONE --merge true`). Re-run \
-            some methods with `--methods NAME,... --merge true` (the others' curves and the stored scikit-learn \
-            curves are kept); the per-strategy columns of the 2026-11-21 report are in git history.
+            - Model: the service's trainer with model family `AUTO` (`FamilyTrainer`, `--family AUTO`): multinomial \
+            LR solved to convergence by L-BFGS (`LbfgsSoftmaxTrainer`; SGD only for many sparse texts, \
+            `LinearSolver`), L2 chosen by 3-fold CV log-loss over C = 10^-3..10^3, the temperature fitted on the \
+            out-of-fold logits; from 30 labels `AUTO` compares the linear model, the RBF kernel model (512 random \
+            Fourier features feeding the same head) and, on images, both over HOG features, by 3-fold CV log-loss, \
+            re-decided after 1.5x label growth with a 5% margin to switch. To keep the run short the penalty is chosen \
+            only while there are at most 200 labels and re-chosen after 4x growth, then reused (the service re-chooses \
+            it every version up to 2,000 labels); VOTE_ENTROPY and CONSENSUS_KL use a 3-member bootstrap committee.
+            - Provenance (2026-12-03, learn branch at c402829, issue 14's learner): UNCERTAINTY_DIVERSITY, RANDOM and \
+            SIMPLE_LOOP re-run with 10 seeds on all 21 datasets (`--family AUTO --merge true`, in chunks of datasets); \
+            the scikit-learn references with the seeds named in the table (the first seeds, 42, ...; their loops took \
+            1-3 minutes per seed and dataset on the loaded machine, text longer). Re-run some methods with \
+            `--methods NAME,... --merge true` (the others' curves and the stored scikit-learn curves are kept); the \
+            report of the learner before issue 14 is in git history.
             - References (scikit-learn from Debian's `python3-sklearn`, `bench/sklearn_reference.py`, run in the \
             same invocation on the same splits and seeds, the split and each seed's first batch handed over by \
             `LabelEfficiencyBenchmark --splits`): SKLEARN_LR_LC = the starter loop, `LogisticRegression` (C = 1, lbfgs \

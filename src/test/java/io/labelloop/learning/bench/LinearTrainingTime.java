@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 
 /**
  * CPU time of one linear fit on the throughput workloads ({@link ThroughputWorkload}) at a fixed penalty: the SGD
@@ -54,29 +54,18 @@ public final class LinearTrainingTime {
         List<String> classes = new ArrayList<>(new TreeSet<>(w.labels().subList(0, n)));
         int[] y = w.labels().subList(0, n).stream().mapToInt(classes::indexOf).toArray();
         int k = classes.size(), d = f.dimension();
-        Timed<SoftmaxWeights> sgd = time(runs, () -> SparseSoftmaxTrainer.train(x, y, k, d, l2, 42).weights());
-        Timed<LbfgsSoftmaxTrainer.Result> cold = time(runs, () -> LbfgsSoftmaxTrainer.train(x, y, k, d, l2, null));
+        LongSupplier clock = THREADS::getCurrentThreadCpuTime;
+        MedianCpu<SoftmaxWeights> sgd = MedianCpu.of(runs,
+                () -> SparseSoftmaxTrainer.train(x, y, k, d, l2, 42).weights(), clock);
+        MedianCpu<LbfgsSoftmaxTrainer.Result> cold = MedianCpu.of(runs,
+                () -> LbfgsSoftmaxTrainer.train(x, y, k, d, l2, null), clock);
         SoftmaxWeights before = LbfgsSoftmaxTrainer.train(x.subList(0, n - 20), Arrays.copyOf(y, n - 20), k, d, l2,
                 null).weights();
-        Timed<LbfgsSoftmaxTrainer.Result> warm = time(runs, () -> LbfgsSoftmaxTrainer.train(x, y, k, d, l2, before));
+        MedianCpu<LbfgsSoftmaxTrainer.Result> warm = MedianCpu.of(runs,
+                () -> LbfgsSoftmaxTrainer.train(x, y, k, d, l2, before), clock);
         return String.format(Locale.ROOT, "| %s | %d | %,d | %.3f (%.4f) | %.3f, %d (%.4f) | %.3f, %d |", w.name(), k, n,
-                sgd.cpu, accuracy(sgd.value, x, y), cold.cpu, cold.value.iterations(),
-                accuracy(cold.value.weights(), x, y), warm.cpu, warm.value.iterations());
-    }
-
-    private record Timed<T>(T value, double cpu) {
-    }
-
-    private static <T> Timed<T> time(int runs, Supplier<T> fit) {
-        T value = fit.get();
-        double[] cpu = new double[runs];
-        for (int r = 0; r < runs; r++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            value = fit.get();
-            cpu[r] = (THREADS.getCurrentThreadCpuTime() - start) / 1e9;
-        }
-        Arrays.sort(cpu);
-        return new Timed<>(value, cpu[runs / 2]);
+                sgd.cpu(), accuracy(sgd.value(), x, y), cold.cpu(), cold.value().iterations(),
+                accuracy(cold.value().weights(), x, y), warm.cpu(), warm.value().iterations());
     }
 
     private static double accuracy(SoftmaxWeights w, List<FeatureBuffer> x, int[] y) {
