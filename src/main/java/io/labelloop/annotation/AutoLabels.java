@@ -23,11 +23,11 @@ public class AutoLabels {
     /**
      * Re-decides every machine label of the project's unlabeled items at once: the given items get
      * (or keep, updated) their machine label; machine labels of other items without a human label
-     * are removed, since the newer model is no longer sure of them. Returns {written, removed}.
+     * are removed, since the newer model is no longer sure of them.
      */
     @Transactional
-    public long[] replaceAll(long projectId, int modelVersion, Decided decided) {
-        return jdbcTemplate.execute((ConnectionCallback<long[]>) con -> {
+    public Replaced replaceAll(long projectId, int modelVersion, Decided decided) {
+        return jdbcTemplate.execute((ConnectionCallback<Replaced>) con -> {
             try (var st = con.createStatement()) {
                 st.execute("create temp table auto_stage (item_id bigint, label text, confidence float8) on commit drop");
             }
@@ -59,8 +59,12 @@ public class AutoLabels {
                 ps.setInt(2, modelVersion);
                 written = ps.executeUpdate();
             }
-            return new long[] {written, removed};
+            return new Replaced(written, removed);
         });
+    }
+
+    /** What {@link #replaceAll} changed: machine labels written (new or updated) and withdrawn. */
+    public record Replaced(long written, long removed) {
     }
 
     /** Machine labels decided in one pass, indexed 0..size-1. */

@@ -1,5 +1,6 @@
 package io.labelloop.annotation;
 
+import io.labelloop.shared.AdvisoryLocks;
 import io.labelloop.shared.HotTableVacuum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,8 +14,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class LabelBudget {
-
-    private static final int BUDGET_LOCK_CLASS = 0x4C4C_0003;
 
     private final JdbcClient jdbc;
 
@@ -33,7 +32,7 @@ public class LabelBudget {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("the budget lock is held by a transaction: call this inside one");
         }
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(BUDGET_LOCK_CLASS, Math.toIntExact(projectId)).query().listOfRows();
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(AdvisoryLocks.LABEL_BUDGET, Math.toIntExact(projectId)).query().listOfRows();
         return jdbc.sql("""
                 select coalesce((select sum(spent) from label_spend where project_id = ?), 0)::int,
                        (select budget from projects where id = ?)""")

@@ -70,8 +70,8 @@ public class LabelQueries {
         java.time.Instant midnight = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay()
                 .toInstant(java.time.ZoneOffset.UTC);
         long used = budget.used(project.id());
-        Long left = project.budget() == null ? null : Math.max(0, project.budget() - used);
-        return new Progress(humanLabelsBy(project.id(), userId, midnight), project.budget(), used, left);
+        Long left = project.queue().budget() == null ? null : Math.max(0, project.queue().budget() - used);
+        return new Progress(humanLabelsBy(project.id(), userId, midnight), project.queue().budget(), used, left);
     }
 
     /** An annotator's progress; {@code budget} and {@code left} are null for a project without a budget. */

@@ -43,7 +43,7 @@ public class LabelSubmission {
         if (!project.hasLabel(label)) {
             throw ApiException.invalid("label", "unknown label '" + label + "'; the project's labels are " + project.labels());
         }
-        if (project.budget() != null) {
+        if (project.queue().budget() != null) {
             return groupCommit.submit(project, itemId, userId, label);
         }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {

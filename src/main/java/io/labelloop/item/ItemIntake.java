@@ -1,9 +1,7 @@
 package io.labelloop.item;
 
-import io.labelloop.item.UploadReport.Rejection;
 import io.labelloop.item.internal.SingleItems;
 import io.labelloop.project.Project;
-import io.labelloop.shared.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +22,7 @@ public class ItemIntake {
     /** The stored item's id and whether this call created it; 422 naming the problem for a bad item. */
     @Transactional
     public Stored store(Project project, JsonNode item) {
-        Object result = single.store(project, item);
-        if (result instanceof Rejection r) {
-            throw ApiException.invalid(r.error().startsWith("unknown label") ? "label" : "item", r.error());
-        }
-        return (Stored) result;
+        return single.store(project, item);
     }
 
     public record Stored(long itemId, String externalId, boolean created) {

@@ -9,11 +9,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,9 +69,31 @@ public class ItemQueries {
      * items as it goes (a claim leases its entries and reads their items in one statement).
      */
     public RowMapper<ItemView> rowMapper(long projectId) {
-        // the feature names, read at most once and only if an item has features (text and image items have none)
-        Supplier<List<String>> names = SingletonSupplier.of(() -> featureNames(projectId));
-        return (rs, n) -> view(rs, projectId, names);
+        return new ItemRows(projectId);
+    }
+
+    /**
+     * Maps rows to items. The feature names are read at most once and only if an item has features
+     * (text and image items have none), on the connection the rows come from: outside a transaction
+     * the pool would hand out a second connection, and as many concurrent callers as the pool has
+     * connections, each holding one while waiting for another, would starve it.
+     */
+    private final class ItemRows implements RowMapper<ItemView> {
+        private final long projectId;
+        private List<String> names;
+
+        ItemRows(long projectId) {
+            this.projectId = projectId;
+        }
+
+        @Override
+        public ItemView mapRow(ResultSet rs, int rowNum) throws SQLException {
+            byte[] features = rs.getBytes("features");
+            if (features != null && names == null) {
+                names = FeatureSchemaStore.load(rs.getStatement().getConnection(), projectId);
+            }
+            return view(rs, projectId, features, names);
+        }
     }
 
     /** A page of items in id order, after the given id (keyset pagination). */
@@ -100,15 +120,14 @@ public class ItemQueries {
         return schemas.load(projectId);
     }
 
-    private ItemView view(ResultSet rs, long projectId, Supplier<List<String>> names) throws SQLException {
+    private ItemView view(ResultSet rs, long projectId, byte[] features, List<String> names) throws SQLException {
         long id = rs.getLong("id");
-        byte[] features = rs.getBytes("features");
         String metadata = rs.getString("metadata");
         String imported = rs.getString("imported_label");
         var created = rs.getTimestamp("created_at").toInstant();
         List<LabelView> labels = imported == null ? List.of() : List.of(new LabelView(imported, "IMPORTED", null, created));
         return new ItemView(id, rs.getString("external_id"), rs.getString("text"),
-                features == null ? null : FeatureVectors.named(features, names.get()),
+                features == null ? null : FeatureVectors.named(features, names),
                 rs.getBoolean("has_image") ? "/api/v1/projects/" + projectId + "/items/" + id + "/image" : null,
                 metadata == null ? null : mapper.readValue(metadata, MAP),
                 rs.getBoolean("synthetic"), provenance(rs), created, labels, null);

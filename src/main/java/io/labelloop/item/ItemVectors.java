@@ -1,24 +1,21 @@
 package io.labelloop.item;
 
+import io.labelloop.item.internal.CopyTextRow;
 import io.labelloop.item.internal.FeatureSchemaStore;
+import io.labelloop.item.internal.FeatureVectors;
 import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.TaskType;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -37,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ItemVectors {
 
-    private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -98,16 +94,15 @@ public class ItemVectors {
             try (ResultSet rs = ps.executeQuery();
                  OutputStream out = new BufferedOutputStream(new PGCopyOutputStream(write.unwrap(PGConnection.class),
                          "copy item_vectors (project_id, item_id, encoded) from stdin", 1 << 16), 1 << 16)) {
-                byte[] prefix = (projectId + "\t").getBytes(StandardCharsets.US_ASCII);
                 List<RawItem> batch = new java.util.ArrayList<>(ENCODE_BATCH);
                 while (rs.next()) {
                     batch.add(new RawItem(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)));
                     if (batch.size() == ENCODE_BATCH) {
-                        count += writeEncoded(out, prefix, batch, taskType, width);
+                        count += writeEncoded(out, projectId, batch, taskType, width);
                         batch.clear();
                     }
                 }
-                count += writeEncoded(out, prefix, batch, taskType, width);
+                count += writeEncoded(out, projectId, batch, taskType, width);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -122,18 +117,17 @@ public class ItemVectors {
     }
 
     /** Encodes a batch on every core (tokenising is the costly part) and writes it in order. */
-    private static int writeEncoded(OutputStream out, byte[] prefix, List<RawItem> batch, TaskType taskType, int width)
+    private static int writeEncoded(OutputStream out, long projectId, List<RawItem> batch, TaskType taskType, int width)
             throws IOException {
         byte[][] encoded = new byte[batch.size()][];
         java.util.stream.IntStream.range(0, batch.size()).parallel().forEach(i -> {
             RawItem r = batch.get(i);
             encoded[i] = encodeRow(taskType, r.text(), r.features(), r.image(), width);
         });
+        CopyTextRow row = new CopyTextRow();
         for (int i = 0; i < encoded.length; i++) {
-            out.write(prefix);
-            out.write((batch.get(i).id() + "\t\\\\x").getBytes(StandardCharsets.US_ASCII));
-            out.write(HEX.formatHex(encoded[i]).getBytes(StandardCharsets.US_ASCII));
-            out.write('\n');
+            row.reset();
+            row.number(projectId).number(batch.get(i).id()).bytea(encoded[i]).end().writeTo(out);
         }
         return encoded.length;
     }
@@ -141,18 +135,9 @@ public class ItemVectors {
     /** A stored row: packed features are unpacked only where they are what gets encoded. */
     private static byte[] encodeRow(TaskType taskType, String text, byte[] features, byte[] image, int width) {
         boolean usesFeatures = taskType == TaskType.TABULAR || (taskType == TaskType.IMAGE && image == null);
-        return encode(taskType, text, usesFeatures ? floats(features, width) : null, image);
+        return encode(taskType, text, usesFeatures ? FeatureVectors.unpack(features, width) : null, image);
     }
 
-    /** Packed float32 values padded with NaN (missing) to the project's current feature count. */
-    static float[] floats(byte[] packed, int width) {
-        float[] values = new float[Math.max(width, packed == null ? 0 : packed.length / 4)];
-        Arrays.fill(values, Float.NaN);
-        if (packed != null) {
-            ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, 0, packed.length / 4);
-        }
-        return values;
-    }
 
     /**
      * Streams the vectors of every item of the project except the given (labeled) ones, never

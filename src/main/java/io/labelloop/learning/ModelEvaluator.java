@@ -9,6 +9,9 @@ import io.labelloop.learning.model.StratifiedFolds;
  * Evaluates a model version on the project's random holdout labels, or by stratified k-fold
  * cross-validation on the training labels when the holdout has fewer than {@link #MIN_HOLDOUT}
  * labels (Kohavi 1995, "A study of cross-validation and bootstrap for accuracy estimation").
+ * Any holdout labels also give the holdout accuracy with its interval ({@link HoldoutAccuracy}):
+ * the training labels are the strategy's picks, the hard items, so cross-validation on them
+ * understates the accuracy on the pool, which only the random holdout measures.
  */
 public final class ModelEvaluator {
     /** Smallest holdout that is used as is. */
@@ -27,11 +30,18 @@ public final class ModelEvaluator {
      */
     public static Evaluation evaluate(LabelModel model, ModelTrainer trainer, List<byte[]> trainItems,
                                       List<String> trainLabels, List<byte[]> holdoutItems, List<String> holdoutLabels) {
-        if (holdoutItems.size() >= MIN_HOLDOUT) {
-            List<String> predicted = predict(model, holdoutItems);
-            return summarise(EvaluationMethod.HOLDOUT, 0, holdoutLabels, predicted);
+        if (holdoutItems.isEmpty()) {
+            return crossValidate(model, trainer, trainItems, trainLabels);
         }
-        return crossValidate(model, trainer, trainItems, trainLabels);
+        List<String> predicted = predict(model, holdoutItems);
+        int correct = 0;
+        for (int i = 0; i < predicted.size(); i++) {
+            correct += predicted.get(i).equals(holdoutLabels.get(i)) ? 1 : 0;
+        }
+        HoldoutAccuracy holdout = HoldoutAccuracy.of(predicted.size(), correct);
+        Evaluation main = holdoutItems.size() >= MIN_HOLDOUT ? summarise(EvaluationMethod.HOLDOUT, 0, holdoutLabels, predicted)
+                : crossValidate(model, trainer, trainItems, trainLabels);
+        return main.withHoldout(holdout);
     }
 
     private static Evaluation crossValidate(LabelModel model, ModelTrainer trainer, List<byte[]> items,
@@ -104,6 +114,6 @@ public final class ModelEvaluator {
         }
         double accuracy = truth.isEmpty() ? 0 : correct / (double) truth.size();
         return new Evaluation(method, truth.size(), folds, accuracy, k == 0 ? 0 : f1Sum / k, perClass, classes,
-                confusion);
+                confusion, null);
     }
 }

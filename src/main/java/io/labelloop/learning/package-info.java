@@ -1,5 +1,6 @@
 /**
- * The learning core of Labelloop: plain Java over Tribuo 4.3.2, no Spring, JPA or HTTP types.
+ * The learning core of Labelloop: plain Java with no dependencies (no Spring, JPA or HTTP types). Its
+ * trainers are tested against Tribuo 4.3.2, which the tests alone depend on.
  * <p>Public API (this package and {@code synthesis}; other sub-packages are internal):
  * <ul>
  *   <li>{@link io.labelloop.learning.ItemEncoder}: raw text / numeric / image / pixel items to compact bytes at
@@ -8,7 +9,8 @@
  *       + labels to a {@link io.labelloop.learning.LabelModel} (featurizer, calibrated multinomial LR, optional
  *       committee, {@link io.labelloop.learning.ModelMetadata}), serialisable with {@code toBytes}/{@code fromBytes};</li>
  *   <li>{@link io.labelloop.learning.ModelEvaluator}: {@link io.labelloop.learning.Evaluation} on holdout or by
- *       cross-validation;</li>
+ *       cross-validation, with the holdout accuracy and its exact 95% interval
+ *       ({@link io.labelloop.learning.HoldoutAccuracy}) whenever there are holdout labels;</li>
  *   <li>{@link io.labelloop.learning.BatchSelector}: stream a pool through a model and get a ranked batch for a
  *       {@link io.labelloop.learning.StrategyName} in bounded memory;</li>
  *   <li>{@link io.labelloop.learning.ColdStartSelector}, {@link io.labelloop.learning.StoppingAdvisor},

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The values of the {@code modelFamily} setting: {@value ProjectSettings#AUTO_FAMILY} or a family the service offers. */
+/** The values of the {@code modelFamily} setting: {@value ModelSettings#AUTO_FAMILY} or a family the service offers. */
 public final class ModelFamilies {
     private ModelFamilies() {
     }
@@ -25,13 +25,13 @@ public final class ModelFamilies {
 
     /** AUTO first, then every family. */
     public static List<String> settingValues() {
-        List<String> values = new ArrayList<>(List.of(ProjectSettings.AUTO_FAMILY));
+        List<String> values = new ArrayList<>(List.of(ModelSettings.AUTO_FAMILY));
         Arrays.stream(ModelFamily.values()).forEach(f -> values.add(f.name()));
         return values;
     }
 
     /** The family a setting pins, or null for AUTO. */
     public static ModelFamily pinned(String setting) {
-        return setting == null || ProjectSettings.AUTO_FAMILY.equals(setting) ? null : ModelFamily.valueOf(setting);
+        return setting == null || ModelSettings.AUTO_FAMILY.equals(setting) ? null : ModelFamily.valueOf(setting);
     }
 }

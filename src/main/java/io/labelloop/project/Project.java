@@ -1,41 +1,31 @@
 package io.labelloop.project;
 
-import io.labelloop.learning.ModelFamily;
-import io.labelloop.learning.StrategyName;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.labelloop.learning.TaskType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-/** A project as the API and other modules see it. */
+/**
+ * A project as the API and other modules see it: its settings with every default filled in, one
+ * record per capability (unwrapped in JSON: every setting is a top-level field).
+ */
 public record Project(
         long id,
         String name,
         TaskType taskType,
         List<String> labels,
-        Integer budget,
-        StrategyName strategy,
-        int batchSize,
-        int retrainEvery,
-        Double autoLabelThreshold,
-        Double autoLabelTargetAccuracy,
-        double holdoutFraction,
-        boolean synthesisEnabled,
-        boolean stopped,
-        double auditFraction,
-        Double streamLabelingShare,
-        double synthesisMaxShare,
-        boolean synthesisAllowFlips,
-        boolean trainingAugmentation,
-        Map<String, String> labelKeys,
-        Integer imageWidth,
-        String modelFamily,
+        @JsonUnwrapped QueueSettings queue,
+        @JsonUnwrapped ModelSettings model,
+        @JsonUnwrapped AutoLabelSettings autoLabel,
+        @JsonUnwrapped StreamSettings stream,
+        @JsonUnwrapped SynthesisSettings synthesis,
+        @JsonUnwrapped LabelingPageSettings labelingPage,
         Instant createdAt,
         Instant updatedAt) {
 
-    /** The family a lead pinned, or null when {@code AUTO} chooses. */
-    public ModelFamily pinnedFamily() {
-        return ModelFamilies.pinned(modelFamily);
+    /** The project's settings as a lead would send them back unchanged. */
+    public ProjectSettings settings() {
+        return new ProjectSettings(name, taskType, labels, queue, model, autoLabel, stream, synthesis, labelingPage);
     }
 
     public boolean hasLabel(String label) {

@@ -115,7 +115,7 @@ public class ProjectAccess {
     @Transactional(readOnly = true)
     public java.util.List<Long> activeProjectIds() {
         return projects.findAllByOrderById().stream().map(ProjectEntity::toProject)
-                .filter(p -> !p.stopped()).map(Project::id).toList();
+                .filter(p -> !p.queue().stopped()).map(Project::id).toList();
     }
 
     /** The project without an access check, for jobs that run on behalf of the service. */

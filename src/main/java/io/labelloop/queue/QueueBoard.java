@@ -21,14 +21,14 @@ public class QueueBoard {
     /**
      * Replaces the project's unleased entries with a new ranked batch; entries under a live lease
      * stay as they are (their annotators keep working) and are not added twice. Stream, audit,
-     * synthetic entries and holdout draws stay until they are labeled (claims hand out the draws
+     * synthetic and guided entries and holdout draws stay until they are labeled (claims hand out the draws
      * at the holdout's share, whatever the batch).
      */
     @Transactional
     public void replace(long projectId, List<QueueEntryDraft> entries) {
         jdbc.sql("""
-                delete from queue_entries where project_id = ? and reason not in ('STREAM', 'AUDIT', 'SYNTHETIC') and not holdout
-                and (lease_expires_at is null or lease_expires_at < now())""")
+                delete from queue_entries where project_id = ? and reason not in %s and not holdout
+                and (lease_expires_at is null or lease_expires_at < now())""".formatted(QueueReason.sqlList(QueueReason.KEPT)))
                 .param(projectId).update();
         jdbcTemplate.update("""
                 insert into queue_entries (item_id, project_id, rank, score, reason, holdout, model_version, prediction)
@@ -36,13 +36,14 @@ public class QueueBoard {
                 from unnest(?::bigint[], ?::int[], ?::float8[], ?::text[], ?::bool[], ?::int[], ?::text[])
                      as t(item_id, rank, score, reason, holdout, model_version, prediction)
                 where exists (select 1 from unlabeled_items u where u.item_id = t.item_id)
+                order by t.item_id
                 on conflict (item_id) do nothing""", ps -> {
             var con = ps.getConnection();
             ps.setLong(1, projectId);
             ps.setArray(2, con.createArrayOf("bigint", entries.stream().map(QueueEntryDraft::itemId).toArray()));
             ps.setArray(3, con.createArrayOf("integer", entries.stream().map(QueueEntryDraft::rank).toArray()));
             ps.setArray(4, con.createArrayOf("float8", entries.stream().map(QueueEntryDraft::score).toArray()));
-            ps.setArray(5, con.createArrayOf("text", entries.stream().map(QueueEntryDraft::reason).toArray()));
+            ps.setArray(5, con.createArrayOf("text", entries.stream().map(e -> e.reason().name()).toArray()));
             ps.setArray(6, con.createArrayOf("bool", entries.stream().map(QueueEntryDraft::holdout).toArray()));
             ps.setArray(7, con.createArrayOf("integer", entries.stream().map(QueueEntryDraft::modelVersion).toArray()));
             ps.setArray(8, con.createArrayOf("text", entries.stream().map(QueueEntryDraft::predictionJson).toArray()));
@@ -57,14 +58,14 @@ public class QueueBoard {
     @Transactional
     public void enqueueFromStream(long projectId, long itemId, double score, Integer modelVersion, String predictionJson,
             boolean holdout) {
-        enqueue(projectId, itemId, score, modelVersion, predictionJson, "STREAM", holdout);
+        enqueue(projectId, itemId, score, modelVersion, predictionJson, QueueReason.STREAM, holdout);
     }
 
     /** Stream and audit entries waiting for a human (they cost budget when labeled), and the holdout draws among them. */
     public StreamAsks streamAsks(long projectId) {
         return jdbc.sql("""
                 select count(*), count(*) filter (where holdout) from queue_entries
-                where project_id = ? and reason in ('STREAM', 'AUDIT')""")
+                where project_id = ? and reason in %s""".formatted(QueueReason.sqlList(QueueReason.STREAM_ASKS)))
                 .param(projectId).query((rs, n) -> new StreamAsks(rs.getLong(1), rs.getLong(2))).single();
     }
 
@@ -72,19 +73,36 @@ public class QueueBoard {
     public record StreamAsks(long waiting, long holdout) {
     }
 
+    /**
+     * Puts items a lead picked (e.g. found by meaning as examples of a rare class) at the head of the queue,
+     * where they stay until labeled ("guided" labeling). Items already labeled are left out; an item already
+     * queued moves to the head unless it is under a live lease or a holdout draw. Returns the entries placed.
+     */
+    @Transactional
+    public int enqueueGuided(long projectId, java.util.Collection<Long> itemIds) {
+        return jdbc.sql("""
+                insert into queue_entries (item_id, project_id, rank, score, reason)
+                select u.item_id, u.project_id, 0, 1, %s from unlabeled_items u
+                where u.project_id = ? and u.item_id = any(?)
+                on conflict (item_id) do update set rank = 0, reason = %s
+                where not queue_entries.holdout
+                  and (queue_entries.lease_expires_at is null or queue_entries.lease_expires_at < now())""".formatted(QueueReason.GUIDED.sql(), QueueReason.GUIDED.sql()))
+                .params(projectId, itemIds.toArray(Long[]::new)).update();
+    }
+
     /** Puts an auto-labeled item in front of a human to check the machine's label (a random audit). */
     @Transactional
     public void enqueueForAudit(long projectId, long itemId, Integer modelVersion, String predictionJson) {
-        enqueue(projectId, itemId, 0, modelVersion, predictionJson, "AUDIT", false);
+        enqueue(projectId, itemId, 0, modelVersion, predictionJson, QueueReason.AUDIT, false);
     }
 
     /** An entry at the head of the queue (rank 0). */
-    private void enqueue(long projectId, long itemId, double score, Integer modelVersion, String predictionJson, String reason,
+    private void enqueue(long projectId, long itemId, double score, Integer modelVersion, String predictionJson, QueueReason reason,
             boolean holdout) {
         jdbc.sql("""
                 insert into queue_entries (item_id, project_id, rank, score, reason, holdout, model_version, prediction)
                 values (?, ?, 0, ?, ?, ?, ?, ?::jsonb) on conflict (item_id) do nothing""")
-                .params(itemId, projectId, score, reason, holdout, modelVersion, predictionJson).update();
+                .params(itemId, projectId, score, reason.name(), holdout, modelVersion, predictionJson).update();
     }
 
     /**
@@ -96,18 +114,18 @@ public class QueueBoard {
     public void enqueueSynthetic(long projectId, long itemId, double uncertainty, Integer modelVersion, String predictionJson) {
         jdbc.sql("""
                 insert into queue_entries (item_id, project_id, rank, score, reason, model_version, prediction)
-                values (?, ?, (select coalesce(max(rank), 0) from queue_entries where project_id = ? and reason <> 'SYNTHETIC'
+                values (?, ?, (select coalesce(max(rank), 0) from queue_entries where project_id = ? and reason <> %1$s
                                and coalesce(1 - (prediction ->> 'confidence')::float8, 1) >= ?),
-                        ?, 'SYNTHETIC', ?, ?::jsonb)
-                on conflict (item_id) do nothing""")
+                        ?, %1$s, ?, ?::jsonb)
+                on conflict (item_id) do nothing""".formatted(QueueReason.SYNTHETIC.sql()))
                 .params(itemId, projectId, projectId, uncertainty, uncertainty, modelVersion, predictionJson).update();
     }
 
     /** Queue entries (waiting or leased) of real items and of synthetic ones. */
     public SyntheticShare syntheticShare(long projectId) {
         return jdbc.sql("""
-                select count(*) filter (where reason <> 'SYNTHETIC'), count(*) filter (where reason = 'SYNTHETIC')
-                from queue_entries where project_id = ?""")
+                select count(*) filter (where reason <> %1$s), count(*) filter (where reason = %1$s)
+                from queue_entries where project_id = ?""".formatted(QueueReason.SYNTHETIC.sql()))
                 .param(projectId).query((rs, n) -> new SyntheticShare(rs.getLong(1), rs.getLong(2))).single();
     }
 

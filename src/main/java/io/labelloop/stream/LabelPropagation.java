@@ -59,7 +59,7 @@ public class LabelPropagation {
 
     /** Propagates now and keeps doing so after every new model. */
     public Result propagate(Project project) {
-        if (project.autoLabelThreshold() == null && project.autoLabelTargetAccuracy() == null) {
+        if (project.autoLabel().autoLabelThreshold() == null && project.autoLabel().autoLabelTargetAccuracy() == null) {
             throw ApiException.conflict("set autoLabelThreshold or autoLabelTargetAccuracy before propagating labels");
         }
         PoolScorer scorer = models.poolScorer(project.id())
@@ -75,16 +75,16 @@ public class LabelPropagation {
                 decided.add(id, p.label(), p.confidence());
             }
         });
-        long[] writtenRemoved = autoLabels.replaceAll(project.id(), scorer.modelVersion(), decided);
+        AutoLabels.Replaced replaced = autoLabels.replaceAll(project.id(), scorer.modelVersion(), decided);
         jdbc.sql("""
                 insert into propagations (project_id, enabled, model_version, scanned, auto_labeled, removed, ran_at)
                 values (?, true, ?, ?, ?, ?, now())
                 on conflict (project_id) do update set enabled = true, model_version = excluded.model_version,
                     scanned = excluded.scanned, auto_labeled = excluded.auto_labeled, removed = excluded.removed, ran_at = now()""")
-                .params(project.id(), scorer.modelVersion(), scanned[0], writtenRemoved[0], writtenRemoved[1]).update();
+                .params(project.id(), scorer.modelVersion(), scanned[0], replaced.written(), replaced.removed()).update();
         log.info("Project {}: model v{} propagated {} labels over {} pool items ({} machine labels withdrawn)", project.id(),
-                scorer.modelVersion(), writtenRemoved[0], scanned[0], writtenRemoved[1]);
-        return new Result(scorer.modelVersion(), scanned[0], writtenRemoved[0], writtenRemoved[1]);
+                scorer.modelVersion(), replaced.written(), scanned[0], replaced.removed());
+        return new Result(scorer.modelVersion(), scanned[0], replaced.written(), replaced.removed());
     }
 
     /** Stops re-deciding after new models; machine labels already given stay. */

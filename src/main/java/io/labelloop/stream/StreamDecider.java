@@ -105,7 +105,7 @@ public class StreamDecider {
      * stream-only project would never get the holdout labels that calibration requires).
      */
     private boolean holdoutDue(Project project) {
-        double share = project.holdoutFraction();
+        double share = project.queue().holdoutFraction();
         if (share <= 0) {
             return false;
         }
@@ -121,7 +121,7 @@ public class StreamDecider {
         long h = itemId * 0x9E3779B97F4A7C15L;
         h ^= h >>> 31;
         double u = (h >>> 11) * 0x1.0p-53;
-        return u < project.auditFraction();
+        return u < project.autoLabel().auditFraction();
     }
 
     private static boolean confidentEnough(Project project, Scored s) {
@@ -133,10 +133,10 @@ public class StreamDecider {
      * predicted class's calibrated threshold for a target accuracy; never without either.
      */
     static boolean confidentEnough(Project project, Map<String, Double> classThresholds, String label, double confidence) {
-        if (project.autoLabelThreshold() != null) {
-            return confidence >= project.autoLabelThreshold();
+        if (project.autoLabel().autoLabelThreshold() != null) {
+            return confidence >= project.autoLabel().autoLabelThreshold();
         }
-        if (project.autoLabelTargetAccuracy() != null && classThresholds != null) {
+        if (project.autoLabel().autoLabelTargetAccuracy() != null && classThresholds != null) {
             Double threshold = classThresholds.get(label);
             return threshold != null && confidence >= threshold;
         }
@@ -145,17 +145,17 @@ public class StreamDecider {
 
     /** With a stream labeling share, the pacing rule decides whether this unsure item is worth a human now. */
     private boolean pacingAllows(Project project, Optional<Scored> scored) {
-        return project.streamLabelingShare() == null
-                || pacing.ask(project.id(), project.streamLabelingShare(), scored.map(Scored::confidence).orElse(null));
+        return project.stream().streamLabelingShare() == null
+                || pacing.ask(project.id(), project.stream().streamLabelingShare(), scored.map(Scored::confidence).orElse(null));
     }
 
     /** Under the budget lock: human labels spent plus stream items already waiting for a human. */
     private boolean budgetAllowsAnother(Project project, long reserved) {
-        if (project.budget() == null) {
+        if (project.queue().budget() == null) {
             return true;
         }
         int used = budget.lock(project.id()).used();
-        return used + queue.streamAsks(project.id()).waiting() < project.budget() - reserved;
+        return used + queue.streamAsks(project.id()).waiting() < project.queue().budget() - reserved;
     }
 
     /**
@@ -164,11 +164,11 @@ public class StreamDecider {
      * uncertain items have used up the rest.
      */
     static long auditReserve(Project project) {
-        boolean autoLabels = project.autoLabelThreshold() != null || project.autoLabelTargetAccuracy() != null;
-        if (project.budget() == null || !autoLabels || project.auditFraction() <= 0) {
+        boolean autoLabels = project.autoLabel().autoLabelThreshold() != null || project.autoLabel().autoLabelTargetAccuracy() != null;
+        if (project.queue().budget() == null || !autoLabels || project.autoLabel().auditFraction() <= 0) {
             return 0;
         }
-        return Math.max(1, (long) Math.ceil(project.auditFraction() * project.budget()));
+        return Math.max(1, (long) Math.ceil(project.autoLabel().auditFraction() * project.queue().budget()));
     }
 
     private static StreamDecision decision(ItemIntake.Stored stored, Decision d, Optional<Scored> scored) {

@@ -2,8 +2,8 @@ package io.labelloop.synthesis;
 
 import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
-import io.labelloop.item.SyntheticItems;
 import io.labelloop.item.SyntheticItems.Payload;
+import io.labelloop.item.SyntheticItems;
 import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.Prediction;
 import io.labelloop.learning.TaskType;
@@ -13,9 +13,11 @@ import io.labelloop.learning.synthesis.Synthesizer;
 import io.labelloop.learning.synthesis.SyntheticDraft;
 import io.labelloop.project.Project;
 import io.labelloop.queue.QueueBoard;
+import io.labelloop.shared.AdvisoryLocks;
+import io.labelloop.shared.Seeds;
 import io.labelloop.shared.ApiException;
-import io.labelloop.training.ModelPredictions;
 import io.labelloop.training.ModelPredictions.PoolScorer;
+import io.labelloop.training.ModelPredictions;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ public class SynthesisService {
     /** A created item as the API shows it, with the model's view of it. */
     public record Created(long itemId, String externalId, boolean synthetic, List<Long> derivedFrom, String method,
             String description, String text, Map<String, Float> features, String imageUrl, double score,
-            Map<String, Object> prediction) {
+            ModelPredictions.PredictionView prediction) {
     }
 
     /**
@@ -83,10 +84,10 @@ public class SynthesisService {
      */
     @Transactional
     public Result synthesize(Project project, int count) {
-        if (!project.synthesisEnabled()) {
+        if (!project.synthesis().synthesisEnabled()) {
             throw ApiException.conflict("synthesis is off for this project: set synthesisEnabled to true first");
         }
-        if (project.stopped()) {
+        if (project.queue().stopped()) {
             throw ApiException.conflict("labeling is stopped for this project");
         }
         lock(project);
@@ -96,7 +97,7 @@ public class SynthesisService {
             throw ApiException.conflict(String.format(
                     "the queue already holds its share of synthetic items (%d synthetic beside %d real; at most %.0f%%): "
                             + "label some first or raise synthesisMaxShare",
-                    share.synthetic(), share.real(), project.synthesisMaxShare() * 100));
+                    share.synthetic(), share.real(), project.synthesis().synthesisMaxShare() * 100));
         }
         int wanted = (int) Math.min(count, allowed);
         return new Result(make(project, wanted), count, allowed);
@@ -108,7 +109,7 @@ public class SynthesisService {
      */
     @Transactional
     public int topUp(Project project) {
-        if (!project.synthesisEnabled() || project.stopped()) {
+        if (!project.synthesis().synthesisEnabled() || project.queue().stopped()) {
             return 0;
         }
         lock(project);
@@ -124,21 +125,31 @@ public class SynthesisService {
 
     /** One synthesis per project at a time (until the transaction ends), so the cap holds under concurrency. */
     private void lock(Project project) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('labelloop.synthesis'), ?::int)").param((int) project.id())
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(AdvisoryLocks.SYNTHESIS, Math.toIntExact(project.id()))
                 .query(Object.class).single();
     }
 
     /** Synthetic entries the cap still allows: s + k <= share * (r + s + k). */
     private long allowed(Project project) {
         QueueBoard.SyntheticShare share = queue.syntheticShare(project.id());
-        double f = project.synthesisMaxShare();
+        double f = project.synthesis().synthesisMaxShare();
         return (long) Math.floor(f * share.real() / (1 - f) + 1e-9) - share.synthetic();
+    }
+
+    /**
+     * The seed of one synthesis: named, and derived from the project and how many synthetic items it
+     * holds (read under the project's synthesis lock), so the same project state makes the same items.
+     */
+    private long seed(Project project) {
+        long made = jdbc.sql("select count(*) from items where project_id = ? and synthetic").param(project.id())
+                .query(Long.class).single();
+        return Seeds.of("synthesis", project.id(), made);
     }
 
     private List<Created> make(Project project, int count) {
         TaskType type = project.taskType();
-        List<Payload> sample = items.sample(project.id(), type, UNLABELED_SEEDS, LABELED_SEEDS,
-                ThreadLocalRandom.current().nextLong());
+        long seed = seed(project);
+        List<Payload> sample = items.sample(project.id(), type, UNLABELED_SEEDS, LABELED_SEEDS, seed);
         boolean images = sample.stream().anyMatch(Payload::image);
         List<Payload> payloads = type == TaskType.IMAGE
                 ? sample.stream().filter(p -> p.image() == images).toList() : sample;
@@ -156,7 +167,7 @@ public class SynthesisService {
                     prediction == null ? null : prediction.label(), uncertainty, p.knownLabel()));
         }
         List<SyntheticDraft> drafts = Synthesizer.synthesize(type, seeds, new SynthesisOptions(count,
-                ThreadLocalRandom.current().nextLong(), project.synthesisAllowFlips(),
+                Seeds.of("synthesis.drafts", seed), project.synthesis().synthesisAllowFlips(),
                 scale == null ? 0 : scale.width(), scale == null ? 0 : scale.height()));
         List<SyntheticItems.Draft> toStore = drafts.stream().map(d -> new SyntheticItems.Draft(d.text(),
                 type == TaskType.TABULAR ? d.values() : type == TaskType.IMAGE && !images ? scale.up(d.values()) : null,
@@ -170,7 +181,7 @@ public class SynthesisService {
             ItemView v = views.get(id);
             Optional<ModelPredictions.Scored> scored = scorer.map(m -> m.score(s.encoded()));
             double uncertainty = scored.map(p -> Math.clamp(1 - p.confidence(), 0, 1)).orElse(1.0);
-            Map<String, Object> prediction = scored.map(ModelPredictions.Scored::asPrediction).orElse(null);
+            ModelPredictions.PredictionView prediction = scored.map(ModelPredictions.Scored::asPrediction).orElse(null);
             queue.enqueueSynthetic(project.id(), id, uncertainty, scored.map(ModelPredictions.Scored::modelVersion).orElse(null),
                     prediction == null ? null : json.writeValueAsString(prediction));
             created.add(new Created(id, v.externalId(), true, v.synthesis().derivedFrom(), v.synthesis().method(),

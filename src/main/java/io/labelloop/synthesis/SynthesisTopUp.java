@@ -28,7 +28,7 @@ class SynthesisTopUp {
     void on(ModelTrained event) {
         try {
             var project = projects.get(event.projectId());
-            if (project.synthesisEnabled()) {
+            if (project.synthesis().synthesisEnabled()) {
                 int made = synthesis.topUp(project);
                 log.info("Project {}: model v{} brought {} synthetic items into the queue", event.projectId(),
                         event.version(), made);

@@ -60,16 +60,12 @@ public class ModelPredictions {
     }
 
     /** A prediction as queue entries and the API show it: label, confidence, probabilities by class. */
-    public static Map<String, Object> asPrediction(LabelModel model, Prediction p) {
-        return predictionMap(p.label(), p.confidence(), probabilities(model, p));
+    public static PredictionView asPrediction(LabelModel model, Prediction p) {
+        return new PredictionView(p.label(), p.confidence(), probabilities(model, p));
     }
 
-    private static Map<String, Object> predictionMap(String label, double confidence, Map<String, Double> probabilities) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("label", label);
-        out.put("confidence", confidence);
-        out.put("probabilities", probabilities);
-        return out;
+    /** A prediction as queue entries, the labeling page and the API show it. */
+    public record PredictionView(String label, double confidence, Map<String, Double> probabilities) {
     }
 
     @SuppressWarnings("unchecked")
@@ -92,8 +88,8 @@ public class ModelPredictions {
             Map<String, Double> classThresholds) {
 
         /** The prediction as queue entries and the API show it: label, confidence, probabilities. */
-        public Map<String, Object> asPrediction() {
-            return predictionMap(label, confidence, probabilities);
+        public PredictionView asPrediction() {
+            return new PredictionView(label, confidence, probabilities);
         }
     }
 }

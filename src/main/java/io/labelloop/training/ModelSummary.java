@@ -1,5 +1,6 @@
 package io.labelloop.training;
 
+import io.labelloop.learning.HoldoutAccuracy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,5 +36,22 @@ public record ModelSummary(int version, Instant trainedAt, int labelCount, int h
 
     public Double accuracy() {
         return metrics.get("accuracy") instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /**
+     * The accuracy on the holdout labels with its 95% interval: stored with the version ({@code metrics.holdout},
+     * also when the holdout was too small to be the evaluation method), or, for versions stored without it, derived
+     * from the metrics when they came from the holdout. Empty when the version had no holdout labels.
+     */
+    public java.util.Optional<HoldoutAccuracy> holdoutAccuracy() {
+        if (metrics.get("holdout") instanceof Map<?, ?> h && h.get("evaluatedOn") instanceof Number n
+                && h.get("correct") instanceof Number k && n.intValue() > 0) {
+            return java.util.Optional.of(HoldoutAccuracy.of(n.intValue(), k.intValue()));
+        }
+        if ("HOLDOUT".equals(metrics.get("method")) && metrics.get("evaluatedOn") instanceof Number n && n.intValue() > 0
+                && accuracy() != null) {
+            return java.util.Optional.of(HoldoutAccuracy.of(n.intValue(), (int) Math.round(accuracy() * n.intValue())));
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -58,6 +58,28 @@ class ProjectApiTests extends ApiTest {
     }
 
     @Test
+    void shouldAcceptEverySettingItAnswersWithBackAsAPatchAndKeepTheJsonFlat() {
+        var created = api().post("/api/v1/projects", ADMIN, settings()).json();
+        var patch = (tools.jackson.databind.node.ObjectNode) created.deepCopy();
+        patch.remove(List.of("id", "createdAt", "updatedAt"));
+        patch.put("auditFraction", 0.5);
+
+        var r = api().patch("/api/v1/projects/" + created.get("id").asLong(), ADMIN, patch);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().get("auditFraction").asDouble()).isEqualTo(0.5);
+        assertThat(r.json().propertyNames()).containsExactlyInAnyOrderElementsOf(created.propertyNames())
+                .contains("budget", "retrainEvery", "autoLabelThreshold", "streamLabelingShare", "synthesisMaxShare",
+                        "labelKeys", "imageWidth")
+                .doesNotContain("queue", "model", "autoLabel", "stream", "synthesis", "labelingPage");
+        for (String field : patch.propertyNames()) {
+            if (!field.equals("auditFraction")) {
+                assertThat(r.json().get(field)).as(field).isEqualTo(created.get(field));
+            }
+        }
+    }
+
+    @Test
     void shouldNameEveryInvalidFieldWith422() {
         var bad = settings();
         bad.put("name", " ");

@@ -194,7 +194,7 @@ class StreamTests extends ApiTest {
     }
 
     @Test
-    void shouldRejectABadItemWith422AndStoreNothing() {
+    void shouldRejectABadItemWith422NamingItsFieldAndStoreNothing() {
         long p = project(ADMIN, "TABULAR", "a", "b");
 
         var noId = api().post("/api/v1/projects/" + p + "/stream", ADMIN, Map.of("features", Map.of("x", 1)));
@@ -204,6 +204,9 @@ class StreamTests extends ApiTest {
         assertThat(noId.status()).isEqualTo(422);
         assertThat(badFeature.status()).isEqualTo(422);
         assertThat(badLabel.status()).isEqualTo(422);
+        assertThat(noId.json().get("errors").findValuesAsString("field")).containsExactly("externalId");
+        assertThat(badFeature.json().get("errors").findValuesAsString("field")).containsExactly("features");
+        assertThat(badLabel.json().get("errors").findValuesAsString("field")).containsExactly("label");
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("items").asLong()).isZero();
     }
 
@@ -229,8 +232,10 @@ class StreamTests extends ApiTest {
 
     @Test
     void shouldDrawAboutTheConfiguredShareForAudit() {
-        var project = new io.labelloop.project.Project(1, "p", io.labelloop.learning.TaskType.TEXT, List.of("a", "b"), null,
-                io.labelloop.learning.StrategyName.RANDOM, 10, 10, null, null, 0, false, false, 0.1, null, 0.25, false, false, null, null, "AUTO", null, null);
+        var defaults = io.labelloop.project.ProjectSettings.defaults(io.labelloop.learning.TaskType.TEXT);
+        var project = new io.labelloop.project.Project(1, "p", defaults.taskType(), List.of("a", "b"), defaults.queue(),
+                defaults.model(), new io.labelloop.project.AutoLabelSettings(null, null, 0.1), defaults.stream(),
+                defaults.synthesis(), defaults.labelingPage(), null, null);
         long drawn = java.util.stream.LongStream.range(1, 20_001).filter(id -> StreamDecider.drawnForAudit(project, id)).count();
         assertThat(drawn).isBetween(1_800L, 2_200L);
     }

@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "labelloop.upload.max-image-size=64KB",
                 "labelloop.upload.max-reported-rejections=50",
                 "labelloop.training.schedule-enabled=false",
+                // tests embed their own projects (EmbeddingJob.embedProject), not every test's items in the background
+                "labelloop.embedding.schedule-enabled=false",
                 // short windows, so that the throttle and slow-body tests wait seconds, not minutes
                 "labelloop.upload.body-rate-window=2s",
                 "labelloop.security.throttle.first-wait=2s",

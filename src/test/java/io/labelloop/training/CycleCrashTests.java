@@ -3,6 +3,7 @@ package io.labelloop.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labelloop.support.ApiTest;
+import io.labelloop.support.BlockedBackends;
 import io.labelloop.support.Datasets;
 import io.labelloop.support.Datasets.Oracle;
 import io.labelloop.support.TestDatabase;
@@ -43,8 +44,9 @@ class CycleCrashTests extends ApiTest {
         assertThat(stats(p).get("modelVersion").asInt()).isEqualTo(1);
 
         TestDatabase.Target db = TestDatabase.get();
-        try (Connection blocker = DriverManager.getConnection(db.url(), db.username(), db.password());
-                var thread = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+        // The executor is closed last: if anything below fails, the blocker's lock goes first and the cycle ends.
+        try (var thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+                Connection blocker = DriverManager.getConnection(db.url(), db.username(), db.password())) {
             blocker.setAutoCommit(false);
             // Hold the queue so that the cycle stops inside its write transaction, its new model already inserted.
             blocker.createStatement().execute("lock table queue_entries in exclusive mode");
@@ -54,7 +56,7 @@ class CycleCrashTests extends ApiTest {
             int victim;
             try (Connection watcher = DriverManager.getConnection(db.url(), db.username(), db.password())) {
                 // its own connection: within a transaction pg_stat_activity stays the snapshot of its first read
-                victim = waitForABlockedWriter(watcher);
+                victim = BlockedBackends.waitForOneWriting(watcher, "queue_entries");
             }
             assertThat(count(blocker, "select count(*) from model_versions where project_id = " + p))
                     .as("the new version is not visible before its transaction commits").isEqualTo(1);
@@ -93,19 +95,6 @@ class CycleCrashTests extends ApiTest {
     }
 
     /** The backend of the other instance that waits for the queue lock, once its cycle got there. */
-    private static int waitForABlockedWriter(Connection c) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            try (ResultSet rs = c.createStatement().executeQuery("""
-                    select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
-                    and pid <> pg_backend_pid() and query ilike '%queue_entries%'""")) {
-                if (rs.next()) {
-                    return rs.getInt(1);
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the cycle never reached its write");
-    }
 
     private static Set<Long> queueItems(Connection c, long p) throws Exception {
         Set<Long> out = new HashSet<>();

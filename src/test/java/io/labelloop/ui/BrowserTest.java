@@ -71,9 +71,20 @@ abstract class BrowserTest extends ApiTest {
         page.onPageError(consoleErrors::add);
     }
 
+    /** Every test ends with an axe-core run over the pages it left open, in the state it left them. */
     @AfterEach
     void closePage() {
-        context.close();
+        try {
+            List<String> findings = new ArrayList<>();
+            for (Page open : context.pages()) {
+                if (!open.isClosed() && open.url().startsWith("http://localhost:" + port)) {
+                    findings.addAll(seriousAxeFindings(open));
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(findings).as("critical and serious axe-core findings").isEmpty();
+        } finally {
+            context.close();
+        }
     }
 
     String url(String path) {
@@ -91,6 +102,34 @@ abstract class BrowserTest extends ApiTest {
         in.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign in")).click();
         in.waitForURL(url("/"));
+    }
+
+    /** axe-core from its WebJar (test scope), evaluated in the page: the pages' CSP does not apply to test code. */
+    private static final String AXE = axeSource();
+
+    private static String axeSource() {
+        try (var in = BrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core's WebJar is not on the test classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What axe-core finds critical or serious on the page as it is now: rule, impact and the elements. */
+    static List<String> seriousAxeFindings(Page in) {
+        in.evaluate(AXE);
+        @SuppressWarnings("unchecked")
+        List<String> findings = (List<String>) in.evaluate("""
+                async () => {
+                  const r = await axe.run(document, {resultTypes: ['violations']});
+                  return r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')
+                      .map(v => v.id + ' (' + v.impact + ') on ' + location.pathname + ': '
+                           + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '));
+                }""");
+        return findings;
     }
 
     void screenshot(String name) {

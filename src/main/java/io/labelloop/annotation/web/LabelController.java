@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,12 +39,12 @@ class LabelController {
     @PostMapping
     @Operation(summary = "Label an item: 201 new, 200 when repeated or replaced (counted once); 409 budget used up or "
             + "item leased to someone else; 422 unknown label")
-    ResponseEntity<Map<String, Object>> label(@PathVariable long id, @PathVariable long itemId,
+    ResponseEntity<Labeled> label(@PathVariable long id, @PathVariable long itemId,
             @Valid @RequestBody LabelCommand cmd, @AuthenticationPrincipal AuthenticatedUser me) {
         Project project = access.requireView(id, me);
         Outcome outcome = labels.submit(project, itemId, me.id(), cmd.label());
         HttpStatus status = outcome == Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
-        return ResponseEntity.status(status).body(Map.of("itemId", itemId, "label", cmd.label(), "outcome", outcome));
+        return ResponseEntity.status(status).body(new Labeled(itemId, cmd.label(), outcome));
     }
 
     @DeleteMapping("/mine")
@@ -53,5 +52,9 @@ class LabelController {
     @Operation(summary = "Undo the caller's label on the item and give its budget back")
     void undo(@PathVariable long id, @PathVariable long itemId, @AuthenticationPrincipal AuthenticatedUser me) {
         labels.undo(access.requireView(id, me), itemId, me.id());
+    }
+
+    /** What {@code POST .../labels} answers: the item, its label and what the call did. */
+    record Labeled(long itemId, String label, Outcome outcome) {
     }
 }

@@ -6,9 +6,10 @@ import java.util.Arrays;
 
 /**
  * One row in PostgreSQL's COPY text format, encoded straight to UTF-8 bytes in a reusable buffer
- * so that the same bytes can go to the database and to a spool file without encoding twice.
+ * so that the same bytes can go to the database and to a spool file without encoding twice. The
+ * item module's one COPY encoder (upload staging and the vector backfill).
  */
-final class CopyTextRow {
+public final class CopyTextRow {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes();
 
@@ -16,24 +17,24 @@ final class CopyTextRow {
     private int len;
     private boolean first = true;
 
-    void reset() {
+    public void reset() {
         len = 0;
         first = true;
     }
 
-    CopyTextRow number(long v) {
+    public CopyTextRow number(long v) {
         separator();
         ascii(Long.toString(v));
         return this;
     }
 
-    CopyTextRow bool(boolean v) {
+    public CopyTextRow bool(boolean v) {
         separator();
         put((byte) (v ? 't' : 'f'));
         return this;
     }
 
-    CopyTextRow text(String s) {
+    public CopyTextRow text(String s) {
         separator();
         if (s == null) {
             nullValue();
@@ -71,7 +72,7 @@ final class CopyTextRow {
         return this;
     }
 
-    CopyTextRow bytea(byte[] b) {
+    public CopyTextRow bytea(byte[] b) {
         separator();
         if (b == null) {
             nullValue();
@@ -89,12 +90,12 @@ final class CopyTextRow {
     }
 
     /** Ends the row; it can then be written to any number of targets. */
-    CopyTextRow end() {
+    public CopyTextRow end() {
         put((byte) '\n');
         return this;
     }
 
-    void writeTo(OutputStream out) throws IOException {
+    public void writeTo(OutputStream out) throws IOException {
         out.write(buf, 0, len);
     }
 

@@ -1,6 +1,10 @@
 package io.labelloop.item.internal;
 
+import io.labelloop.shared.AdvisoryLocks;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FeatureSchemaStore {
 
-    private static final int UPLOAD_LOCK_CLASS = 0x4C4C_0001;
-
     private final JdbcTemplate jdbc;
 
     FeatureSchemaStore(JdbcTemplate jdbc) {
@@ -20,9 +22,20 @@ public class FeatureSchemaStore {
     }
 
     public List<String> load(long projectId) {
-        return jdbc.query("select feature_names from item_feature_schemas where project_id = ?",
-                        (rs, n) -> List.of((String[]) rs.getArray(1).getArray()), projectId)
-                .stream().findFirst().orElse(List.of());
+        return jdbc.execute((ConnectionCallback<List<String>>) con -> load(con, projectId));
+    }
+
+    /**
+     * The names read on the given connection: for code that reads them while it holds a connection
+     * already (mapping a result set's rows), which must not wait for a second one from the pool.
+     */
+    public static List<String> load(Connection con, long projectId) throws SQLException {
+        try (var ps = con.prepareStatement("select feature_names from item_feature_schemas where project_id = ?")) {
+            ps.setLong(1, projectId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? List.of((String[]) rs.getArray(1).getArray()) : List.of();
+            }
+        }
     }
 
     /** Stores the names; a concurrent writer's longer list is never replaced by a shorter one. */
@@ -40,6 +53,6 @@ public class FeatureSchemaStore {
 
     /** Serialises writers of the project's items until the surrounding transaction ends. */
     void lockUploads(long projectId) {
-        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, UPLOAD_LOCK_CLASS, Math.toIntExact(projectId));
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, AdvisoryLocks.UPLOAD, Math.toIntExact(projectId));
     }
 }

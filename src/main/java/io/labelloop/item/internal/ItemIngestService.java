@@ -79,11 +79,9 @@ public class ItemIngestService {
         try (var loader = new ItemLoader(con, project.id(), spool)) {
             reader(format, project.taskType()).read(body, record -> {
                 tally.received++;
-                Object checked = validator.check(record);
-                if (checked instanceof StagedRow row) {
-                    add(loader, row);
-                } else {
-                    tally.reject((Rejection) checked);
+                switch (validator.check(record)) {
+                    case StagedRow row -> add(loader, row);
+                    case RowCheck.Refused refused -> tally.reject(refused.rejection());
                 }
             });
             created = loader.finish();

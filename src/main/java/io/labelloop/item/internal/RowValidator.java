@@ -1,11 +1,8 @@
 package io.labelloop.item.internal;
 
-import io.labelloop.item.UploadReport.Rejection;
+import io.labelloop.item.ImageData;
 import io.labelloop.learning.TaskType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Set;
 
 /**
@@ -31,40 +28,40 @@ final class RowValidator {
         this.maxImageBytes = maxImageBytes;
     }
 
-    /** A staged row, or a rejection. */
-    Object check(UploadRecord r) {
+    /** A staged row, or the refusal naming the field at fault. */
+    RowCheck check(UploadRecord r) {
         String id = r.externalId();
         if (r.problem() != null) {
-            return reject(r, r.problem());
+            return reject(r, "item", r.problem());
         }
         if (id == null || id.isBlank()) {
-            return reject(r, "missing externalId");
+            return reject(r, "externalId", "missing externalId");
         }
         if (id.length() > MAX_EXTERNAL_ID) {
-            return reject(r, "externalId longer than " + MAX_EXTERNAL_ID + " characters");
+            return reject(r, "externalId", "externalId longer than " + MAX_EXTERNAL_ID + " characters");
         }
         if (hasNul(id) || hasNul(r.text()) || hasNul(r.label())
                 || (r.metadataJson() != null && r.metadataJson().contains("\\u0000"))) {
-            return reject(r, "contains a NUL character");
+            return reject(r, "item", "contains a NUL character");
         }
         String label = r.label() == null || r.label().isEmpty() ? null : r.label();
         if (label != null && !labels.contains(label)) {
-            return reject(r, "unknown label '" + label + "'");
+            return reject(r, "label", "unknown label '" + label + "'");
         }
         String text = r.text();
         if (taskType == TaskType.TEXT) {
             if (text == null || text.isBlank()) {
-                return reject(r, "missing text");
+                return reject(r, "text", "missing text");
             }
             if (text.length() > MAX_TEXT) {
-                return reject(r, "text longer than " + MAX_TEXT + " characters");
+                return reject(r, "text", "text longer than " + MAX_TEXT + " characters");
             }
         }
         byte[] features = null;
         if (r.featureValues() != null && taskType != TaskType.TEXT) {
             Object packed = pack(r);
             if (packed instanceof String error) {
-                return reject(r, error);
+                return reject(r, "features", error);
             }
             features = (byte[]) packed;
         }
@@ -72,23 +69,23 @@ final class RowValidator {
         String imageType = null;
         if (r.image() != null && taskType == TaskType.IMAGE) {
             try {
-                image = Base64.getMimeDecoder().decode(stripDataUrl(r.image()));
+                image = ImageData.decode(r.image());
             } catch (IllegalArgumentException e) {
-                return reject(r, "image is not valid base64");
+                return reject(r, "image", "image is not valid base64");
             }
             if (image.length > maxImageBytes) {
-                return reject(r, "image larger than " + maxImageBytes + " bytes");
+                return reject(r, "image", "image larger than " + maxImageBytes + " bytes");
             }
             imageType = imageType(image);
             if (imageType == null) {
-                return reject(r, "image must be PNG or JPEG");
+                return reject(r, "image", "image must be PNG or JPEG");
             }
         }
         if (taskType == TaskType.TABULAR && features == null) {
-            return reject(r, "missing features");
+            return reject(r, "features", "missing features");
         }
         if (taskType == TaskType.IMAGE && features == null && image == null) {
-            return reject(r, "missing image or features");
+            return reject(r, "image", "missing image or features");
         }
         return new StagedRow(r.line(), id, taskType == TaskType.TEXT ? text : nullIfBlank(text), features,
                 r.metadataJson(), label, image, imageType);
@@ -123,9 +120,7 @@ final class RowValidator {
             }
             vector[positions[i]] = (float) d;
         }
-        ByteBuffer buf = ByteBuffer.allocate(width * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asFloatBuffer().put(vector);
-        return buf.array();
+        return FeatureVectors.pack(vector);
     }
 
     /** Schema positions of the named features; CSV rows share one names array, so it is resolved once. */
@@ -149,8 +144,8 @@ final class RowValidator {
         return schema.nameAt(i) == null ? -1 : i;
     }
 
-    private static Rejection reject(UploadRecord r, String error) {
-        return new Rejection(r.line(), r.externalId(), error);
+    private static RowCheck.Refused reject(UploadRecord r, String field, String error) {
+        return new RowCheck.Refused(r.line(), r.externalId(), field, error);
     }
 
     private static String imageType(byte[] b) {
@@ -161,11 +156,6 @@ final class RowValidator {
             return "image/jpeg";
         }
         return null;
-    }
-
-    private static String stripDataUrl(String s) {
-        int comma = s.startsWith("data:") ? s.indexOf(',') : -1;
-        return comma >= 0 ? s.substring(comma + 1) : s;
     }
 
     private static boolean hasNul(String s) {

@@ -3,6 +3,7 @@ package io.labelloop.item.internal;
 import io.labelloop.item.ItemIntake.Stored;
 import io.labelloop.item.UploadSettings;
 import io.labelloop.project.Project;
+import io.labelloop.shared.ApiException;
 import java.util.HashSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,14 +23,15 @@ public class SingleItems {
         this.schemas = schemas;
     }
 
-    /** A {@link Stored} item or a {@link io.labelloop.item.UploadReport.Rejection}. */
-    public Object store(Project project, JsonNode node) {
+    /** The stored item; a 422 naming the field at fault for an item the upload would reject. */
+    public Stored store(Project project, JsonNode node) {
         UploadRecord record = JsonItemMapper.toRecord(node, 1);
         FeatureSchema schema = new FeatureSchema(schemas.load(project.id()));
-        Object checked = new RowValidator(project.taskType(), new HashSet<>(project.labels()), schema,
+        RowCheck checked = new RowValidator(project.taskType(), new HashSet<>(project.labels()), schema,
                 settings.maxImageSize().toBytes()).check(record);
         if (!(checked instanceof StagedRow row)) {
-            return checked;
+            RowCheck.Refused refused = (RowCheck.Refused) checked;
+            throw ApiException.invalid(refused.field(), refused.error());
         }
         if (schema.grew()) {
             schemas.lockUploads(project.id());

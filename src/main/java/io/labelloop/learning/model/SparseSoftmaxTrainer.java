@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Multinomial logistic regression trained by the same SGD as {@link TribuoLogisticTrainer} (Tribuo 4.3.2
- * {@code LinearSGDTrainer} with the {@code LogMulticlass} softmax loss, one example per step, epochs shuffled
- * in place by a {@link SplittableRandom} split from the seed) and the same optimiser as {@link DecayedAdaGrad}
- * (AdaGrad, Duchi, Hazan &amp; Singer 2011, learning rate 1, epsilon 0.1, with the L2 penalty as weight decay
- * once per epoch), but over index/value arrays: each step touches only the rows of its non-zero features,
- * laid out feature-major so that a feature's class weights are contiguous. Tribuo builds an {@code Example},
- * an {@code SGDVector} and a sparse outer-product matrix per step, which made training on 10k texts with
- * 29 classes take 20 s. Tests pin its probabilities to Tribuo's.
+ * Multinomial logistic regression trained by the same SGD as Tribuo 4.3.2's {@code LinearSGDTrainer} with the
+ * {@code LogMulticlass} softmax loss (one example per step, epochs shuffled in place by a
+ * {@link SplittableRandom} split from the seed) and AdaGrad (Duchi, Hazan &amp; Singer 2011, learning rate 1,
+ * epsilon 0.1, with the L2 penalty as weight decay once per epoch), but over index/value arrays: each step
+ * touches only the rows of its non-zero features, laid out feature-major so that a feature's class weights are
+ * contiguous. Tribuo builds an {@code Example}, an {@code SGDVector} and a sparse outer-product matrix per step,
+ * which made training on 10k texts with 29 classes take 20 s. Tests pin its probabilities to Tribuo's (the
+ * reference trainer {@code TribuoLogisticTrainer} lives with the tests; Tribuo is a test dependency only).
  */
 public final class SparseSoftmaxTrainer {
     /** Learning rate of AdaGrad. */

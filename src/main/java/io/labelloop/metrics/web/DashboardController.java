@@ -1,5 +1,6 @@
 package io.labelloop.metrics.web;
 
+import io.labelloop.embedding.EmbeddingProgress;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
@@ -28,9 +29,11 @@ class DashboardController {
     private final ModelVersions models;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final EmbeddingProgress embeddings;
 
     DashboardController(ProjectAccess access, ProjectFigures figures, ModelVersions models, MessageSource messages,
-            JsonMapper json) {
+            JsonMapper json, EmbeddingProgress embeddings) {
+        this.embeddings = embeddings;
         this.access = access;
         this.figures = figures;
         this.models = models;
@@ -44,6 +47,7 @@ class DashboardController {
         List<ModelSummary> versions = models.all(id);
         model.addAttribute("project", project);
         model.addAttribute("stats", figures.of(project));
+        model.addAttribute("embeddings", embeddings.of(project));
         model.addAttribute("canManage", me.isAdmin() || me.role() == Role.LEAD);
         model.addAttribute("curveJson", json.writeValueAsString(curve(versions, locale)));
         model.addAttribute("chartTextsJson", json.writeValueAsString(chartTexts(locale)));
@@ -56,19 +60,23 @@ class DashboardController {
     }
 
     /** One point per model version: labels trained on against accuracy and macro-F1, with how it was measured. */
-    private List<Map<String, Object>> curve(List<ModelSummary> versions, Locale locale) {
-        List<Map<String, Object>> points = new ArrayList<>();
+    private List<CurvePoint> curve(List<ModelSummary> versions, Locale locale) {
+        List<CurvePoint> points = new ArrayList<>();
         for (ModelSummary v : versions) {
             Map<String, Object> metrics = v.metrics();
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("labels", v.labelCount());
-            point.put("accuracy", metrics.get("accuracy"));
-            point.put("macroF1", metrics.get("macroF1"));
-            point.put("note", messages.getMessage("dashboard.curve.point", new Object[] {v.version(),
-                    method(metrics.get("method"), locale), metrics.get("evaluatedOn")}, locale));
-            points.add(point);
+            points.add(new CurvePoint(v.labelCount(), number(metrics.get("accuracy")), number(metrics.get("macroF1")),
+                    messages.getMessage("dashboard.curve.point", new Object[] {v.version(),
+                            method(metrics.get("method"), locale), metrics.get("evaluatedOn")}, locale)));
         }
         return points;
+    }
+
+    /** A point of the learning curve as the chart script reads it (accuracy and macro-F1 null where not measured). */
+    record CurvePoint(long labels, Number accuracy, Number macroF1, String note) {
+    }
+
+    private static Number number(Object value) {
+        return value instanceof Number n ? n : null;
     }
 
     private String method(Object method, Locale locale) {

@@ -3,6 +3,7 @@ package io.labelloop.metrics.web;
 import io.labelloop.annotation.LabelBudget;
 import io.labelloop.annotation.LabelQueries;
 import io.labelloop.item.ItemCounts;
+import io.labelloop.learning.HoldoutAccuracy;
 import io.labelloop.project.Project;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.stream.AuditedAccuracy;
@@ -40,12 +41,18 @@ class ProjectFigures {
      * machine labels against the target ({@code autoLabelAuditVerdict}: {@code MEETS_TARGET} when the whole 95%
      * interval is at or above it, {@code BELOW_TARGET} when it is entirely below, {@code UNCERTAIN} in between,
      * {@code NO_AUDITS} before any audited label, null without a target) and the stream's decisions.
+     * {@code accuracy} is the latest model's accuracy on the holdout whenever it had holdout labels, however few
+     * ({@code evaluationMethod} {@code HOLDOUT}), with its exact 95% interval ({@code accuracyLow95},
+     * {@code accuracyHigh95}, {@code accuracyInterval} {@code CLOPPER_PEARSON_95}) and the number of holdout labels
+     * ({@code accuracyEvaluatedOn}); without any, the cross-validation figure on the training labels, without an
+     * interval (those labels are the strategy's picks, not a sample of the pool).
      */
     record ProjectStats(long items, long unlabeled, long humanLabeled, long importedLabeled, long autoLabeled,
             long queued, long claimed, Integer budget, long budgetUsed, Long budgetRemaining, Integer modelVersion,
             Double accuracy, boolean stopRecommended, long holdoutLabeled, String evaluationMethod, long synthetic,
             long syntheticInvalid, AuditedAccuracy.Audit autoLabelAudit, Double autoLabelTargetAccuracy, String autoLabelAuditVerdict,
-            StreamOverview.Overview stream) {
+            StreamOverview.Overview stream, Integer accuracyEvaluatedOn, Double accuracyLow95, Double accuracyHigh95,
+            String accuracyInterval) {
     }
 
     static String verdict(AuditedAccuracy.Audit audit, Double target) {
@@ -67,16 +74,23 @@ class ProjectFigures {
         LabelQueries.Counts labelCounts = labels.counts(id);
         QueueBoard.Counts queueCounts = queue.counts(id);
         long used = budget.used(id);
-        Long remaining = project.budget() == null ? null : Math.max(0, project.budget() - used);
+        Long remaining = project.queue().budget() == null ? null : Math.max(0, project.queue().budget() - used);
         Optional<ModelSummary> latest = models.latest(id);
         AuditedAccuracy.Audit audit = audits.of(id);
         long unlabeled = counts.items() - counts.importedLabeled() - labelCounts.humanLabeledItems() - counts.invalid();
+        Optional<HoldoutAccuracy> holdout = latest.flatMap(ModelSummary::holdoutAccuracy);
+        Double accuracy = holdout.map(HoldoutAccuracy::accuracy).orElseGet(() -> latest.map(ModelSummary::accuracy).orElse(null));
+        String method = holdout.isPresent() ? "HOLDOUT" : latest.map(m -> (String) m.metrics().get("method")).orElse(null);
+        Integer evaluatedOn = holdout.map(HoldoutAccuracy::evaluatedOn).orElseGet(() -> latest
+                .map(m -> m.metrics().get("evaluatedOn") instanceof Number n ? n.intValue() : null).orElse(null));
         return new ProjectStats(counts.items(), Math.max(0, unlabeled), labelCounts.humanLabeledItems(),
                 counts.importedLabeled(), labelCounts.autoLabeled(), queueCounts.queued(), queueCounts.claimed(),
-                project.budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
-                latest.map(ModelSummary::accuracy).orElse(null), latest.map(ModelSummary::stopRecommended).orElse(false),
-                labelCounts.holdoutItems(), latest.map(m -> (String) m.metrics().get("method")).orElse(null),
-                counts.synthetic(), counts.invalid(), audit, project.autoLabelTargetAccuracy(),
-                verdict(audit, project.autoLabelTargetAccuracy()), stream.of(id));
+                project.queue().budget(), used, remaining, latest.map(ModelSummary::version).orElse(null),
+                accuracy, latest.map(ModelSummary::stopRecommended).orElse(false),
+                labelCounts.holdoutItems(), method,
+                counts.synthetic(), counts.invalid(), audit, project.autoLabel().autoLabelTargetAccuracy(),
+                verdict(audit, project.autoLabel().autoLabelTargetAccuracy()), stream.of(id), evaluatedOn,
+                holdout.map(HoldoutAccuracy::low95).orElse(null), holdout.map(HoldoutAccuracy::high95).orElse(null),
+                holdout.map(h -> HoldoutAccuracy.INTERVAL).orElse(null));
     }
 }

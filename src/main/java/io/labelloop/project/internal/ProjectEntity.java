@@ -1,10 +1,16 @@
 package io.labelloop.project.internal;
 
-import io.labelloop.learning.StrategyName;
 import io.labelloop.learning.TaskType;
+import io.labelloop.project.AutoLabelSettings;
+import io.labelloop.project.LabelingPageSettings;
+import io.labelloop.project.ModelSettings;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectSettings;
+import io.labelloop.project.QueueSettings;
+import io.labelloop.project.StreamSettings;
+import io.labelloop.project.SynthesisSettings;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,9 +21,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -39,55 +44,24 @@ public class ProjectEntity {
     @Column(nullable = false, columnDefinition = "text[]")
     private List<String> labels = new ArrayList<>();
 
-    private Integer budget;
+    // One embedded record per capability; its components map to columns by name (batchSize: batch_size).
+    @Embedded
+    private QueueSettings queue;
 
-    @Enumerated(EnumType.STRING)
-    private StrategyName strategy;
+    @Embedded
+    private ModelSettings model;
 
-    @Column(name = "batch_size")
-    private int batchSize;
+    @Embedded
+    private AutoLabelSettings autoLabel;
 
-    @Column(name = "retrain_every")
-    private int retrainEvery;
+    @Embedded
+    private StreamSettings stream;
 
-    @Column(name = "auto_label_threshold")
-    private Double autoLabelThreshold;
+    @Embedded
+    private SynthesisSettings synthesis;
 
-    @Column(name = "auto_label_target_accuracy")
-    private Double autoLabelTargetAccuracy;
-
-    @Column(name = "holdout_fraction")
-    private double holdoutFraction;
-
-    @Column(name = "synthesis_enabled")
-    private boolean synthesisEnabled;
-
-    private boolean stopped;
-
-    @Column(name = "synthesis_max_share")
-    private double synthesisMaxShare;
-
-    @Column(name = "synthesis_allow_flips")
-    private boolean synthesisAllowFlips;
-
-    @Column(name = "training_augmentation")
-    private boolean trainingAugmentation;
-
-    @Column(name = "model_family")
-    private String modelFamily;
-
-    @Column(name = "audit_fraction")
-    private double auditFraction;
-
-    @Column(name = "stream_labeling_share")
-    private Double streamLabelingShare;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "label_keys", columnDefinition = "jsonb")
-    private Map<String, String> labelKeys;
-
-    @Column(name = "image_width")
-    private Integer imageWidth;
+    @Embedded
+    private LabelingPageSettings labelingPage;
 
     @Column(name = "created_by")
     private Long createdBy;
@@ -114,31 +88,23 @@ public class ProjectEntity {
     public void apply(ProjectSettings s) {
         this.name = s.name();
         this.labels = new ArrayList<>(s.labels());
-        this.budget = s.budget();
-        this.strategy = s.strategy();
-        this.batchSize = s.batchSize();
-        this.retrainEvery = s.retrainEvery();
-        this.autoLabelThreshold = s.autoLabelThreshold();
-        this.autoLabelTargetAccuracy = s.autoLabelTargetAccuracy();
-        this.holdoutFraction = s.holdoutFraction();
-        this.synthesisEnabled = s.synthesisEnabled();
-        this.stopped = s.stopped();
-        this.auditFraction = s.auditFraction();
-        this.synthesisMaxShare = s.synthesisMaxShare();
-        this.synthesisAllowFlips = s.synthesisAllowFlips();
-        this.trainingAugmentation = s.trainingAugmentation();
-        this.modelFamily = s.modelFamily();
-        this.streamLabelingShare = s.streamLabelingShare();
-        this.labelKeys = s.labelKeys() == null ? null : new LinkedHashMap<>(s.labelKeys());
-        this.imageWidth = s.imageWidth();
+        this.queue = s.queue();
+        this.model = s.model();
+        this.autoLabel = s.autoLabel();
+        this.stream = s.stream();
+        this.synthesis = s.synthesis();
+        this.labelingPage = s.labelingPage();
         this.updatedAt = Instant.now();
     }
 
+    /**
+     * The project as other modules see it. Hibernate reads an embedded record whose columns are all
+     * null as null; such a capability has all its values unset.
+     */
     public Project toProject() {
-        return new Project(id, name, taskType, List.copyOf(labels), budget, strategy, batchSize, retrainEvery,
-                autoLabelThreshold, autoLabelTargetAccuracy, holdoutFraction, synthesisEnabled, stopped, auditFraction, streamLabelingShare,
-                synthesisMaxShare, synthesisAllowFlips, trainingAugmentation,
-                labelKeys == null ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelKeys)), imageWidth, modelFamily,
+        return new Project(id, name, taskType, List.copyOf(labels), queue, model, autoLabel,
+                Objects.requireNonNullElse(stream, StreamSettings.UNSET), synthesis,
+                Objects.requireNonNullElse(labelingPage, LabelingPageSettings.UNSET),
                 createdAt, updatedAt);
     }
 

@@ -2,6 +2,7 @@ package io.labelloop.project.internal;
 
 import io.labelloop.project.LabelKeys;
 import io.labelloop.project.ModelFamilies;
+import io.labelloop.project.ModelSettings;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.project.ProjectDeleted;
@@ -69,9 +70,9 @@ public class ProjectService {
         if (!dropped.isEmpty()) {
             problems.add(new FieldProblem("labels", "labels may only grow; missing " + dropped));
         }
-        LabelKeys.problems(s.labels(), s.labelKeys())
+        LabelKeys.problems(s.labels(), s.labelingPage().labelKeys())
                 .forEach(p -> problems.add(new FieldProblem("labelKeys", p)));
-        if (s.imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
+        if (s.labelingPage().imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
         if (!problems.isEmpty()) {
@@ -117,27 +118,51 @@ public class ProjectService {
         return memberships.memberIds(projectId).stream().flatMap(id -> users.findById(id).stream()).toList();
     }
 
+    /**
+     * What is wrong with {@code textRepresentation}: an unknown value, a value other than AUTO outside TEXT
+     * projects, or a representation the learner cannot train on yet (it uses n-grams; the embeddings serve
+     * search by meaning so far, docs/embeddings.md), refused rather than silently ignored.
+     */
+    private static java.util.Optional<String> textRepresentationProblem(ProjectSettings s) {
+        String r = s.model().textRepresentation();
+        if (r == null || ModelSettings.AUTO_REPRESENTATION.equals(r)) {
+            return java.util.Optional.empty();
+        }
+        if (!ModelSettings.TEXT_REPRESENTATIONS.contains(r)) {
+            return java.util.Optional.of("must be one of " + ModelSettings.TEXT_REPRESENTATIONS);
+        }
+        if (s.taskType() != io.labelloop.learning.TaskType.TEXT) {
+            return java.util.Optional.of("is for TEXT projects only");
+        }
+        if (!"NGRAMS".equals(r)) {
+            return java.util.Optional.of("the model cannot train on sentence embeddings yet: AUTO or NGRAMS "
+                    + "(the embeddings already serve search by meaning)");
+        }
+        return java.util.Optional.empty();
+    }
+
     private static void checkCrossFieldRules(ProjectSettings s) {
         List<FieldProblem> problems = new ArrayList<>();
         if (new HashSet<>(s.labels()).size() != s.labels().size()) {
             problems.add(new FieldProblem("labels", "must be distinct"));
         }
-        if (s.autoLabelThreshold() != null && s.autoLabelTargetAccuracy() != null) {
+        if (s.autoLabel().autoLabelThreshold() != null && s.autoLabel().autoLabelTargetAccuracy() != null) {
             problems.add(new FieldProblem("autoLabelThreshold",
                     "set either autoLabelThreshold or autoLabelTargetAccuracy, not both"));
         }
-        if (Boolean.TRUE.equals(s.trainingAugmentation()) && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
+        if (Boolean.TRUE.equals(s.model().trainingAugmentation()) && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
             problems.add(new FieldProblem("trainingAugmentation",
                     "is available for TABULAR projects only (on images it lowered accuracy, see docs/synthesis.md)"));
         }
-        LabelKeys.problems(s.labels(), s.labelKeys())
+        LabelKeys.problems(s.labels(), s.labelingPage().labelKeys())
                 .forEach(p -> problems.add(new FieldProblem("labelKeys", p)));
-        if (s.imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
+        if (s.labelingPage().imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
-        if (!ModelFamilies.isSetting(s.modelFamily())) {
+        if (!ModelFamilies.isSetting(s.model().modelFamily())) {
             problems.add(new FieldProblem("modelFamily", "must be " + ModelFamilies.settingValues()));
         }
+        textRepresentationProblem(s).ifPresent(m -> problems.add(new FieldProblem("textRepresentation", m)));
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }

@@ -7,7 +7,6 @@ import io.labelloop.project.internal.ProjectService;
 import io.labelloop.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -31,18 +30,18 @@ class ProjectController {
 
     private final ProjectService projects;
     private final ProjectAccess access;
-    private final SettingsPatcher patcher;
+    private final SettingsReader settings;
 
-    ProjectController(ProjectService projects, ProjectAccess access, SettingsPatcher patcher) {
+    ProjectController(ProjectService projects, ProjectAccess access, SettingsReader settings) {
         this.projects = projects;
         this.access = access;
-        this.patcher = patcher;
+        this.settings = settings;
     }
 
     @PostMapping
     @Operation(summary = "Create a project; the caller becomes its first member")
-    ResponseEntity<Project> create(@Valid @RequestBody ProjectSettings settings, @AuthenticationPrincipal AuthenticatedUser me) {
-        Project created = projects.create(settings, me);
+    ResponseEntity<Project> create(@RequestBody ProjectSettings body, @AuthenticationPrincipal AuthenticatedUser me) {
+        Project created = projects.create(settings.validate(body), me);
         return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
     }
 
@@ -61,7 +60,7 @@ class ProjectController {
     @Operation(summary = "Change any setting but taskType; labels may only grow; null budget means unlimited")
     Project patch(@PathVariable long id, @RequestBody JsonNode patch, @AuthenticationPrincipal AuthenticatedUser me) {
         Project current = access.requireManage(id, me);
-        return projects.update(id, patcher.merge(current, patch), me);
+        return projects.update(id, settings.merge(current, patch), me);
     }
 
     @DeleteMapping("/{id}")

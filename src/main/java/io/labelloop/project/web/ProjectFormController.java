@@ -11,8 +11,7 @@ import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.security.Role;
 import io.labelloop.shared.ApiException;
 import io.labelloop.shared.web.PageController;
-import jakarta.validation.Validator;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -30,12 +29,12 @@ class ProjectFormController {
 
     private final ProjectService projects;
     private final ProjectAccess access;
-    private final Validator validator;
+    private final SettingsReader reader;
 
-    ProjectFormController(ProjectService projects, ProjectAccess access, Validator validator) {
+    ProjectFormController(ProjectService projects, ProjectAccess access, SettingsReader reader) {
         this.projects = projects;
         this.access = access;
-        this.validator = validator;
+        this.reader = reader;
     }
 
     @ModelAttribute
@@ -48,7 +47,7 @@ class ProjectFormController {
     @GetMapping("/projects/new")
     String initCreationForm(@AuthenticationPrincipal AuthenticatedUser me, Model model) {
         requireLead(me);
-        model.addAttribute("form", new ProjectForm());
+        model.addAttribute("form", new ProjectForm(reader.formValues(ProjectSettings.defaults(TaskType.TEXT))));
         return VIEW;
     }
 
@@ -56,14 +55,14 @@ class ProjectFormController {
     String processCreationForm(@ModelAttribute("form") ProjectForm form, BindingResult errors,
             @AuthenticationPrincipal AuthenticatedUser me) {
         requireLead(me);
-        return save(form, errors, () -> projects.create(form.toSettings(), me));
+        return save(form, errors, settings -> projects.create(settings, me));
     }
 
     @GetMapping("/projects/{id}/settings")
     String initUpdateForm(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser me, Model model) {
         Project project = access.requireManage(id, me);
         model.addAttribute("project", project);
-        model.addAttribute("form", ProjectForm.of(project));
+        model.addAttribute("form", new ProjectForm(reader.formValues(project.settings())));
         return VIEW;
     }
 
@@ -72,32 +71,32 @@ class ProjectFormController {
             @AuthenticationPrincipal AuthenticatedUser me, Model model) {
         Project project = access.requireManage(id, me);
         model.addAttribute("project", project);
-        form.setTaskType(project.taskType()); // fixed at creation; the form shows it read-only
-        return save(form, errors, () -> projects.update(id, form.toSettings(), me));
+        form.getValues().put("taskType", project.taskType().name()); // fixed at creation; the form shows it read-only
+        return save(form, errors, settings -> projects.update(id, settings, me));
     }
 
-    /** Validates like the API, saves, and goes to the dashboard; or shows the form again with each problem at its field. */
-    private String save(ProjectForm form, BindingResult errors, Supplier<Project> saving) {
-        if (!errors.hasErrors()) {
-            ProjectSettings settings = form.toSettings();
-            validator.validate(settings).forEach(v -> reject(errors, v.getPropertyPath().toString(), v.getMessage()));
-        }
+    /** Reads and validates like the API, saves, and goes to the dashboard; or shows the form again with each problem at its field. */
+    private String save(ProjectForm form, BindingResult errors, Function<ProjectSettings, Project> saving) {
         if (errors.hasErrors()) {
             return VIEW;
         }
         try {
-            return "redirect:/projects/" + saving.get().id() + "?saved";
+            ProjectSettings settings = reader.validate(reader.fromForm(form.getValues()));
+            return "redirect:/projects/" + saving.apply(settings).id() + "?saved";
         } catch (ApiException e) {
-            if (e.status() != HttpStatus.UNPROCESSABLE_CONTENT) {
+            if (e.status() != HttpStatus.UNPROCESSABLE_CONTENT && e.status() != HttpStatus.BAD_REQUEST) {
                 throw e;
             }
             e.errors().forEach(p -> reject(errors, p.field(), p.message()));
+            if (!errors.hasErrors()) {
+                errors.reject("invalid", e.getMessage());
+            }
             return VIEW;
         }
     }
 
     private static void reject(BindingResult errors, String path, String message) {
-        String field = path.split("[.\\[]", 2)[0];
+        String field = "values[" + path.split("[.\\[]", 2)[0] + "]";
         if (errors.getFieldErrorCount(field) == 0) {
             errors.rejectValue(field, "invalid", message);
         }

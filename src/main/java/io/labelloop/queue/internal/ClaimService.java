@@ -5,6 +5,7 @@ import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
 import io.labelloop.project.Project;
 import io.labelloop.queue.QueueRanDry;
+import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.QueueSettings;
 import io.labelloop.shared.ApiException;
 import io.labelloop.shared.JdbcTransactions;
@@ -70,7 +71,7 @@ public class ClaimService {
     public enum EmptyReason { BUDGET_EXHAUSTED, POOL_EXHAUSTED, STOPPED }
 
     public record ClaimedItem(long itemId, String externalId, String text, Map<String, Float> features, String imageUrl,
-            Map<String, Object> metadata, boolean synthetic, ItemView.Provenance synthesis, double score, String reason,
+            Map<String, Object> metadata, boolean synthetic, ItemView.Provenance synthesis, double score, QueueReason reason,
             Map<String, Object> prediction, Instant leaseExpiresAt) {
     }
 
@@ -93,7 +94,7 @@ public class ClaimService {
         if (count < 1 || count > settings.maxClaim()) {
             throw ApiException.invalid("count", "must be between 1 and " + settings.maxClaim());
         }
-        if (project.stopped()) {
+        if (project.queue().stopped()) {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
         List<Leased> leased = new ArrayList<>();
@@ -180,7 +181,7 @@ public class ClaimService {
      * transactions: no COMMIT round trip.
      */
     private Step leaseStep(Project project, long userId, int n, Mix mix) {
-        if (project.budget() == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (project.queue().budget() == null && !TransactionSynchronizationManager.isActualTransactionActive()) {
             return split(project, userId, n, mix);
         }
         return ownTransaction.execute(status -> leaseWithinBudget(project, userId, n, mix));
@@ -194,7 +195,7 @@ public class ClaimService {
      */
     private Step leaseWithinBudget(Project project, long userId, int n, Mix mix) {
         int wanted = n;
-        if (project.budget() != null) {
+        if (project.queue().budget() != null) {
             wanted = (int) Math.min(n, BudgetRoom.left(jdbc, project.id(), budget.lock(project.id())));
             if (wanted <= 0) {
                 return new Step(List.of(), true, 0, 0);
@@ -228,7 +229,7 @@ public class ClaimService {
         events.publishEvent(new QueueRanDry(projectId));
     }
 
-    private record Leased(long itemId, int rank, int skips, double score, String reason, String prediction, Instant expiresAt,
+    private record Leased(long itemId, int rank, int skips, double score, QueueReason reason, String prediction, Instant expiresAt,
             boolean drawSlot, ItemView item) {
     }
 
@@ -276,7 +277,7 @@ public class ClaimService {
                 select l.*, i.* from leased l join items i on i.id = l.leased_item""")
                 .params(projectId, draws, projectId, othersTakeDraws, others, userId, until)
                 .query((rs, i) -> new Leased(rs.getLong("leased_item"), rs.getInt("leased_rank"), rs.getInt("leased_skips"),
-                        rs.getDouble("leased_score"), rs.getString("leased_reason"), rs.getString("leased_prediction"),
+                        rs.getDouble("leased_score"), QueueReason.valueOf(rs.getString("leased_reason")), rs.getString("leased_prediction"),
                         rs.getTimestamp("leased_until").toInstant(), rs.getBoolean("leased_draw_slot"), itemRow.mapRow(rs, i)))
                 .list();
     }

@@ -1,6 +1,9 @@
 package io.labelloop.queue.internal;
 
+import io.labelloop.queue.QueueReason;
 import io.labelloop.shared.JdbcTransactions;
+import io.labelloop.shared.Seeds;
+import java.util.SplittableRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +25,9 @@ class FallbackEntries {
     private final ProjectIdRanges ranges;
     private final TransactionTemplate ownTransaction;
 
+    /** Where each search starts, so concurrent claimers spread over the pool; a named seed ({@link Seeds}). */
+    private final SplittableRandom windows = new SplittableRandom(Seeds.FALLBACK_WINDOWS);
+
     FallbackEntries(JdbcClient jdbc, ProjectIdRanges ranges, JdbcTransactions transactions) {
         this.jdbc = jdbc;
         this.ranges = ranges;
@@ -32,7 +38,10 @@ class FallbackEntries {
     int add(long projectId, int n) {
         long[] range = ranges.of(projectId);
         long span = range[1] - range[0] + 1;
-        long from = range[0] + (long) (Math.random() * span);
+        long from;
+        synchronized (windows) {
+            from = range[0] + windows.nextLong(span);
+        }
         long window = WINDOW;
         int added = 0;
         for (long covered = 0; added == 0 && covered < span; window *= 2) {
@@ -62,13 +71,13 @@ class FallbackEntries {
                     select item_id, project_id from unlabeled_items where item_id >= ? and item_id < ?)
                 insert into queue_entries (item_id, project_id, rank, reason)
                 select u.item_id, u.project_id,
-                       coalesce((select max(rank) from queue_entries where project_id = ?), 0) + row_number() over (), 'FALLBACK'
+                       coalesce((select max(rank) from queue_entries where project_id = ?), 0) + row_number() over (), %s
                 from (select u.item_id, u.project_id from window_items u
                       where u.project_id = ?
                         and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
                       order by u.item_id
                       limit ?) u
-                on conflict (item_id) do nothing""")
+                on conflict (item_id) do nothing""".formatted(QueueReason.FALLBACK.sql()))
                     .params(fromId, toId, projectId, projectId, n).update();
         });
     }

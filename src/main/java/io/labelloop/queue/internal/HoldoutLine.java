@@ -28,7 +28,7 @@ class HoldoutLine {
 
     /** Of n items about to be handed out, how many should be holdout draws. */
     int draws(Project project, int n) {
-        double share = project.holdoutFraction();
+        double share = project.queue().holdoutFraction();
         if (share <= 0 || n <= 0) {
             return 0;
         }

@@ -1,10 +1,12 @@
 package io.labelloop.queue.internal;
 
+import io.labelloop.queue.QueueReason;
 import io.labelloop.shared.JdbcTransactions;
+import io.labelloop.shared.Seeds;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.SplittableRandom;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +27,7 @@ class HoldoutStock {
     /** Draws added at least per top-up, so that most claims find the stock filled. */
     static final int CHUNK = 16;
     /** Queue entries that are pool items as any other: ranked, seeded or unranked, not asked for a reason of their own. */
-    private static final String POOL_REASONS = "('STRATEGY', 'COLD_START', 'EXPLORATION', 'FALLBACK')";
+    private static final String POOL_REASONS = QueueReason.sqlList(QueueReason.POOL);
     private static final int ROUNDS = 6;
     private static final int MAX_PROBES = 4096;
     /** After a top-up found nothing to draw, claims skip top-ups this long instead of scanning the pool each time. */
@@ -35,6 +37,8 @@ class HoldoutStock {
     private final ProjectIdRanges ranges;
     private final TransactionTemplate ownTransaction;
     private final Map<Long, Long> dryAt = PerProject.map();
+    /** The ids probed for draws; a named seed ({@link Seeds}). */
+    private final SplittableRandom draws = new SplittableRandom(Seeds.HOLDOUT_DRAWS);
 
     HoldoutStock(JdbcTemplate jdbc, ProjectIdRanges ranges, JdbcTransactions transactions) {
         this.jdbc = jdbc;
@@ -86,14 +90,14 @@ class HoldoutStock {
             return 0;
         }
         return ownTransaction.execute(status -> jdbc.update("""
-                update queue_entries q set holdout = true, reason = 'HOLDOUT'
+                update queue_entries q set holdout = true, reason = %2$s
                 from (select e.item_id from queue_entries e join items i on i.id = e.item_id and not i.synthetic
                       where e.project_id = ? and not e.holdout and e.reason in %s
                         and (e.lease_expires_at is null or e.lease_expires_at < now())
                       order by random()
                       limit ?
                       for update of e skip locked) c
-                where q.item_id = c.item_id""".formatted(POOL_REASONS), projectId, n));
+                where q.item_id = c.item_id""".formatted(POOL_REASONS, QueueReason.HOLDOUT.sql()), projectId, n));
     }
 
     /** Free entries {@link #convert} could turn into draws. */
@@ -103,27 +107,35 @@ class HoldoutStock {
                 and (lease_expires_at is null or lease_expires_at < now())""".formatted(POOL_REASONS), Integer.class, projectId);
     }
 
-    private static long[] probe(long[] range, int probes) {
+    private long[] probe(long[] range, int probes) {
         Set<Long> ids = new LinkedHashSet<>();
-        var random = ThreadLocalRandom.current();
-        while (ids.size() < probes) {
-            ids.add(random.nextLong(range[0], range[1] + 1));
+        synchronized (draws) {
+            while (ids.size() < probes) {
+                ids.add(draws.nextLong(range[0], range[1] + 1));
+            }
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Keeps the probed ids that hit an eligible item, in the (random) order they were drawn. */
+    /**
+     * Keeps the first {@code limit} probed ids, in the (random) order they were drawn, that hit an
+     * eligible item, and inserts them in ascending id order, as every multi-row insert into the
+     * queue does: two inserts that meet on the same items then wait for each other in one order
+     * and cannot deadlock.
+     */
     private int insert(long projectId, long[] ids, int limit) {
         return ownTransaction.execute(status -> jdbc.update("""
                 insert into queue_entries (item_id, project_id, rank, reason, holdout)
-                select c.item_id, ?, 0, 'HOLDOUT', true
-                from unnest(?::bigint[]) with ordinality as c(item_id, drawn)
-                join items i on i.id = c.item_id and i.project_id = ? and not i.synthetic
-                where exists (select 1 from unlabeled_items u where u.item_id = c.item_id)
-                  and not exists (select 1 from queue_entries q where q.item_id = c.item_id)
-                order by c.drawn
-                limit ?
-                on conflict (item_id) do nothing""", ps -> {
+                select d.item_id, ?, 0, %s, true
+                from (select c.item_id
+                      from unnest(?::bigint[]) with ordinality as c(item_id, drawn)
+                      join items i on i.id = c.item_id and i.project_id = ? and not i.synthetic
+                      where exists (select 1 from unlabeled_items u where u.item_id = c.item_id)
+                        and not exists (select 1 from queue_entries q where q.item_id = c.item_id)
+                      order by c.drawn
+                      limit ?) d
+                order by d.item_id
+                on conflict (item_id) do nothing""".formatted(QueueReason.HOLDOUT.sql()), ps -> {
             ps.setLong(1, projectId);
             ps.setArray(2, ps.getConnection().createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
             ps.setLong(3, projectId);
@@ -134,11 +146,13 @@ class HoldoutStock {
     private int insertByScan(long projectId, int limit) {
         return ownTransaction.execute(status -> jdbc.update("""
                 insert into queue_entries (item_id, project_id, rank, reason, holdout)
-                select u.item_id, u.project_id, 0, 'HOLDOUT', true
-                from unlabeled_items u join items i on i.id = u.item_id and not i.synthetic
-                where u.project_id = ? and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
-                order by random()
-                limit ?
-                on conflict (item_id) do nothing""", projectId, limit));
+                select d.item_id, d.project_id, 0, %s, true
+                from (select u.item_id, u.project_id
+                      from unlabeled_items u join items i on i.id = u.item_id and not i.synthetic
+                      where u.project_id = ? and not exists (select 1 from queue_entries q where q.item_id = u.item_id)
+                      order by random()
+                      limit ?) d
+                order by d.item_id
+                on conflict (item_id) do nothing""".formatted(QueueReason.HOLDOUT.sql()), projectId, limit));
     }
 }

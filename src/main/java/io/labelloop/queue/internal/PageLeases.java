@@ -43,7 +43,7 @@ public class PageLeases {
         Long[] ids = itemIds.toArray(Long[]::new);
         return transaction.execute(status -> {
             // the budget lock first, as claims and labels take it, so that the row locks below cannot deadlock with them
-            LabelBudget.Held spent = project.budget() == null ? null : budget.lock(project.id());
+            LabelBudget.Held spent = project.queue().budget() == null ? null : budget.lock(project.id());
             Timestamp until = Timestamp.from(Instant.now().plus(leaseFor));
             jdbc.sql("""
                     update queue_entries set lease_expires_at = ?

@@ -8,6 +8,7 @@ import io.labelloop.item.PixelPictures.Picture;
 import io.labelloop.learning.TaskType;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.internal.ClaimService;
 import io.labelloop.queue.internal.ClaimService.Claim;
 import io.labelloop.queue.internal.ClaimService.ClaimedItem;
@@ -60,7 +61,7 @@ class LabelingActions {
     }
 
     /** An item as the page shows it; the image comes from the session-authenticated image route. */
-    record Card(long itemId, String externalId, String text, Map<String, Float> features, String imageUrl, String reason,
+    record Card(long itemId, String externalId, String text, Map<String, Float> features, String imageUrl, QueueReason reason,
             double score, Map<String, Object> prediction, Map<String, Object> metadata, boolean synthetic,
             io.labelloop.item.ItemView.Provenance synthesis, Picture picture) {
     }
@@ -138,7 +139,7 @@ class LabelingActions {
     private Card card(Project project, List<String> pixelNames, ClaimedItem item) {
         String image = item.imageUrl() == null ? null : "/projects/" + project.id() + "/items/" + item.itemId() + "/image";
         Picture picture = pixelNames.isEmpty() ? null
-                : pictures.of(project.id(), pixelNames, project.imageWidth(), item.features()).orElse(null);
+                : pictures.of(project.id(), pixelNames, project.labelingPage().imageWidth(), item.features()).orElse(null);
         return new Card(item.itemId(), item.externalId(), item.text(), picture == null ? item.features() : null, image,
                 item.reason(), item.score(), item.prediction(), item.metadata(), item.synthetic(), item.synthesis(), picture);
     }

@@ -4,6 +4,7 @@ import io.labelloop.annotation.LabelQueries;
 import io.labelloop.project.LabelKeys;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.internal.ClaimService.EmptyReason;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.shared.web.PageController;
@@ -23,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @PageController
 class LabelingPageController {
 
-    private static final String[] REASONS = {"STRATEGY", "COLD_START", "EXPLORATION", "HOLDOUT", "FALLBACK", "STREAM", "AUDIT", "SYNTHETIC"};
     private static final String[] SCRIPT_TEXTS = {"loading", "item", "itemImage", "feature", "value", "suggests", "score",
             "labeled", "skipped", "undone", "failed", "budgetOf", "budgetUnlimited", "synthetic", "synthetic.madeBy",
             "synthetic.from", "invalid", "invalidDone", "details", "noSuggestionYet", "zoomIn", "zoomOut", "zoomFit",
@@ -54,7 +54,7 @@ class LabelingPageController {
         Project project = access.requireView(id, me);
         model.addAttribute("project", project);
         model.addAttribute("progress", progress.progress(project, me.id()));
-        model.addAttribute("keys", LabelKeys.assign(project.labels(), project.labelKeys()));
+        model.addAttribute("keys", LabelKeys.assign(project.labels(), project.labelingPage().labelKeys()));
         model.addAttribute("filterLabels", project.labels().size() > FILTER_FROM);
         model.addAttribute("undoSeconds", undoWindow.toSeconds());
         model.addAttribute("heartbeatSeconds", leases.heartbeatSeconds());
@@ -69,8 +69,8 @@ class LabelingPageController {
         for (String key : SCRIPT_TEXTS) {
             out.put(key, messages.getMessage("label." + key, null, locale));
         }
-        String strategy = messages.getMessage("strategy." + project.strategy(), null, project.strategy().name(), locale);
-        for (String reason : REASONS) {
+        String strategy = messages.getMessage("strategy." + project.queue().strategy(), null, project.queue().strategy().name(), locale);
+        for (QueueReason reason : QueueReason.values()) {
             out.put("reason." + reason, messages.getMessage("label.reason." + reason, new Object[] {strategy}, locale));
         }
         for (EmptyReason reason : EmptyReason.values()) {

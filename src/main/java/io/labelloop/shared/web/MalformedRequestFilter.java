@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>an {@code Accept} header that cannot be parsed (no answer, not even an error, can be negotiated
  * for it): 400;</li>
  * <li>an API call that changes something but accepts no JSON ({@code Accept: text/html} on an
- * upload): 406 before the change, where it used to be stored and then answered 406;</li>
+ * upload): 406 before the change, so nothing is stored for a caller that cannot read the answer;</li>
  * <li>a query string or form body whose parameters cannot be decoded ({@code %zz}, {@code ==}): 400.</li>
  * </ul>
  */

@@ -11,8 +11,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Strings bound from JSON request bodies may not hold a NUL character: PostgreSQL text cannot
- * store one, and such a project name or token name used to fail at the insert, answered as a 409
- * conflict. Refused while binding instead, as a 400 naming the field. (Items are read as trees and
+ * store one, and such a project name or token name would fail at the insert, far from the field at
+ * fault. Refused while binding instead, as a 400 naming the field. (Items are read as trees and
  * refuse NUL row by row, with their own message.)
  */
 @Configuration

@@ -71,6 +71,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "a concurrent change got in the way; retry the request", List.of()));
     }
 
+    /**
+     * No database connection came free within the pool's wait: the service is overloaded, not the
+     * request wrong, so the caller is told to retry (503 with {@code Retry-After}), not handed a 500.
+     */
+    @ExceptionHandler({org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> handleNoConnection(RuntimeException e) {
+        log.warn("A request found no free database connection: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "the service is busy; retry the request", List.of()));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {

@@ -1,7 +1,6 @@
 package io.labelloop.synthesis.web;
 
 import io.labelloop.security.AuthenticatedUser;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +20,13 @@ class InvalidExamplePage {
     }
 
     @PostMapping("/projects/{id}/label/{itemId}/invalid")
-    Map<String, Object> markInvalid(@PathVariable long id, @PathVariable long itemId,
+    Marked markInvalid(@PathVariable long id, @PathVariable long itemId,
             @AuthenticationPrincipal AuthenticatedUser me) {
         api.markInvalid(id, itemId, me);
-        return Map.of("itemId", itemId, "invalid", true);
+        return new Marked(itemId, true);
+    }
+
+    /** The page's answer: the item is marked not valid. */
+    record Marked(long itemId, boolean invalid) {
     }
 }

@@ -1,5 +1,6 @@
 package io.labelloop.training.internal;
 
+import io.labelloop.shared.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CycleLock {
 
-    private static final int LOCK_CLASS = 0x4C4C_0002;
-
     private final DataSource dataSource;
 
     CycleLock(DataSource dataSource) {
@@ -28,7 +27,7 @@ class CycleLock {
         try {
             Connection con = dataSource.getConnection();
             try (PreparedStatement ps = con.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-                ps.setInt(1, LOCK_CLASS);
+                ps.setInt(1, AdvisoryLocks.TRAINING_CYCLE);
                 ps.setInt(2, Math.toIntExact(projectId));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -57,7 +56,7 @@ class CycleLock {
         @Override
         public void close() {
             try (con; PreparedStatement ps = con.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-                ps.setInt(1, LOCK_CLASS);
+                ps.setInt(1, AdvisoryLocks.TRAINING_CYCLE);
                 ps.setInt(2, Math.toIntExact(projectId));
                 ps.execute();
             } catch (SQLException e) {

@@ -69,6 +69,17 @@ class CycleWriter {
         m.put("confusion", e.confusion());
         m.put("eceBeforeScaling", meta.eceBeforeScaling());
         m.put("eceAfterScaling", meta.eceAfterScaling());
+        if (e.holdout() != null) {
+            var h = e.holdout();
+            Map<String, Object> holdout = new LinkedHashMap<>();
+            holdout.put("accuracy", h.accuracy());
+            holdout.put("low95", h.low95());
+            holdout.put("high95", h.high95());
+            holdout.put("interval", io.labelloop.learning.HoldoutAccuracy.INTERVAL);
+            holdout.put("evaluatedOn", h.evaluatedOn());
+            holdout.put("correct", h.correct());
+            m.put("holdout", holdout);
+        }
         return m;
     }
 }

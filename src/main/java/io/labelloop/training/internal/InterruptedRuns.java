@@ -1,5 +1,6 @@
 package io.labelloop.training.internal;
 
+import io.labelloop.shared.AdvisoryLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -54,7 +55,7 @@ class InterruptedRuns {
                       where l.locktype = 'advisory' and l.objsubid = 2 and l.granted
                         and l.database = (select oid from pg_database where datname = current_database())
                         and l.classid::bigint = ? and l.objid::bigint = r.instance_id))""")
-                .params(REASON, LiveInstances.LOCK_CLASS)
+                .params(REASON, AdvisoryLocks.INSTANCE)
                 .update();
         if (failed > 0) {
             log.warn("Marked {} training runs as failed: the instances running them stopped", failed);

@@ -1,5 +1,6 @@
 package io.labelloop.training.internal;
 
+import io.labelloop.shared.AdvisoryLocks;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveInstances implements AutoCloseable {
 
-    /** Lock class of the instance locks (the two-key advisory lock space, like the other locks here). */
-    static final int LOCK_CLASS = 0x4C4C_0004;
     private static final Logger log = LoggerFactory.getLogger(LiveInstances.class);
 
     private final DataSource dataSource;
@@ -49,7 +48,7 @@ public class LiveInstances implements AutoCloseable {
             closeQuietly();
             Connection con = dataSource.getConnection();
             try (PreparedStatement ps = con.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-                ps.setInt(1, LOCK_CLASS);
+                ps.setInt(1, AdvisoryLocks.INSTANCE);
                 ps.setInt(2, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -76,7 +75,7 @@ public class LiveInstances implements AutoCloseable {
         }
         // the pool keeps the session open, so the lock is released before the connection goes back
         try (Connection con = held; PreparedStatement ps = con.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-            ps.setInt(1, LOCK_CLASS);
+            ps.setInt(1, AdvisoryLocks.INSTANCE);
             ps.setInt(2, id);
             ps.execute();
         } catch (SQLException e) {

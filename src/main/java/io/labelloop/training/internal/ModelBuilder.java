@@ -44,14 +44,14 @@ class ModelBuilder {
     Built train(Project project, TrainingSet data, List<byte[]> poolSample, LabelModel previous, long poolSize,
             PhaseTimer timer) {
         TrainingOptions options = TrainingOptions.defaults().withSeed(project.id());
-        if (project.strategy() == StrategyName.VOTE_ENTROPY || project.strategy() == StrategyName.CONSENSUS_KL) {
+        if (project.queue().strategy() == StrategyName.VOTE_ENTROPY || project.queue().strategy() == StrategyName.CONSENSUS_KL) {
             options = options.withCommittee(settings.committeeSize());
         }
         var families = new FamilyTrainer(project.taskType(), options, FamilyOptions.defaults());
         LabelModel model = families.train(data.trainItems(), data.trainLabels(), poolSample, previous,
-                project.pinnedFamily(), poolSize);
+                project.model().pinnedFamily(), poolSize);
         ModelTrainer trainer = families.trainer(model.choice().candidate());
-        if (project.trainingAugmentation() && project.taskType() == TaskType.TABULAR) {
+        if (project.model().trainingAugmentation() && project.taskType() == TaskType.TABULAR) {
             timer.lap("train");
             List<byte[]> items = new ArrayList<>(data.trainItems());
             List<String> labels = new ArrayList<>(data.trainLabels());
@@ -63,8 +63,8 @@ class ModelBuilder {
         Evaluation evaluation = ModelEvaluator.evaluate(model, trainer, data.trainItems(), data.trainLabels(),
                 data.holdoutItems(), data.holdoutLabels());
         timer.lap("evaluate");
-        AutoLabelThresholds thresholds = project.autoLabelTargetAccuracy() == null ? null
-                : ThresholdCalibrator.calibrate(model, data.holdoutItems(), data.holdoutLabels(), project.autoLabelTargetAccuracy());
+        AutoLabelThresholds thresholds = project.autoLabel().autoLabelTargetAccuracy() == null ? null
+                : ThresholdCalibrator.calibrate(model, data.holdoutItems(), data.holdoutLabels(), project.autoLabel().autoLabelTargetAccuracy());
         timer.lap("thresholds");
         return new Built(model, evaluation, thresholds);
     }

@@ -3,16 +3,15 @@ package io.labelloop.training.internal;
 import io.labelloop.item.ItemDetails;
 import io.labelloop.item.ItemVectors;
 import io.labelloop.learning.LabelModel;
+import io.labelloop.training.ModelPredictions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The latest model's prediction for an item, computed on demand from its stored vector. */
 @Component
 class PredictionDetails implements ItemDetails {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ModelStore models;
     private final ItemVectors vectors;
@@ -30,11 +29,12 @@ class PredictionDetails implements ItemDetails {
                 return Optional.empty();
             }
             LabelModel model = models.model(projectId, latest.version());
-            var map = JSON.readValue(QueueMix.json(model, model.scorer().predict(encoded)), java.util.Map.class);
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> withVersion = new java.util.LinkedHashMap<>(map);
-            withVersion.put("modelVersion", latest.version());
-            return Optional.of(withVersion);
+            var p = ModelPredictions.asPrediction(model, model.scorer().predict(encoded));
+            return Optional.of(new Latest(p.label(), p.confidence(), p.probabilities(), latest.version()));
         });
+    }
+
+    /** The latest model's prediction for an item, with that model's version. */
+    record Latest(String label, double confidence, Map<String, Double> probabilities, int modelVersion) {
     }
 }

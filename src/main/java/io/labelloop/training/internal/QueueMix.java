@@ -5,6 +5,7 @@ import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.Prediction;
 import io.labelloop.learning.SelectedItem;
 import io.labelloop.queue.QueueEntryDraft;
+import io.labelloop.queue.QueueReason;
 import io.labelloop.training.ModelPredictions;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,30 +27,34 @@ final class QueueMix {
 
     static List<QueueEntryDraft> interleave(LabelModel model, int version, long projectId, List<SelectedItem> selected,
             List<QueueEntryDraft> explore, ItemVectors vectors) {
-        List<Object[]> order = new ArrayList<>(); // {itemId, score, reason}
+        List<Pick> order = new ArrayList<>();
         int e = 0;
         for (SelectedItem s : selected) {
-            order.add(new Object[] {s.itemId(), s.score(), "STRATEGY"});
+            order.add(new Pick(s.itemId(), s.score(), QueueReason.STRATEGY));
             if (e < explore.size()) {
-                QueueEntryDraft x = explore.get(e++);
-                order.add(new Object[] {x.itemId(), x.score(), "EXPLORATION"});
+                order.add(Pick.exploring(explore.get(e++)));
             }
         }
         while (e < explore.size()) {
-            QueueEntryDraft x = explore.get(e++);
-            order.add(new Object[] {x.itemId(), x.score(), "EXPLORATION"});
+            order.add(Pick.exploring(explore.get(e++)));
         }
-        Map<Long, byte[]> encoded = new HashMap<>(vectors.of(projectId, order.stream().map(o -> (Long) o[0]).toList()));
+        Map<Long, byte[]> encoded = new HashMap<>(vectors.of(projectId, order.stream().map(Pick::itemId).toList()));
         var scorer = model.scorer();
         List<QueueEntryDraft> drafts = new ArrayList<>(order.size());
         int rank = 1;
-        for (Object[] o : order) {
-            long itemId = (Long) o[0];
-            byte[] v = encoded.get(itemId);
+        for (Pick p : order) {
+            byte[] v = encoded.get(p.itemId());
             String prediction = v == null ? null : json(model, scorer.predict(v));
-            drafts.add(new QueueEntryDraft(itemId, rank++, (Double) o[1], (String) o[2], false, version, prediction));
+            drafts.add(new QueueEntryDraft(p.itemId(), rank++, p.score(), p.reason(), false, version, prediction));
         }
         return drafts;
+    }
+
+    /** An item in the batch's order, before its rank and prediction. */
+    private record Pick(long itemId, double score, QueueReason reason) {
+        static Pick exploring(QueueEntryDraft x) {
+            return new Pick(x.itemId(), x.score(), QueueReason.EXPLORATION);
+        }
     }
 
     static String json(LabelModel model, Prediction p) {

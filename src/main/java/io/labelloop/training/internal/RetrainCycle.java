@@ -12,6 +12,7 @@ import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.queue.QueueEntryDraft;
+import io.labelloop.queue.QueueReason;
 import io.labelloop.training.ModelSummary;
 import io.labelloop.training.TrainingSettings;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public class RetrainCycle {
             TrainingSet data = TrainingSet.load(projectId, labels, vectors);
             timer.lap("loadLabels");
             if (data.classCount() < 2) {
-                if (latest.isEmpty() && queue.available(projectId) < project.batchSize()) {
+                if (latest.isEmpty() && queue.available(projectId) < project.queue().batchSize()) {
                     return seed(project, data);
                 }
                 return new Result(Outcome.NOT_ENOUGH_LABELS, null,
@@ -101,14 +102,14 @@ public class RetrainCycle {
 
     /** Enough new human training labels since the latest model, or its ranked queue used up while the pool is not. */
     private boolean due(Project project, ModelSummary latest, long humanTrainingLabels) {
-        if (humanTrainingLabels - latest.humanLabels() >= project.retrainEvery()) {
+        if (humanTrainingLabels - latest.humanLabels() >= project.model().retrainEvery()) {
             return true;
         }
         return queue.available(project.id()) == 0 && queue.poolHasUnqueuedItems(project.id());
     }
 
     private Result seed(Project project, TrainingSet data) {
-        List<QueueEntryDraft> drafts = coldStart(project, data, project.batchSize(), Set.of(), queue.reservedItems(project.id()));
+        List<QueueEntryDraft> drafts = coldStart(project, data, project.queue().batchSize(), Set.of(), queue.reservedItems(project.id()));
         written(project.id(), () -> writer.replaceQueue(project.id(), drafts));
         log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
         return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
@@ -126,7 +127,7 @@ public class RetrainCycle {
         });
         List<QueueEntryDraft> drafts = new ArrayList<>();
         for (SelectedItem s : selector.select()) {
-            drafts.add(new QueueEntryDraft(s.itemId(), s.rank(), s.score(), "COLD_START", false, null, null));
+            drafts.add(new QueueEntryDraft(s.itemId(), s.rank(), s.score(), QueueReason.COLD_START, false, null, null));
         }
         return drafts;
     }
@@ -149,10 +150,10 @@ public class RetrainCycle {
         long trainMillis = (System.nanoTime() - started) / 1_000_000;
 
         long scoring = System.nanoTime();
-        int batch = project.batchSize();
+        int batch = project.queue().batchSize();
         int exploreCount = data.missingClasses(project.labels()).isEmpty() ? 0 : batch / 2;
         int strategyCount = Math.max(1, batch - exploreCount);
-        var selector = BatchSelector.create(built.model(), project.strategy(),
+        var selector = BatchSelector.create(built.model(), project.queue().strategy(),
                 SelectionOptions.ofBatch(strategyCount).withSeed(project.id() + version));
         data.trainItems().forEach(selector::addLabeled);
         long[] scored = {0};

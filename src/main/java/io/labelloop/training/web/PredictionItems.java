@@ -1,11 +1,11 @@
 package io.labelloop.training.web;
 
+import io.labelloop.item.ImageData;
 import io.labelloop.item.ItemVectors;
 import io.labelloop.learning.TaskType;
 import io.labelloop.shared.ApiException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -113,7 +113,7 @@ final class PredictionItems {
             return null;
         }
         try {
-            return Base64.getMimeDecoder().decode(base64);
+            return ImageData.decode(base64);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(field, "is not valid base64");
         }

@@ -5,7 +5,6 @@ import io.labelloop.annotation.LabelQueries.HumanLabel;
 import io.labelloop.item.ItemCounts;
 import io.labelloop.item.ItemQueries;
 import io.labelloop.learning.LabelModel;
-import io.labelloop.learning.Prediction;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
@@ -21,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,21 +95,21 @@ class TrainingController {
 
     @PostMapping("/predictions")
     @Operation(summary = "Predict items (as in upload, without label) with the latest model; nothing is stored; 409 before the first model")
-    List<Map<String, Object>> predict(@PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AuthenticatedUser me) {
+    List<Predicted> predict(@PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AuthenticatedUser me) {
         Project project = access.requireView(id, me);
         List<PredictionItems.Item> items = PredictionItems.read(body, project.taskType(), itemQueries.featureNames(id));
         ModelSummary latest = models.latest(id).orElseThrow(() -> ApiException.conflict("the project has no model yet"));
         LabelModel model = models.model(id, latest.version());
         var scorer = model.scorer();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Predicted> out = new ArrayList<>();
         for (PredictionItems.Item item : items) {
-            Prediction p = scorer.predict(item.encoded());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("externalId", item.externalId());
-            row.putAll(ModelPredictions.asPrediction(model, p));
-            row.put("modelVersion", latest.version());
-            out.add(row);
+            var p = ModelPredictions.asPrediction(model, scorer.predict(item.encoded()));
+            out.add(new Predicted(item.externalId(), p.label(), p.confidence(), p.probabilities(), latest.version()));
         }
         return out;
+    }
+
+    /** One item's prediction as {@code POST /predictions} answers it. */
+    record Predicted(String externalId, String label, double confidence, Map<String, Double> probabilities, int modelVersion) {
     }
 }
