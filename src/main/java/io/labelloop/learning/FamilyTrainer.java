@@ -89,7 +89,8 @@ public final class FamilyTrainer {
             models.add(m);
             scores.add(new FamilyChoice.CandidateScore(c.family(), c.representation(), s.logLoss(), s.accuracy()));
         }
-        int incumbent = before != null && eligible.contains(before.candidate())
+        // a choice made before some candidates could be offered (a text's embeddings were not ready) has no say
+        int incumbent = before != null && eligible.contains(before.candidate()) && comparedAll(before, eligible)
                 ? eligible.indexOf(before.candidate()) : 0;
         int best = incumbent;
         for (int i = 0; i < scores.size(); i++) {

@@ -10,13 +10,17 @@ import java.util.List;
 public enum TextRepresentation {
     AUTO, NGRAMS, EMBEDDINGS, BOTH;
 
-    /** The representations a text model may be trained over, given whether the items carry embeddings. */
+    /**
+     * The representations a text model may be trained over, given whether the items carry embeddings. Under AUTO,
+     * BOTH comes first: it is what trains below the labels a comparison needs, and the incumbent another
+     * representation must beat by the switching margin (it was never behind n-grams in docs/embeddings.md).
+     */
     public List<Representation> candidates(boolean embedded) {
         if (!embedded) {
             return List.of(Representation.STANDARD);
         }
         return switch (this) {
-            case AUTO -> List.of(Representation.STANDARD, Representation.EMBEDDINGS, Representation.BOTH);
+            case AUTO -> List.of(Representation.BOTH, Representation.STANDARD, Representation.EMBEDDINGS);
             case NGRAMS -> List.of(Representation.STANDARD);
             case EMBEDDINGS -> List.of(Representation.EMBEDDINGS);
             case BOTH -> List.of(Representation.BOTH);

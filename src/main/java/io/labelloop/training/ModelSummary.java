@@ -37,6 +37,11 @@ public record ModelSummary(int version, Instant trainedAt, int labelCount, int h
         return "STANDARD".equals(representation) ? family : family + " over " + representation;
     }
 
+    /** Why a TEXT model read n-grams although its setting wants embeddings (they were not all there), else null. */
+    public String textNote() {
+        return provenance.get("text") instanceof Map<?, ?> t && t.get("note") instanceof String s ? s : null;
+    }
+
     public Double accuracy() {
         return metrics.get("accuracy") instanceof Number n ? n.doubleValue() : null;
     }

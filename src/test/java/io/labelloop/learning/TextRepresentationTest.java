@@ -83,7 +83,7 @@ class TextRepresentationTest {
         LabelModel m = trainer.train(items, labels, List.of(), null, ModelFamily.LINEAR, 1000);
 
         assertThat(m.choice().candidates()).extracting(FamilyChoice.CandidateScore::representation)
-                .containsExactly(Representation.STANDARD, Representation.EMBEDDINGS, Representation.BOTH);
+                .containsExactly(Representation.BOTH, Representation.STANDARD, Representation.EMBEDDINGS);
         assertThat(m.choice().representation().usesEmbeddings()).isTrue();
         List<String> testLabels = new ArrayList<>();
         List<byte[]> test = meaningOnly(40, 4, testLabels);
