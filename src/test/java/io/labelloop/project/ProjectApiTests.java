@@ -234,4 +234,24 @@ class ProjectApiTests extends ApiTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void shouldRefuseATargetAccuracyWhenTheBudgetAndHoldoutCannotCertifyIt() {
+        var r = api().post("/api/v1/projects", ADMIN, Map.of("name", "too-small", "taskType", "TEXT",
+                "labels", List.of("a", "b"), "budget", 130, "holdoutFraction", 0.1, "autoLabelTargetAccuracy", 0.9));
+
+        assertThat(r.status()).isEqualTo(422);
+        var problem = r.json().get("errors").get(0);
+        assertThat(problem.get("field").asString()).isEqualTo("autoLabelTargetAccuracy");
+        assertThat(problem.get("message").asString()).contains("needs at least 36 holdout labels", "gives at most 13",
+                "a holdout share of 0.28");
+
+        var ok = api().post("/api/v1/projects", ADMIN, Map.of("name", "enough", "taskType", "TEXT",
+                "labels", List.of("a", "b"), "budget", 130, "holdoutFraction", 0.28, "autoLabelTargetAccuracy", 0.9));
+        assertThat(ok.status()).isEqualTo(201);
+        long id = ok.json().get("id").asLong();
+        var patch = api().patch("/api/v1/projects/" + id, ADMIN, Map.of("budget", 100));
+        assertThat(patch.status()).isEqualTo(422);
+        assertThat(api().get("/api/v1/projects/" + id, ADMIN).json().get("budget").asInt()).isEqualTo(130);
+    }
 }

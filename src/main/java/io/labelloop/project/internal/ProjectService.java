@@ -163,6 +163,10 @@ public class ProjectService {
             problems.add(new FieldProblem("modelFamily", "must be " + ModelFamilies.settingValues()));
         }
         textRepresentationProblem(s).ifPresent(m -> problems.add(new FieldProblem("textRepresentation", m)));
+        io.labelloop.project.CertificationPlan plan = io.labelloop.project.CertificationPlan.of(s.queue(), s.autoLabel());
+        if (plan != null && !plan.possible()) {
+            problems.add(new FieldProblem("autoLabelTargetAccuracy", plan.problem()));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
