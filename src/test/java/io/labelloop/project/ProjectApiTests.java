@@ -254,4 +254,24 @@ class ProjectApiTests extends ApiTest {
         assertThat(patch.status()).isEqualTo(422);
         assertThat(api().get("/api/v1/projects/" + id, ADMIN).json().get("budget").asInt()).isEqualTo(130);
     }
+
+    @Test
+    void shouldStoreInstructionsAndLabelDescriptionsAndRefuseADescriptionOfAnUnknownLabel() {
+        long id = api().post("/api/v1/projects", ADMIN, Map.of("name", "guide", "taskType", "TEXT",
+                "labels", List.of("ham", "spam"), "instructions", "Read it all.",
+                "labelDescriptions", Map.of("spam", "Mail nobody asked for"))).json().get("id").asLong();
+
+        var p = api().get("/api/v1/projects/" + id, ADMIN).json();
+        assertThat(p.get("instructions").asString()).isEqualTo("Read it all.");
+        assertThat(p.get("labelDescriptions").get("spam").asString()).isEqualTo("Mail nobody asked for");
+
+        var bad = api().patch("/api/v1/projects/" + id, ADMIN, Map.of("labelDescriptions", Map.of("eggs", "?")));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("labelDescriptions");
+        var cleared = api().patch("/api/v1/projects/" + id, ADMIN, java.util.Collections.singletonMap("instructions", null));
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().get("instructions").isNull()).isTrue();
+        var tabularOnly = api().patch("/api/v1/projects/" + id, ADMIN, Map.of("featureColumns", List.of("x")));
+        assertThat(tabularOnly.status()).isEqualTo(422);
+    }
 }
