@@ -72,4 +72,29 @@ public sealed interface FeaturizerParameters {
             return features;
         }
     }
+
+    /**
+     * The text's sentence embedding as columns: {@code encoder} turns the text into a unit-length vector of
+     * {@code dimensions} numbers (mean pooling, L2-normalised); the service stores it as int8 times a scale.
+     */
+    record Embedding(String encoder, int dimensions) implements FeaturizerParameters {
+        public String type() {
+            return "sentenceEmbedding";
+        }
+
+        public int columns() {
+            return dimensions;
+        }
+    }
+
+    /** {@code first}'s columns followed by {@code second}'s (n-grams next to the sentence embedding). */
+    record Concat(FeaturizerParameters first, FeaturizerParameters second) implements FeaturizerParameters {
+        public String type() {
+            return "concat";
+        }
+
+        public int columns() {
+            return first.columns() + second.columns();
+        }
+    }
 }

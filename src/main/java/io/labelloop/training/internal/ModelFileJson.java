@@ -60,6 +60,10 @@ public final class ModelFileJson {
         if (f instanceof FeaturizerParameters.RandomFourier r) {
             node.set("base", featurizer(mapper, r.base()));
         }
+        if (f instanceof FeaturizerParameters.Concat c) {
+            node.set("first", featurizer(mapper, c.first()));
+            node.set("second", featurizer(mapper, c.second()));
+        }
         return node;
     }
 }

@@ -39,6 +39,10 @@ public final class OnnxModelFile {
                     + "its columns, which ONNX operators cannot reproduce");
             case FeaturizerParameters.Hog h -> Optional.of("this image model works on HOG features (histograms of "
                     + "oriented gradients), which have no ONNX form here");
+            case FeaturizerParameters.Embedding e -> Optional.of("this TEXT model reads sentence embeddings, "
+                    + "which need the encoder network before the model");
+            case FeaturizerParameters.Concat c -> Optional.of("this TEXT model reads n-grams and sentence "
+                    + "embeddings, which ONNX operators here cannot reproduce");
             case FeaturizerParameters.RandomFourier r -> Optional.of("the " + p.family()
                     + " family (random Fourier features) has no ONNX form here");
         };
