@@ -99,6 +99,13 @@ class TextRepresentationTests extends ApiTest {
         assertThat(predicted.json().get(0).get("label").asString()).isEqualTo("fruit");
         assertThat(predicted.json().get(1).get("label").asString()).isEqualTo("vehicle");
         assertThat(predicted.json().get(0).get("modelVersion").asInt()).isEqualTo(model.get("version").asInt());
+
+        // a streamed text is scored as it arrives, before the background job has embedded it
+        var streamed = api().post("/api/v1/projects/" + p + "/stream", ADMIN,
+                Map.of("externalId", "s-1", "text", "I saw a sweet mango and a plum today"));
+        assertThat(streamed.status()).as(streamed.toString()).isEqualTo(200);
+        assertThat(streamed.json().get("modelVersion").asInt()).isEqualTo(model.get("version").asInt());
+        assertThat(streamed.json().get("label").asString()).isEqualTo("fruit");
     }
 
     @Test
