@@ -66,25 +66,16 @@ class TextRepresentationTests extends ApiTest {
         return items.size();
     }
 
-    private void train(long project) {
-        var run = api().post("/api/v1/projects/" + project + "/training-runs?wait=true", ADMIN, Map.of());
-        assertThat(run.status()).as(run.toString()).isIn(200, 409);
-    }
-
-    private JsonNode latestModel(long project) {
-        JsonNode models = api().get("/api/v1/projects/" + project + "/models", ADMIN).json();
-        return models.get(models.size() - 1);
-    }
 
     @Test
     void shouldTrainOnBothWhenALeadSetsBothAndPredictNewTextsThroughTheirEmbeddings() {
         long p = textProject(Map.of("textRepresentation", "BOTH"), 80);
         assertThat(job.embedProject(p)).isEqualTo(80);
-        train(p); // cold start
+        trainNow(p); // cold start
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
 
         JsonNode model = latestModel(p);
         assertThat(model.get("textRepresentation").asString()).isEqualTo("BOTH");
@@ -111,11 +102,11 @@ class TextRepresentationTests extends ApiTest {
     @Test
     void shouldKeepNgramsAndAFilledQueueUntilTheEmbeddingsAreReadyThenSwitchInTheNextCycle() {
         long p = textProject(Map.of(), 120); // AUTO by default, nothing embedded yet
-        train(p);
+        trainNow(p);
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
 
         JsonNode ngrams = latestModel(p);
         assertThat(ngrams.get("textRepresentation").asString()).isEqualTo("NGRAMS");
@@ -143,9 +134,9 @@ class TextRepresentationTests extends ApiTest {
     void shouldKeepNgramsForALeadWhoPinnedThemWhenEmbeddingsAreReady() {
         long p = textProject(Map.of("textRepresentation", "NGRAMS"), 60);
         assertThat(job.embedProject(p)).isEqualTo(60);
-        train(p);
+        trainNow(p);
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
 
         JsonNode model = latestModel(p);
         assertThat(model.get("textRepresentation").asString()).isEqualTo("NGRAMS");
