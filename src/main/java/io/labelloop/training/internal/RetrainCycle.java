@@ -10,6 +10,7 @@ import io.labelloop.learning.SelectionOptions;
 import io.labelloop.learning.StrategyName;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.quality.ConsensusService;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.queue.QueueEntryDraft;
 import io.labelloop.queue.QueueReason;
@@ -47,10 +48,12 @@ public class RetrainCycle {
     private final ModelBuilder builder;
     private final CycleWriter writer;
     private final TrainingSettings settings;
+    private final ConsensusService consensus;
 
     RetrainCycle(CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
-            ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings) {
+            ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings, ConsensusService consensus) {
         this.locks = locks;
+        this.consensus = consensus;
         this.projects = projects;
         this.vectors = vectors;
         this.labels = labels;
@@ -87,6 +90,7 @@ public class RetrainCycle {
             }
             vectors.encodeMissing(projectId, project.taskType());
             timer.lap("encode");
+            consensus.settle(project); // final labels of items with several judgments (Dawid-Skene)
             TrainingSet data = TrainingSet.load(projectId, labels, vectors);
             timer.lap("loadLabels");
             if (data.classCount() < 2) {
