@@ -24,7 +24,8 @@ public class JudgmentData {
 
     /** Everything read for one project; {@code finals} holds each item's stored final label (class index). */
     public record Snapshot(List<String> classes, List<String> annotators, List<Long> itemIds, List<List<int[]>> byItem,
-            Map<Long, Integer> finals, Map<Long, Boolean> reviewed, Map<Long, Boolean> derived, int judgments) {
+            Map<Long, Integer> finals, Map<Long, Boolean> reviewed, Map<Long, Boolean> derived, Map<Long, Double> confidences,
+            int judgments) {
 
         /** Per item the class indexes of its judgments. */
         public List<int[]> units() {
@@ -61,7 +62,10 @@ public class JudgmentData {
         Map<Long, Integer> finals = new HashMap<>();
         Map<Long, Boolean> reviewed = new HashMap<>();
         Map<Long, Boolean> derived = new HashMap<>();
-        jdbc.sql("select item_id, label, reviewed_at is not null, from_judgments from labels where project_id = ? and source = 'HUMAN'")
+        Map<Long, Double> confidences = new HashMap<>();
+        jdbc.sql("""
+                select item_id, label, reviewed_at is not null, from_judgments, confidence
+                from labels where project_id = ? and source = 'HUMAN'""")
                 .param(projectId)
                 .query(rs -> {
                     Integer c = classIndex.get(rs.getString(2));
@@ -69,9 +73,11 @@ public class JudgmentData {
                         finals.put(rs.getLong(1), c);
                         reviewed.put(rs.getLong(1), rs.getBoolean(3));
                         derived.put(rs.getLong(1), rs.getBoolean(4));
+                        double confidence = rs.getDouble(5);
+                        confidences.put(rs.getLong(1), rs.wasNull() || !rs.getBoolean(4) ? 1.0 : confidence);
                     }
                 });
         return new Snapshot(List.copyOf(classes), List.copyOf(annotatorIndex.keySet()), List.copyOf(items.keySet()),
-                List.copyOf(items.values()), finals, reviewed, derived, count[0]);
+                List.copyOf(items.values()), finals, reviewed, derived, confidences, count[0]);
     }
 }
