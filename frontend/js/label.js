@@ -409,6 +409,18 @@
     });
   }
 
+  // The lead's instructions: open until the annotator closes them; the choice is kept per project.
+  const guide = document.getElementById("guide");
+  if (guide) {
+    const stored = "labelloop.guide." + guide.dataset.project;
+    try {
+      if (localStorage.getItem(stored) === "closed") guide.open = false;
+    } catch (e) { /* storage off: the guide stays open */ }
+    guide.addEventListener("toggle", () => {
+      try { localStorage.setItem(stored, guide.open ? "open" : "closed"); } catch (e) { /* storage off */ }
+    });
+  }
+
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
     const target = event.target;
@@ -422,6 +434,9 @@
     } else if (buttonOfKey.has(key)) {
       event.preventDefault();
       label(buttonOfKey.get(key).dataset.label);
+    } else if (key === "?" && guide) {
+      event.preventDefault();
+      guide.open = !guide.open;
     } else if (key === "/" && filter) {
       event.preventDefault();
       filter.focus();

@@ -62,6 +62,7 @@ class DashboardController {
             ModelSummary latest = versions.getLast();
             model.addAttribute("latest", latest);
             model.addAttribute("latestMetrics", ModelReport.of(latest));
+            model.addAttribute("versions", versions.reversed());
         }
         return "dashboard";
     }

@@ -75,6 +75,7 @@ public class ProjectService {
         if (s.labelingPage().imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
+        labelingPageProblems(s, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -119,9 +120,8 @@ public class ProjectService {
     }
 
     /**
-     * What is wrong with {@code textRepresentation}: an unknown value, a value other than AUTO outside TEXT
-     * projects, or a representation the learner cannot train on yet (it uses n-grams; the embeddings serve
-     * search by meaning so far, docs/embeddings.md), refused rather than silently ignored.
+     * What is wrong with {@code textRepresentation}: an unknown value, or a value other than AUTO outside TEXT
+     * projects (refused rather than silently ignored).
      */
     private static java.util.Optional<String> textRepresentationProblem(ProjectSettings s) {
         String r = s.model().textRepresentation();
@@ -134,11 +134,20 @@ public class ProjectService {
         if (s.taskType() != io.labelloop.learning.TaskType.TEXT) {
             return java.util.Optional.of("is for TEXT projects only");
         }
-        if (!"NGRAMS".equals(r)) {
-            return java.util.Optional.of("the model cannot train on sentence embeddings yet: AUTO or NGRAMS "
-                    + "(the embeddings already serve search by meaning)");
-        }
         return java.util.Optional.empty();
+    }
+
+    private static void labelingPageProblems(ProjectSettings s, List<FieldProblem> problems) {
+        io.labelloop.project.LabelDescriptions.problems(s.labels(), s.labelingPage().labelDescriptions())
+                .forEach(p -> problems.add(new FieldProblem("labelDescriptions", p)));
+        for (String field : List.of("featureColumns", "hiddenFeatures")) {
+            List<String> columns = "featureColumns".equals(field) ? s.labelingPage().featureColumns() : s.labelingPage().hiddenFeatures();
+            if (columns != null && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
+                problems.add(new FieldProblem(field, "is for TABULAR projects only"));
+            } else if (columns != null && columns.stream().anyMatch(c -> c == null || c.isBlank())) {
+                problems.add(new FieldProblem(field, "must name columns, not blanks"));
+            }
+        }
     }
 
     private static void checkCrossFieldRules(ProjectSettings s) {
@@ -159,10 +168,15 @@ public class ProjectService {
         if (s.labelingPage().imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
+        labelingPageProblems(s, problems);
         if (!ModelFamilies.isSetting(s.model().modelFamily())) {
             problems.add(new FieldProblem("modelFamily", "must be " + ModelFamilies.settingValues()));
         }
         textRepresentationProblem(s).ifPresent(m -> problems.add(new FieldProblem("textRepresentation", m)));
+        io.labelloop.project.CertificationPlan plan = io.labelloop.project.CertificationPlan.of(s.queue(), s.autoLabel());
+        if (plan != null && !plan.possible()) {
+            problems.add(new FieldProblem("autoLabelTargetAccuracy", plan.problem()));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
