@@ -76,6 +76,18 @@ public abstract class ApiTest {
         return r.json().get("id").asLong();
     }
 
+    /** Trains now ({@code training-runs?wait=true}): 200 with the new version, or 409 when labels do not allow one. */
+    protected void trainNow(long project) {
+        var run = api().post("/api/v1/projects/" + project + "/training-runs?wait=true", ADMIN, Map.of());
+        assertThat(run.status()).as(run.toString()).isIn(200, 409);
+    }
+
+    /** The project's latest model version as {@code GET .../models} lists it. */
+    protected tools.jackson.databind.JsonNode latestModel(long project) {
+        tools.jackson.databind.JsonNode models = api().get("/api/v1/projects/" + project + "/models", ADMIN).json();
+        return models.get(models.size() - 1);
+    }
+
     protected String usernameOf(String token) {
         return api().get("/api/v1/users/me", token).json().get("username").asString();
     }
