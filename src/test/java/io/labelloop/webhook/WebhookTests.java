@@ -38,6 +38,8 @@ class WebhookTests extends ApiTest {
     ProjectAccess projects;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     private long labeledProject(Integer budget) {
         var body = new java.util.HashMap<String, Object>(Map.of("name", "hooks", "taskType", "TABULAR",
@@ -160,6 +162,27 @@ class WebhookTests extends ApiTest {
             assertThat(posts).hasSize(1);
             assertThat(JSON.readTree(posts.getFirst().body()).get("data").get("version").asInt()).isEqualTo(7);
             assertThat(deliveries(p, hook).get(0).get("attempts").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldTellOfStoppingAdviceWithTheModelThatGivesItAndNotWhenItsTransactionRollsBack() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            long p = labeledProject(null);
+            hook(p, receiver.url(), "stop-secret", "STOP_RECOMMENDED", "MODEL_TRAINED");
+            transactions.required().executeWithoutResult(status -> {
+                events.publishEvent(new io.labelloop.training.ModelTrained(p, 1, 10, 0.9, true));
+                status.setRollbackOnly();
+            });
+            transactions.required().executeWithoutResult(status ->
+                    events.publishEvent(new io.labelloop.training.ModelTrained(p, 2, 20, 0.95, true)));
+
+            List<Received> stop = receiver.await(r -> is(r, "STOP_RECOMMENDED"), 1, WAIT);
+            receiver.await(r -> is(r, "MODEL_TRAINED"), 1, WAIT);
+            Thread.sleep(500);
+            assertThat(stop).hasSize(1);
+            assertThat(JSON.readTree(stop.getFirst().body()).get("data").get("version").asInt()).isEqualTo(2);
+            assertThat(receiver.received().stream().filter(r -> is(r, "MODEL_TRAINED")).toList()).hasSize(1);
         }
     }
 
