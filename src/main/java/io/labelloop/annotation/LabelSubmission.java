@@ -26,9 +26,12 @@ public class LabelSubmission {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
+    private final JudgmentWriter judgments;
+
     LabelSubmission(JdbcClient jdbc, LabelWriter writer, LabelGroupCommit groupCommit,
-            ApplicationEventPublisher events, JdbcTransactions transactions) {
+            ApplicationEventPublisher events, JdbcTransactions transactions, JudgmentWriter judgments) {
         this.jdbc = jdbc;
+        this.judgments = judgments;
         this.writer = writer;
         this.groupCommit = groupCommit;
         this.events = events;
@@ -55,12 +58,47 @@ public class LabelSubmission {
         return transaction.execute(status -> writer.write(project, itemId, userId, label, null));
     }
 
+    /**
+     * A lead's label on an item (the item browser): an item someone labeled keeps its one human label,
+     * now the lead's, at no new budget (the history keeps who gave the first); an item nobody labeled
+     * gets a new one as {@link #submit} would give it.
+     */
+    public Outcome relabel(Project project, long itemId, long leadId, String label) {
+        if (!project.hasLabel(label)) {
+            throw ApiException.invalid("label", "unknown label '" + label + "'; the project's labels are " + project.labels());
+        }
+        Boolean changed = transaction.execute(status -> {
+            var current = jdbc.sql("select label, holdout from labels where item_id = ? and project_id = ? and source = 'HUMAN' for update")
+                    .params(itemId, project.id())
+                    .query((rs, n) -> new HumanLabel(rs.getString(1), rs.getBoolean(2))).optional();
+            if (current.isEmpty()) {
+                return null;
+            }
+            if (label.equals(current.get().label())) {
+                return false;
+            }
+            jdbc.sql("update labels set label = ?, user_id = ?, updated_at = now() where item_id = ? and source = 'HUMAN'")
+                    .params(label, leadId, itemId).update();
+            events.publishEvent(new ItemLabeled(project.id(), itemId, leadId, label, current.get().holdout()));
+            return true;
+        });
+        if (changed == null) {
+            return submit(project, itemId, leadId, label);
+        }
+        return changed ? Outcome.REPLACED : Outcome.UNCHANGED;
+    }
+
+    private record HumanLabel(String label, boolean holdout) {
+    }
+
     /** Takes the caller's label back and returns its budget. */
     @Transactional
     public void undo(Project project, long itemId, long userId) {
-        int deleted = jdbc.sql("delete from labels where item_id = ? and user_id = ? and source = 'HUMAN' and project_id = ?")
-                .params(itemId, userId, project.id()).update();
-        if (deleted == 0) {
+        boolean deleted = judgments.undo(project.id(), itemId, userId)
+                || jdbc.sql("""
+                        delete from labels where item_id = ? and user_id = ? and source = 'HUMAN' and project_id = ?
+                        and not from_judgments""").params(itemId, userId, project.id()).update() > 0;
+        if (!deleted) {
             throw ApiException.notFound("your label on item", itemId);
         }
         events.publishEvent(new LabelUndone(project.id(), itemId, userId));

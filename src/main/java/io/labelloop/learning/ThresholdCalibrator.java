@@ -138,20 +138,59 @@ public final class ThresholdCalibrator {
         return certified;
     }
 
+    /**
+     * The fewest holdout items above the threshold with which {@link #calibrate} can certify
+     * {@code targetAccuracy} when {@code errors} of them are wrong: the single global scan at delta/2, the
+     * candidate that needs the fewest (a per-class threshold needs at least as many items of its class).
+     * With no error this is ceil(log(delta/2) / log(target)): 36 for 0.90, 72 for 0.95.
+     */
+    public static int holdoutNeeded(double targetAccuracy, int errors) {
+        double risk = 1 - targetAccuracy;
+        double level = DEFAULT_DELTA / 2;
+        int n = (int) Math.ceil(Math.log(level) / Math.log1p(-risk));
+        while (binomialCdf(errors, Math.max(n, errors), risk) > level) {
+            n++;
+        }
+        return Math.max(n, errors);
+    }
+
+    /**
+     * The fewest holdout items above the threshold that still certify {@code targetAccuracy} when a share
+     * {@code errorShare} of them is wrong (e.g. half the allowed error rate), or -1 above {@code limit}.
+     */
+    public static int holdoutNeededAtErrorShare(double targetAccuracy, double errorShare, int limit) {
+        double risk = 1 - targetAccuracy;
+        double level = DEFAULT_DELTA / 2;
+        int low = holdoutNeeded(targetAccuracy, 0);
+        if (errorShare <= 0) {
+            return low;
+        }
+        if (binomialCdf((int) Math.floor(limit * errorShare), limit, risk) > level) {
+            return -1;
+        }
+        int high = limit;
+        while (low < high) { // the tail shrinks as n grows at a fixed share; binary search to the first n that passes
+            int mid = (low + high) >>> 1;
+            if (binomialCdf((int) Math.floor(mid * errorShare), mid, risk) <= level) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
     /** P(X &le; e) for X ~ Binomial(n, q), summed in log space. */
     public static double binomialCdf(int e, int n, double q) {
         double total = 0;
+        double logC = 0; // log C(n, x), updated term by term
         for (int x = 0; x <= e; x++) {
-            total += Math.exp(logChoose(n, x) + x * Math.log(q) + (n - x) * Math.log1p(-q));
+            if (x > 0) {
+                logC += Math.log(n - x + 1) - Math.log(x);
+            }
+            total += Math.exp(logC + x * Math.log(q) + (n - x) * Math.log1p(-q));
         }
         return Math.min(1.0, total);
     }
 
-    private static double logChoose(int n, int x) {
-        double s = 0;
-        for (int i = 1; i <= x; i++) {
-            s += Math.log(n - x + i) - Math.log(i);
-        }
-        return s;
-    }
 }

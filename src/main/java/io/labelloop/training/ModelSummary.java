@@ -42,6 +42,11 @@ public record ModelSummary(int version, Instant trainedAt, int labelCount, int h
         return provenance.get("text") instanceof Map<?, ?> t && t.get("note") instanceof String s ? s : null;
     }
 
+    /** Whether the model download has an ONNX form of this version: the linear family on numbers or pixels. */
+    public boolean hasOnnx(io.labelloop.learning.TaskType task) {
+        return task != io.labelloop.learning.TaskType.TEXT && "LINEAR".equals(family) && "STANDARD".equals(representation);
+    }
+
     public Double accuracy() {
         return metrics.get("accuracy") instanceof Number n ? n.doubleValue() : null;
     }

@@ -234,4 +234,44 @@ class ProjectApiTests extends ApiTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void shouldRefuseATargetAccuracyWhenTheBudgetAndHoldoutCannotCertifyIt() {
+        var r = api().post("/api/v1/projects", ADMIN, Map.of("name", "too-small", "taskType", "TEXT",
+                "labels", List.of("a", "b"), "budget", 130, "holdoutFraction", 0.1, "autoLabelTargetAccuracy", 0.9));
+
+        assertThat(r.status()).isEqualTo(422);
+        var problem = r.json().get("errors").get(0);
+        assertThat(problem.get("field").asString()).isEqualTo("autoLabelTargetAccuracy");
+        assertThat(problem.get("message").asString()).contains("needs at least 36 holdout labels", "gives at most 13",
+                "a holdout share of 0.28");
+
+        var ok = api().post("/api/v1/projects", ADMIN, Map.of("name", "enough", "taskType", "TEXT",
+                "labels", List.of("a", "b"), "budget", 130, "holdoutFraction", 0.28, "autoLabelTargetAccuracy", 0.9));
+        assertThat(ok.status()).isEqualTo(201);
+        long id = ok.json().get("id").asLong();
+        var patch = api().patch("/api/v1/projects/" + id, ADMIN, Map.of("budget", 100));
+        assertThat(patch.status()).isEqualTo(422);
+        assertThat(api().get("/api/v1/projects/" + id, ADMIN).json().get("budget").asInt()).isEqualTo(130);
+    }
+
+    @Test
+    void shouldStoreInstructionsAndLabelDescriptionsAndRefuseADescriptionOfAnUnknownLabel() {
+        long id = api().post("/api/v1/projects", ADMIN, Map.of("name", "guide", "taskType", "TEXT",
+                "labels", List.of("ham", "spam"), "instructions", "Read it all.",
+                "labelDescriptions", Map.of("spam", "Mail nobody asked for"))).json().get("id").asLong();
+
+        var p = api().get("/api/v1/projects/" + id, ADMIN).json();
+        assertThat(p.get("instructions").asString()).isEqualTo("Read it all.");
+        assertThat(p.get("labelDescriptions").get("spam").asString()).isEqualTo("Mail nobody asked for");
+
+        var bad = api().patch("/api/v1/projects/" + id, ADMIN, Map.of("labelDescriptions", Map.of("eggs", "?")));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("labelDescriptions");
+        var cleared = api().patch("/api/v1/projects/" + id, ADMIN, java.util.Collections.singletonMap("instructions", null));
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().get("instructions").isNull()).isTrue();
+        var tabularOnly = api().patch("/api/v1/projects/" + id, ADMIN, Map.of("featureColumns", List.of("x")));
+        assertThat(tabularOnly.status()).isEqualTo(422);
+    }
 }

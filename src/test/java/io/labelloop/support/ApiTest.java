@@ -29,7 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "labelloop.upload.body-rate-window=2s",
                 "labelloop.security.throttle.first-wait=2s",
                 "labelloop.security.throttle.attempts-per-account=6",
-                "labelloop.security.throttle.attempts-per-address=10"
+                "labelloop.security.throttle.attempts-per-address=10",
+                // webhook tests post to a receiver on this machine, and retry quickly
+                "labelloop.webhooks.allow-loopback=true",
+                "labelloop.webhooks.poll-interval=100ms",
+                "labelloop.webhooks.first-retry-delay=300ms"
         })
 public abstract class ApiTest {
 

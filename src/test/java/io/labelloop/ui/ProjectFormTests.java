@@ -58,6 +58,44 @@ class ProjectFormTests extends BrowserTest {
         assertThat(consoleErrors).isEmpty();
     }
 
+    @Test
+    void shouldSayWhatATargetAccuracyNeedsAndApplyASuggestedSettingThatWorks() {
+        String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+        userWithToken("LEAD", lead);
+        signIn(lead, "password-123");
+
+        page.navigate(url("/projects/new"));
+        field("Name").fill("certify " + UUID.randomUUID().toString().substring(0, 6));
+        field("Labels").fill("ham\nspam");
+        field("Budget").fill("130");
+        field("Holdout share").fill("0.1");
+        field("Target accuracy").fill("0.9");
+
+        assertThat(page.locator("#cert-needs")).containsText("at least 36 holdout items");
+        assertThat(page.locator("#cert-gives")).containsText("at most 13 holdout labels");
+        assertThat(page.locator("#cert-verdict")).containsText("Not enough");
+        screenshot("project-form-certification");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create project")).click();
+        assertThat(page.locator("#autoLabelTargetAccuracy-error")).containsText("needs at least 36 holdout labels");
+        assertThat(page.locator("#cert-verdict")).containsText("Not enough");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Holdout share 0.28")).click();
+        assertThat(field("Holdout share")).hasValue("0.28");
+        assertThat(page.locator("#cert-gives")).containsText("at most 36 holdout labels");
+        assertThat(page.locator("#cert-verdict")).containsText("almost no errors");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create project")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("saved");
+        long id = Long.parseLong(page.url().replaceAll(".*/projects/(\\d+).*", "$1"));
+        assertThat(api().get("/api/v1/projects/" + id, ADMIN).json().get("holdoutFraction").asDouble()).isEqualTo(0.28);
+
+        page.navigate(url("/projects/" + id + "/settings"));
+        assertThat(page.locator("#cert-needs")).containsText("at least 36 holdout items");
+        page.setViewportSize(390, 800);
+        screenshot("project-form-certification-phone");
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private com.microsoft.playwright.Locator field(String label) {
         return page.getByLabel(label, new Page.GetByLabelOptions().setExact(true));
     }

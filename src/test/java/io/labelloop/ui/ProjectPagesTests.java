@@ -56,19 +56,23 @@ class ProjectPagesTests extends BrowserTest {
         var jsonl = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Export JSONL")).click());
         assertThat(readLines(jsonl.path())).hasSize(30);
+        assertThat(page.locator("#versions tbody tr")).hasCount(3);
+        var onnx = page.waitForDownload(() -> page.locator("#download-onnx-1").click());
+        assertThat(onnx.suggestedFilename()).isEqualTo("labelloop-project-" + project + "-model-1.onnx");
+        var modelJson = page.waitForDownload(() -> page.locator("#download-json-3").click());
+        assertThat(String.join("\n", readLines(modelJson.path()))).contains("\"format\":\"labelloop-model\"");
 
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Train now")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Training started");
 
         page.navigate(url("/projects/" + project + "/label"));
-        assertThat(page.locator("table.features tbody tr")).hasCount(4);
-        assertThat(page.locator("table.features th[scope=row]").first()).hasText("sepal_length");
+        assertThat(page.locator(".feature-grid .feature-cell")).hasCount(4);
         assertThat(page.locator("#bars li")).hasCount(3);
         screenshot("labeling-tabular");
 
         page.setViewportSize(390, 844);
         page.reload();
-        assertThat(page.locator("table.features")).isVisible();
+        assertThat(page.locator(".feature-grid")).isVisible();
         screenshot("labeling-narrow");
         assertThat(consoleErrors).isEmpty();
     }

@@ -65,6 +65,11 @@ public final class ConcatFeaturizer implements Featurizer {
     }
 
     @Override
+    public io.labelloop.learning.FeaturizerParameters parameters() {
+        return new io.labelloop.learning.FeaturizerParameters.Concat(first.parameters(), second.parameters());
+    }
+
+    @Override
     public String describe() {
         return first.describe() + " + " + second.describe();
     }

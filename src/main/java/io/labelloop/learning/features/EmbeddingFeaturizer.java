@@ -48,6 +48,11 @@ public final class EmbeddingFeaturizer implements Featurizer {
     }
 
     @Override
+    public io.labelloop.learning.FeaturizerParameters parameters() {
+        return new io.labelloop.learning.FeaturizerParameters.Embedding("all-MiniLM-L6-v2 (int8)", dimensions);
+    }
+
+    @Override
     public String describe() {
         return "sentence embedding(" + dimensions + " dimensions, unit length)";
     }

@@ -75,6 +75,7 @@ public class ProjectService {
         if (s.labelingPage().imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
+        labelingPageProblems(s, problems);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -136,6 +137,19 @@ public class ProjectService {
         return java.util.Optional.empty();
     }
 
+    private static void labelingPageProblems(ProjectSettings s, List<FieldProblem> problems) {
+        io.labelloop.project.LabelDescriptions.problems(s.labels(), s.labelingPage().labelDescriptions())
+                .forEach(p -> problems.add(new FieldProblem("labelDescriptions", p)));
+        for (String field : List.of("featureColumns", "hiddenFeatures")) {
+            List<String> columns = "featureColumns".equals(field) ? s.labelingPage().featureColumns() : s.labelingPage().hiddenFeatures();
+            if (columns != null && s.taskType() != io.labelloop.learning.TaskType.TABULAR) {
+                problems.add(new FieldProblem(field, "is for TABULAR projects only"));
+            } else if (columns != null && columns.stream().anyMatch(c -> c == null || c.isBlank())) {
+                problems.add(new FieldProblem(field, "must name columns, not blanks"));
+            }
+        }
+    }
+
     private static void checkCrossFieldRules(ProjectSettings s) {
         List<FieldProblem> problems = new ArrayList<>();
         if (new HashSet<>(s.labels()).size() != s.labels().size()) {
@@ -154,10 +168,15 @@ public class ProjectService {
         if (s.labelingPage().imageWidth() != null && s.taskType() != io.labelloop.learning.TaskType.IMAGE) {
             problems.add(new FieldProblem("imageWidth", "is for IMAGE projects only"));
         }
+        labelingPageProblems(s, problems);
         if (!ModelFamilies.isSetting(s.model().modelFamily())) {
             problems.add(new FieldProblem("modelFamily", "must be " + ModelFamilies.settingValues()));
         }
         textRepresentationProblem(s).ifPresent(m -> problems.add(new FieldProblem("textRepresentation", m)));
+        io.labelloop.project.CertificationPlan plan = io.labelloop.project.CertificationPlan.of(s.queue(), s.autoLabel());
+        if (plan != null && !plan.possible()) {
+            problems.add(new FieldProblem("autoLabelTargetAccuracy", plan.problem()));
+        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }

@@ -1,5 +1,6 @@
 package io.labelloop.project.web;
 
+import io.labelloop.project.LabelDescriptions;
 import io.labelloop.project.LabelKeys;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectSettings;
@@ -82,6 +83,9 @@ class SettingsReader {
         toJson(settings).properties().forEach(e -> values.put(e.getKey(), switch (e.getKey()) {
             case "labels" -> String.join("\n", settings.labels());
             case "labelKeys" -> LabelKeys.toLines(settings.labelingPage().labelKeys());
+            case "labelDescriptions" -> LabelDescriptions.toLines(settings.labelingPage().labelDescriptions());
+            case "featureColumns", "hiddenFeatures" -> e.getValue().isNull() ? ""
+                    : String.join("\n", e.getValue().valueStream().map(JsonNode::asString).toList());
             default -> e.getValue().isNull() ? "" : e.getValue().asString();
         }));
         return values;
@@ -97,9 +101,10 @@ class SettingsReader {
             if (!FIELDS.contains(field)) {
                 return;
             }
-            if ("labels".equals(field)) {
-                json.set(field, mapper.valueToTree(Arrays.stream(text.split("\\R")).map(String::strip)
-                        .filter(l -> !l.isEmpty()).toList()));
+            if (LIST_FIELDS.contains(field)) {
+                json.set(field, mapper.valueToTree(lines(text)));
+            } else if ("labelDescriptions".equals(field)) {
+                json.set(field, mapper.valueToTree(LabelDescriptions.fromLines(text, lines(values.get("labels")))));
             } else if ("labelKeys".equals(field)) {
                 json.set(field, mapper.valueToTree(LabelKeys.fromLines(text)));
             } else if (text == null || text.isBlank()) {
@@ -109,6 +114,13 @@ class SettingsReader {
             }
         });
         return read(json);
+    }
+
+    /** Settings the form shows one value per line. */
+    private static final Set<String> LIST_FIELDS = Set.of("labels", "featureColumns", "hiddenFeatures");
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     private ObjectNode toJson(ProjectSettings settings) {

@@ -14,6 +14,7 @@ import io.labelloop.learning.SelectionOptions;
 import io.labelloop.learning.StrategyName;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.quality.ConsensusService;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.queue.QueueEntryDraft;
 import io.labelloop.queue.QueueReason;
@@ -52,12 +53,14 @@ public class RetrainCycle {
     private final CycleWriter writer;
     private final TrainingSettings settings;
     private final TextEmbeddings embeddings;
+    private final ConsensusService consensus;
 
     RetrainCycle(CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
             ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings,
-            TextEmbeddings embeddings) {
+            TextEmbeddings embeddings, ConsensusService consensus) {
         this.embeddings = embeddings;
         this.locks = locks;
+        this.consensus = consensus;
         this.projects = projects;
         this.vectors = vectors;
         this.labels = labels;
@@ -94,6 +97,7 @@ public class RetrainCycle {
             }
             vectors.encodeMissing(projectId, project.taskType());
             timer.lap("encode");
+            consensus.settle(project); // final labels of items with several judgments (Dawid-Skene)
             TextReading text = reading(project, latest);
             TrainingSet data = TrainingSet.load(projectId, labels, vectors, text.embeddings());
             timer.lap("loadLabels");
