@@ -26,9 +26,12 @@ public class LabelSubmission {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
+    private final JudgmentWriter judgments;
+
     LabelSubmission(JdbcClient jdbc, LabelWriter writer, LabelGroupCommit groupCommit,
-            ApplicationEventPublisher events, JdbcTransactions transactions) {
+            ApplicationEventPublisher events, JdbcTransactions transactions, JudgmentWriter judgments) {
         this.jdbc = jdbc;
+        this.judgments = judgments;
         this.writer = writer;
         this.groupCommit = groupCommit;
         this.events = events;
@@ -91,9 +94,11 @@ public class LabelSubmission {
     /** Takes the caller's label back and returns its budget. */
     @Transactional
     public void undo(Project project, long itemId, long userId) {
-        int deleted = jdbc.sql("delete from labels where item_id = ? and user_id = ? and source = 'HUMAN' and project_id = ?")
-                .params(itemId, userId, project.id()).update();
-        if (deleted == 0) {
+        boolean deleted = judgments.undo(project.id(), itemId, userId)
+                || jdbc.sql("""
+                        delete from labels where item_id = ? and user_id = ? and source = 'HUMAN' and project_id = ?
+                        and not from_judgments""").params(itemId, userId, project.id()).update() > 0;
+        if (!deleted) {
             throw ApiException.notFound("your label on item", itemId);
         }
         events.publishEvent(new LabelUndone(project.id(), itemId, userId));

@@ -20,21 +20,28 @@ class LabelWriter {
     private final JdbcClient jdbc;
     private final LabelingGate gate;
     private final ApplicationEventPublisher events;
+    private final JudgmentWriter judgments;
 
-    LabelWriter(JdbcClient jdbc, LabelingGate gate, ApplicationEventPublisher events) {
+    LabelWriter(JdbcClient jdbc, LabelingGate gate, ApplicationEventPublisher events, JudgmentWriter judgments) {
         this.jdbc = jdbc;
+        this.judgments = judgments;
         this.gate = gate;
         this.events = events;
     }
 
     /** The budget and the labels spent so far under its lock, counted on as a batch accepts posts. */
     static final class Spend {
-        private final int budget;
-        private int used;
+        final int budget;
+        int used;
 
         Spend(int budget, int used) {
             this.budget = budget;
             this.used = used;
+        }
+
+        /** Whether the labels counted so far use the whole budget. */
+        boolean spent() {
+            return used >= budget;
         }
     }
 
@@ -45,6 +52,9 @@ class LabelWriter {
      * {@link #write} tells why (404, 409) or treats it as a repeat.
      */
     Outcome tryCreate(Project project, long itemId, long userId, String label) {
+        if (project.team().severalJudgments()) {
+            return null;
+        }
         return insert(project, itemId, userId, label).map(holdout -> created(project, itemId, userId, label, holdout))
                 .orElse(null);
     }
@@ -56,6 +66,9 @@ class LabelWriter {
      * trigger does the queue's admission ({@link LabelingGate}).
      */
     Outcome write(Project project, long itemId, long userId, String label, Spend spend) {
+        if (project.team().severalJudgments()) {
+            return judgments.write(project, itemId, userId, label, spend);
+        }
         Target target = jdbc.sql("""
                 select i.invalid_at is not null, l.id, l.label, l.holdout
                 from items i left join labels l on l.item_id = i.id and l.user_id = ? and l.source = 'HUMAN'

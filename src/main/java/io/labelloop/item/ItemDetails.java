@@ -17,4 +17,12 @@ public interface ItemDetails {
     default Optional<Object> prediction(long projectId, long itemId) {
         return Optional.empty();
     }
+
+    default List<ItemView.JudgmentView> judgments(long projectId, long itemId) {
+        return List.of();
+    }
+
+    default Optional<ItemView.ConsensusView> consensus(long projectId, long itemId) {
+        return Optional.empty();
+    }
 }

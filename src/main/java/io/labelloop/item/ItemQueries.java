@@ -45,12 +45,16 @@ public class ItemQueries {
                 .orElseThrow(() -> ApiException.notFound("item", itemId));
         List<LabelView> labels = new java.util.ArrayList<>(item.labels());
         Object prediction = null;
+        List<ItemView.JudgmentView> judgments = new java.util.ArrayList<>();
+        ItemView.ConsensusView consensus = null;
         for (ItemDetails d : details) {
             labels.addAll(d.labels(projectId, itemId));
             prediction = prediction != null ? prediction : d.prediction(projectId, itemId).orElse(null);
+            judgments.addAll(d.judgments(projectId, itemId));
+            consensus = consensus != null ? consensus : d.consensus(projectId, itemId).orElse(null);
         }
         return new ItemView(item.id(), item.externalId(), item.text(), item.features(), item.imageUrl(), item.metadata(),
-                item.synthetic(), item.synthesis(), item.createdAt(), labels, prediction);
+                item.synthetic(), item.synthesis(), item.createdAt(), labels, prediction, judgments, consensus);
     }
 
     /** Several items of a project by id, in one query; missing ids are left out. */
@@ -130,7 +134,7 @@ public class ItemQueries {
                 features == null ? null : FeatureVectors.named(features, names),
                 rs.getBoolean("has_image") ? "/api/v1/projects/" + projectId + "/items/" + id + "/image" : null,
                 metadata == null ? null : mapper.readValue(metadata, MAP),
-                rs.getBoolean("synthetic"), provenance(rs), created, labels, null);
+                rs.getBoolean("synthetic"), provenance(rs), created, labels, null, null, null);
     }
 
     private static ItemView.Provenance provenance(ResultSet rs) throws SQLException {

@@ -149,6 +149,14 @@ public class ItemVectors {
      * seconds' worth of them.
      */
     public void forEachExcept(long projectId, java.util.Set<Long> excluded, VectorSink sink) {
+        forEachExcept(projectId, excluded, false, sink);
+    }
+
+    /**
+     * The same; with {@code embeddings} each TEXT item's vector carries its sentence embedding when it has one
+     * ({@link ItemEncoder#withEmbedding}), for models over embeddings.
+     */
+    public void forEachExcept(long projectId, java.util.Set<Long> excluded, boolean embeddings, VectorSink sink) {
         long[] ids = jdbc.sql("select coalesce(min(item_id), 0), coalesce(max(item_id), -1) from item_vectors where project_id = ?")
                 .param(projectId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         // id ranges, not "after the last id, limit n": with the bound as a parameter the planner
@@ -157,11 +165,12 @@ public class ItemVectors {
         // the same pool gives the same scores, cold-start sample and queue whatever the row layout.
         for (long from = ids[0]; from <= ids[1]; from += SCAN_CHUNK) {
             List<LabeledVector> chunk = new ArrayList<>();
-            jdbcTemplate.query("select item_id, encoded from item_vectors where project_id = ? and item_id >= ? and item_id < ?",
+            jdbcTemplate.query("select v.item_id, v.encoded" + embeddingColumns(embeddings) + " from item_vectors v"
+                            + embeddingJoin(embeddings) + " where v.project_id = ? and v.item_id >= ? and v.item_id < ?",
                     (java.sql.ResultSet rs) -> {
                         long id = rs.getLong(1);
                         if (!excluded.contains(id)) {
-                            chunk.add(new LabeledVector(id, null, rs.getBytes(2)));
+                            chunk.add(new LabeledVector(id, null, encoded(rs, 2, embeddings)));
                         }
                     }, projectId, from, from + SCAN_CHUNK);
             chunk.sort(java.util.Comparator.comparingLong(LabeledVector::itemId));
@@ -181,31 +190,43 @@ public class ItemVectors {
      */
     @Transactional(readOnly = true)
     public List<LabeledVector> sample(long projectId, int size) {
+        return sample(projectId, size, false);
+    }
+
+    /** The same, with sentence embeddings as {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)}. */
+    @Transactional(readOnly = true)
+    public List<LabeledVector> sample(long projectId, int size, boolean embeddings) {
         long total = jdbc.sql("select count(*) from item_vectors where project_id = ?").param(projectId).query(Long.class).single();
         if (total == 0) {
             return List.of();
         }
         int buckets = (int) Math.min(1 << 20, Math.max(1, Math.ceil((double) (1 << 20) * size / total)));
-        return jdbc.sql("""
-                select item_id, encoded from item_vectors
-                where project_id = ? and (hashint8(item_id) & 1048575) < ?""")
+        return jdbc.sql("select v.item_id, v.encoded" + embeddingColumns(embeddings) + " from item_vectors v"
+                        + embeddingJoin(embeddings) + " where v.project_id = ? and (hashint8(v.item_id) & 1048575) < ?")
                 .params(projectId, buckets)
-                .query((rs, n) -> new LabeledVector(rs.getLong(1), null, rs.getBytes(2)))
+                .query((rs, n) -> new LabeledVector(rs.getLong(1), null, encoded(rs, 2, embeddings)))
                 .list();
     }
 
     /** Vectors of the given items (those that have one). */
     @Transactional(readOnly = true)
     public Map<Long, byte[]> of(long projectId, Collection<Long> itemIds) {
+        return of(projectId, itemIds, false);
+    }
+
+    /** The same, with sentence embeddings as {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)}. */
+    @Transactional(readOnly = true)
+    public Map<Long, byte[]> of(long projectId, Collection<Long> itemIds, boolean embeddings) {
         Map<Long, byte[]> out = new HashMap<>();
         if (itemIds.isEmpty()) {
             return out;
         }
-        jdbcTemplate.query("select item_id, encoded from item_vectors where project_id = ? and item_id = any(?)", ps -> {
+        jdbcTemplate.query("select v.item_id, v.encoded" + embeddingColumns(embeddings) + " from item_vectors v"
+                + embeddingJoin(embeddings) + " where v.project_id = ? and v.item_id = any(?)", ps -> {
             ps.setLong(1, projectId);
             ps.setArray(2, ps.getConnection().createArrayOf("bigint", itemIds.toArray()));
         }, rs -> {
-            out.put(rs.getLong(1), rs.getBytes(2));
+            out.put(rs.getLong(1), encoded(rs, 2, embeddings));
         });
         return out;
     }
@@ -213,13 +234,40 @@ public class ItemVectors {
     /** Items that came with an imported label, with their vectors. */
     @Transactional(readOnly = true)
     public List<LabeledVector> imported(long projectId) {
-        return jdbc.sql("""
-                select i.id, i.imported_label, v.encoded from items i
-                join item_vectors v on v.project_id = i.project_id and v.item_id = i.id
-                where i.project_id = ? and i.imported_label is not null""")
+        return imported(projectId, false);
+    }
+
+    /** The same, with sentence embeddings as {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)}. */
+    @Transactional(readOnly = true)
+    public List<LabeledVector> imported(long projectId, boolean embeddings) {
+        return jdbc.sql("select i.id, i.imported_label, v.encoded" + embeddingColumns(embeddings) + " from items i"
+                        + " join item_vectors v on v.project_id = i.project_id and v.item_id = i.id"
+                        + embeddingJoin(embeddings) + " where i.project_id = ? and i.imported_label is not null")
                 .param(projectId)
-                .query((rs, n) -> new LabeledVector(rs.getLong(1), rs.getString(2), rs.getBytes(3)))
+                .query((rs, n) -> new LabeledVector(rs.getLong(1), rs.getString(2), encoded(rs, 3, embeddings)))
                 .list();
+    }
+
+    /*
+     * Sentence embeddings are written by the embedding module's job into item_embeddings (V12); they are joined
+     * here, where the vectors are read, so a scan stays one statement per chunk.
+     */
+    private static String embeddingColumns(boolean embeddings) {
+        return embeddings ? ", e.vector, e.scale" : "";
+    }
+
+    private static String embeddingJoin(boolean embeddings) {
+        return embeddings ? " left join item_embeddings e on e.item_id = v.item_id" : "";
+    }
+
+    /** The vector at {@code column}, with the embedding of the two columns after it when asked for and present. */
+    private static byte[] encoded(ResultSet rs, int column, boolean embeddings) throws SQLException {
+        byte[] encoded = rs.getBytes(column);
+        if (!embeddings) {
+            return encoded;
+        }
+        byte[] vector = rs.getBytes(column + 1);
+        return vector == null ? encoded : ItemEncoder.withEmbedding(encoded, vector, rs.getFloat(column + 2));
     }
 
     /** The vector of one stored item, encoded and stored now if it has none yet. */

@@ -16,7 +16,21 @@ public record ItemView(
         Provenance synthesis,
         Instant createdAt,
         List<LabelView> labels,
-        Object prediction) {
+        Object prediction,
+        List<JudgmentView> judgments,
+        ConsensusView consensus) {
+
+    /** One annotator's judgment of the item (projects with several judgments per item; else its human label). */
+    public record JudgmentView(String annotator, String label, Instant judgedAt) {
+    }
+
+    /**
+     * The item's final label from its judgments: {@code method} SINGLE (one judgment), MAJORITY, DAWID_SKENE
+     * or REVIEWED (set by a reviewer, who wins over consensus), with its confidence.
+     */
+    public record ConsensusView(String label, Double confidence, String method, boolean reviewed, String reviewedBy,
+            Instant reviewedAt) {
+    }
 
     /**
      * How a synthetic item was made: the items it came from, the method ("interpolation", "rotation",

@@ -1,5 +1,6 @@
 package io.labelloop.learning;
 
+import io.labelloop.learning.encoding.ItemCodec;
 import io.labelloop.learning.features.FeatureBuffer;
 import io.labelloop.learning.strategy.Candidate;
 import io.labelloop.learning.strategy.DensityWeighting;
@@ -51,6 +52,8 @@ public final class BatchSelector {
     private final RandomShare randomShare;
     private final int topLimit;
     private long seen;
+    /** -1 before the first kept item; then the sentence embedding's length the diversity uses, or 0: model features. */
+    private int sentenceDimensions = -1;
 
     private BatchSelector(LabelModel model, StrategyName strategy, SelectionOptions options) {
         this.model = model;
@@ -108,15 +111,15 @@ public final class BatchSelector {
             density.add(embedding);
         }
         if (strategy != StrategyName.CORESET && (top.size() < topLimit || score > top.peek().score())) {
-            top.add(candidate(itemId, score, embedding, x));
+            top.add(candidate(itemId, encoded, score, embedding, x));
             if (top.size() > topLimit) {
                 top.poll();
             }
         }
         if (randomShare != null && randomShare.wants(randomShare.draw(itemId))) {
-            randomShare.offer(candidate(itemId, randomShare.draw(itemId), embedding, x));
+            randomShare.offer(candidate(itemId, encoded, randomShare.draw(itemId), embedding, x));
         }
-        offerToReservoir(itemId, score, embedding, x);
+        offerToReservoir(itemId, encoded, score, embedding, x);
         seen++;
         int arg = Probabilities.argmax(probabilities);
         return new ScoredItem(itemId, model.classes().get(arg), probabilities[arg], score);
@@ -172,21 +175,37 @@ public final class BatchSelector {
         return chosen;
     }
 
-    private void offerToReservoir(long itemId, double score, float[] embedding, FeatureBuffer x) {
+    private void offerToReservoir(long itemId, byte[] encoded, double score, float[] embedding, FeatureBuffer x) {
         if (reservoir.length == 0) {
             return;
         }
         int slot = seen < reservoir.length ? (int) seen : (int) (reservoirRandom.nextDouble() * (seen + 1));
         if (slot < reservoir.length) {
-            reservoir[slot] = candidate(itemId, score, embedding, x);
+            reservoir[slot] = candidate(itemId, encoded, score, embedding, x);
         }
     }
 
-    private Candidate candidate(long itemId, double score, float[] embedding, FeatureBuffer x) {
-        float[] e = embedding != null ? embedding : Embeddings.embed(x);
+    /**
+     * A kept item with the vector its diversity is measured on: for the default strategy a text's sentence
+     * embedding when it carries one (items alike in meaning are then alike), else the model's features.
+     */
+    private Candidate candidate(long itemId, byte[] encoded, double score, float[] embedding, FeatureBuffer x) {
+        if (sentenceDimensions < 0) { // decided by the first kept item, so that all vectors have one length
+            sentenceDimensions = strategy == StrategyName.UNCERTAINTY_DIVERSITY
+                    ? ItemCodec.embeddingDimensions(encoded) : 0;
+        }
+        float[] e = embedding != null ? embedding
+                : sentenceDimensions > 0 ? sentenceEmbedding(encoded, sentenceDimensions) : Embeddings.embed(x);
         double[] residual = probabilities.clone();
         residual[Probabilities.argmax(probabilities)] -= 1.0;
         return new Candidate(itemId, score, e, residual);
+    }
+
+    /** The item's sentence embedding (zeros when it has none yet). */
+    private static float[] sentenceEmbedding(byte[] encoded, int dimensions) {
+        float[] e = new float[dimensions];
+        ItemCodec.readEmbedding(encoded, e);
+        return e;
     }
 
     private FeatureBuffer features() {

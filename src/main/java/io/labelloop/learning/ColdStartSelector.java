@@ -1,5 +1,6 @@
 package io.labelloop.learning;
 
+import io.labelloop.learning.features.EmbeddingFeaturizer;
 import io.labelloop.learning.features.FeatureBuffer;
 import io.labelloop.learning.features.Featurizer;
 import io.labelloop.learning.features.Featurizers;
@@ -14,7 +15,9 @@ import java.util.Random;
  * Cold start: before the first model (or while a class still has no label) pick a representative,
  * diverse seed batch. Streams the pool into a bounded uniform reservoir (Vitter 1985), fits a
  * featurizer on it, clusters it with k-means (k = b, k-means++ seeding) and returns the item
- * nearest each centre, largest cluster first (typicality, Hacohen, Dekel &amp; Weinshall 2022).
+ * nearest each centre, largest cluster first (typicality, Hacohen, Dekel &amp; Weinshall 2022). Texts that carry
+ * their sentence embeddings ({@link ItemEncoder#withEmbedding}) are clustered in embedding space, where
+ * neighbours share meaning rather than words.
  */
 public final class ColdStartSelector {
     /** Default reservoir size. */
@@ -57,12 +60,13 @@ public final class ColdStartSelector {
             return List.of();
         }
         List<byte[]> sample = Arrays.asList(items).subList(0, n);
-        Featurizer featurizer = Featurizers.fit(task, sample);
+        boolean embedded = task == TaskType.TEXT && sample.stream().allMatch(ItemEncoder::hasEmbedding);
+        Featurizer featurizer = embedded ? EmbeddingFeaturizer.fit(sample) : Featurizers.fit(task, sample);
         FeatureBuffer buffer = new FeatureBuffer();
         List<float[]> points = new ArrayList<>(n);
         for (byte[] item : sample) {
             featurizer.featurize(item, buffer);
-            points.add(Embeddings.embed(buffer));
+            points.add(embedded ? Arrays.copyOf(buffer.values, buffer.size) : Embeddings.embed(buffer));
         }
         int[] picks = KMeansMedoids.select(points, batchSize, seed);
         List<SelectedItem> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.labelloop.learning;
 
+import io.labelloop.learning.features.ConcatFeaturizer;
+import io.labelloop.learning.features.EmbeddingFeaturizer;
 import io.labelloop.learning.features.Featurizer;
 import io.labelloop.learning.features.Featurizers;
 import io.labelloop.learning.features.HogFeaturizer;
@@ -21,7 +23,12 @@ public record FamilyCandidate(ModelFamily family, Representation representation)
 
     /** Fits this candidate's featurizer (the representation, then the family's feature map). */
     public Featurizer fit(TaskType task, List<byte[]> items, long seed) {
-        Featurizer base = representation == Representation.HOG ? HogFeaturizer.fit(items) : Featurizers.fit(task, items);
+        Featurizer base = switch (representation) {
+            case HOG -> HogFeaturizer.fit(items);
+            case EMBEDDINGS -> EmbeddingFeaturizer.fit(items);
+            case BOTH -> new ConcatFeaturizer(Featurizers.fit(task, items), EmbeddingFeaturizer.fit(items));
+            case STANDARD -> Featurizers.fit(task, items);
+        };
         return family == ModelFamily.KERNEL
                 ? RandomFourierFeaturizer.fit(base, items, KERNEL_FEATURES, KERNEL_BANDWIDTH, seed)
                 : base;
@@ -29,9 +36,21 @@ public record FamilyCandidate(ModelFamily family, Representation representation)
 
     /** The candidates a task offers with {@code family} ({@code null}: every family), linear on the task's features first. */
     public static List<FamilyCandidate> offered(TaskType task, ModelFamily family, byte[] example) {
+        return offered(task, family, example, TextRepresentation.NGRAMS);
+    }
+
+    /**
+     * The same for a TEXT setting: with the items' sentence embeddings ({@code example} carries one) the
+     * representations {@code text} allows, n-grams otherwise.
+     */
+    public static List<FamilyCandidate> offered(TaskType task, ModelFamily family, byte[] example,
+                                                TextRepresentation text) {
         List<Representation> representations = new ArrayList<>(List.of(Representation.STANDARD));
         if (task == TaskType.IMAGE && HogFeaturizer.applies(example)) {
             representations.add(Representation.HOG);
+        }
+        if (task == TaskType.TEXT) {
+            representations = text.candidates(ItemEncoder.hasEmbedding(example));
         }
         List<FamilyCandidate> out = new ArrayList<>();
         for (ModelFamily f : ModelFamily.values()) {
@@ -44,7 +63,7 @@ public record FamilyCandidate(ModelFamily family, Representation representation)
         return out;
     }
 
-    /** "KERNEL" or "KERNEL over HOG". */
+    /** "KERNEL", "KERNEL over HOG" or "LINEAR over BOTH". */
     public String label() {
         return representation == Representation.STANDARD ? family.name() : family.name() + " over " + representation.name();
     }

@@ -9,9 +9,16 @@ package io.labelloop.learning;
  *                           by at least this fraction (hysteresis: the choice does not flip on noise)
  * @param maxPoolOperations  a candidate whose scoring of the whole pool would take more multiply-adds than this is not
  *                           considered (the linear model always is); about 2-4 s of one core
+ * @param text               what TEXT items may become (used only when the items carry sentence embeddings)
  */
-public record FamilyOptions(int minLabels, double redecideGrowth, double switchMargin, double maxPoolOperations) {
+public record FamilyOptions(int minLabels, double redecideGrowth, double switchMargin, double maxPoolOperations,
+                            TextRepresentation text) {
+    public FamilyOptions(int minLabels, double redecideGrowth, double switchMargin, double maxPoolOperations) {
+        this(minLabels, redecideGrowth, switchMargin, maxPoolOperations, TextRepresentation.AUTO);
+    }
+
     public FamilyOptions {
+        text = text == null ? TextRepresentation.AUTO : text;
         if (minLabels < 4 || redecideGrowth < 1.0 || switchMargin < 0 || switchMargin >= 1 || maxPoolOperations <= 0) {
             throw new IllegalArgumentException("invalid family options");
         }
@@ -20,5 +27,10 @@ public record FamilyOptions(int minLabels, double redecideGrowth, double switchM
     /** 30 labels, re-decided after 1.5x growth, a 5% margin to switch, 1e10 multiply-adds per pool scoring. */
     public static FamilyOptions defaults() {
         return new FamilyOptions(30, 1.5, 0.05, 1e10);
+    }
+
+    /** The same with a TEXT project's representation setting. */
+    public FamilyOptions withText(TextRepresentation representation) {
+        return new FamilyOptions(minLabels, redecideGrowth, switchMargin, maxPoolOperations, representation);
     }
 }

@@ -40,7 +40,7 @@ public final class FamilyTrainer {
         int n = items.size();
         int classes = new TreeSet<>(labels).size();
         List<String> notConsidered = new ArrayList<>();
-        List<FamilyCandidate> eligible = affordable(FamilyCandidate.offered(task, pinned, items.getFirst()), items,
+        List<FamilyCandidate> eligible = affordable(FamilyCandidate.offered(task, pinned, items.getFirst(), familyOptions.text()), items,
                 classes, poolSize, notConsidered);
         String costNote = notConsidered.isEmpty() ? "" : "; " + String.join("; ", notConsidered);
         FamilyChoice before = previous == null ? null : previous.choice();
@@ -64,8 +64,17 @@ public final class FamilyTrainer {
 
     private boolean keepsPrevious(FamilyChoice before, ModelFamily pinned, List<FamilyCandidate> eligible, int n) {
         return before != null && before.labelsWhenDecided() > 0 && before.automatic() == (pinned == null)
-                && eligible.contains(before.candidate())
+                && eligible.contains(before.candidate()) && comparedAll(before, eligible)
                 && n < before.labelsWhenDecided() * familyOptions.redecideGrowth();
+    }
+
+    /**
+     * Whether every eligible candidate was in the last comparison: one that became eligible since (a TEXT project's
+     * embeddings got ready) is compared at once rather than after the labels have grown.
+     */
+    private static boolean comparedAll(FamilyChoice before, List<FamilyCandidate> eligible) {
+        return eligible.stream().allMatch(c -> before.candidates().stream()
+                .anyMatch(s -> s.family() == c.family() && s.representation() == c.representation()));
     }
 
     private LabelModel compare(List<FamilyCandidate> eligible, FamilyChoice before, ModelFamily pinned, String costNote,
@@ -80,7 +89,8 @@ public final class FamilyTrainer {
             models.add(m);
             scores.add(new FamilyChoice.CandidateScore(c.family(), c.representation(), s.logLoss(), s.accuracy()));
         }
-        int incumbent = before != null && eligible.contains(before.candidate())
+        // a choice made before some candidates could be offered (a text's embeddings were not ready) has no say
+        int incumbent = before != null && eligible.contains(before.candidate()) && comparedAll(before, eligible)
                 ? eligible.indexOf(before.candidate()) : 0;
         int best = incumbent;
         for (int i = 0; i < scores.size(); i++) {

@@ -41,9 +41,22 @@ public final class ItemEncoder {
         return ItemCodec.writeGrey(IMAGE_SIDE, IMAGE_SIDE, GreyImageDecoder.decode(pngOrJpeg, IMAGE_SIDE));
     }
 
+    /**
+     * An encoded text with its sentence embedding (int8 components, component i = {@code embedding[i] * scale}),
+     * which the EMBEDDINGS and BOTH representations read; every reader of the terms reads it as the text alone.
+     */
+    public static byte[] withEmbedding(byte[] encodedText, byte[] embedding, float scale) {
+        return ItemCodec.withEmbedding(encodedText, embedding, scale);
+    }
+
+    /** Whether an encoded item carries a sentence embedding. */
+    public static boolean hasEmbedding(byte[] encoded) {
+        return ItemCodec.hasEmbedding(encoded);
+    }
+
     /** Decodes what one of the {@code encode} methods produced. */
     public static DecodedItem decode(byte[] encoded) {
-        if (encoded.length > 0 && encoded[0] == ItemCodec.TERMS) {
+        if (encoded.length > 0 && (encoded[0] == ItemCodec.TERMS || encoded[0] == ItemCodec.EMBEDDED_TERMS)) {
             TermCounts t = ItemCodec.readTerms(encoded);
             return new DecodedItem(t.ids(), t.counts(), null);
         }

@@ -103,6 +103,23 @@ public final class LabelModel {
         return committee;
     }
 
+    /** The featurizer's settings and the calibrated head, for running the model elsewhere (the model download). */
+    public ModelParameters parameters() {
+        int k = weights.classes(), d = weights.dimension();
+        float[][] w = new float[d][k];
+        float[] b = new float[k];
+        for (int c = 0; c < d; c++) {
+            for (int j = 0; j < k; j++) {
+                w[c][j] = weights.weight(c, j);
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            b[j] = weights.bias(j);
+        }
+        return new ModelParameters(metadata.taskType(), choice.family(), choice.representation(), classes,
+                featurizer.parameters(), w, b, weights.temperature());
+    }
+
     /** Serialises featurizer, weights, committee, classes and metadata (gzip-compressed). */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

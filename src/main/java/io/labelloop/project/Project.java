@@ -20,12 +20,13 @@ public record Project(
         @JsonUnwrapped StreamSettings stream,
         @JsonUnwrapped SynthesisSettings synthesis,
         @JsonUnwrapped LabelingPageSettings labelingPage,
+        @JsonUnwrapped TeamSettings team,
         Instant createdAt,
         Instant updatedAt) {
 
     /** The project's settings as a lead would send them back unchanged. */
     public ProjectSettings settings() {
-        return new ProjectSettings(name, taskType, labels, queue, model, autoLabel, stream, synthesis, labelingPage);
+        return new ProjectSettings(name, taskType, labels, queue, model, autoLabel, stream, synthesis, labelingPage, team);
     }
 
     public boolean hasLabel(String label) {

@@ -29,7 +29,8 @@ public record ProjectSettings(
         @JsonUnwrapped @Valid AutoLabelSettings autoLabel,
         @JsonUnwrapped @Valid StreamSettings stream,
         @JsonUnwrapped @Valid SynthesisSettings synthesis,
-        @JsonUnwrapped @Valid LabelingPageSettings labelingPage) {
+        @JsonUnwrapped @Valid LabelingPageSettings labelingPage,
+        @JsonUnwrapped @Valid TeamSettings team) {
 
     /** A capability left out entirely reads as all its values left out. */
     public ProjectSettings {
@@ -39,16 +40,18 @@ public record ProjectSettings(
         stream = Objects.requireNonNullElse(stream, StreamSettings.UNSET);
         synthesis = Objects.requireNonNullElse(synthesis, SynthesisSettings.UNSET);
         labelingPage = Objects.requireNonNullElse(labelingPage, LabelingPageSettings.UNSET);
+        team = Objects.requireNonNullElse(team, TeamSettings.UNSET);
     }
 
     /** The same settings with service defaults filled in where the caller left a value out. */
     public ProjectSettings withDefaults() {
         return new ProjectSettings(name, taskType, labels, queue.withDefaults(), model.withDefaults(),
-                autoLabel.withDefaults(), stream.withDefaults(), synthesis.withDefaults(), labelingPage.withDefaults());
+                autoLabel.withDefaults(), stream.withDefaults(), synthesis.withDefaults(), labelingPage.withDefaults(),
+                team.withDefaults());
     }
 
     /** A new project's settings before a lead changes any: the defaults. */
     public static ProjectSettings defaults(TaskType taskType) {
-        return new ProjectSettings(null, taskType, List.of(), null, null, null, null, null, null).withDefaults();
+        return new ProjectSettings(null, taskType, List.of(), null, null, null, null, null, null, null).withDefaults();
     }
 }

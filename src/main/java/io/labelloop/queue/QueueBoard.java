@@ -21,13 +21,13 @@ public class QueueBoard {
     /**
      * Replaces the project's unleased entries with a new ranked batch; entries under a live lease
      * stay as they are (their annotators keep working) and are not added twice. Stream, audit,
-     * synthetic and guided entries and holdout draws stay until they are labeled (claims hand out the draws
+     * synthetic and guided entries, holdout draws and entries waiting for further judgments stay until they are labeled (claims hand out the draws
      * at the holdout's share, whatever the batch).
      */
     @Transactional
     public void replace(long projectId, List<QueueEntryDraft> entries) {
         jdbc.sql("""
-                delete from queue_entries where project_id = ? and reason not in %s and not holdout
+                delete from queue_entries where project_id = ? and reason not in %s and not holdout and not overlap
                 and (lease_expires_at is null or lease_expires_at < now())""".formatted(QueueReason.sqlList(QueueReason.KEPT)))
                 .param(projectId).update();
         jdbcTemplate.update("""

@@ -68,7 +68,10 @@ public class LabelPropagation {
         labeled.addAll(items.importedItems(project.id()));
         var decided = new Collected();
         long[] scanned = {0};
-        vectors.forEachExcept(project.id(), labeled, (id, encoded) -> {
+        vectors.forEachExcept(project.id(), labeled, scorer.usesEmbeddings(), (id, encoded) -> {
+            if (!scorer.canRead(encoded)) {
+                return; // its embedding is not there yet: decided after it is
+            }
             scanned[0]++;
             Prediction p = scorer.predict(encoded);
             if (StreamDecider.confidentEnough(project, scorer.classThresholds(), p.label(), p.confidence())) {

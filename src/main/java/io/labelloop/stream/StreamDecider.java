@@ -54,6 +54,13 @@ public class StreamDecider {
         this.mapper = mapper;
     }
 
+    /** A TEXT item's text (embedded on the fly when the model reads embeddings), else null. */
+    private static String textOf(Project project, JsonNode item) {
+        JsonNode text = item.get("text");
+        return project.taskType() == io.labelloop.learning.TaskType.TEXT && text != null && text.isString()
+                ? text.asString() : null;
+    }
+
     @Transactional
     public StreamDecision decide(Project project, JsonNode item) {
         ItemIntake.Stored stored = intake.store(project, item);
@@ -62,7 +69,7 @@ public class StreamDecider {
             return earlier.get();
         }
         byte[] encoded = vectors.ensure(project.id(), stored.itemId(), project.taskType());
-        Optional<Scored> scored = models.score(project.id(), encoded);
+        Optional<Scored> scored = models.score(project.id(), encoded, textOf(project, item));
         StreamDecision decision;
         boolean audit = false;
         if (holdoutDue(project) && budgetAllowsAnother(project, auditReserve(project))) {

@@ -160,7 +160,7 @@ public class SynthesisService {
         PixelScale scale = type == TaskType.IMAGE ? PixelScale.of(payloads, images) : null;
         List<SynthesisSeed> seeds = new ArrayList<>();
         for (Payload p : payloads) {
-            Prediction prediction = scorer.map(s -> s.predict(p.encoded())).orElse(null);
+            Prediction prediction = scorer.map(s -> s.predict(p.encoded(), p.text())).orElse(null);
             double uncertainty = prediction == null ? 0 : Math.clamp(1 - prediction.confidence(), 0, 1);
             seeds.add(new SynthesisSeed(p.itemId(), type == TaskType.TEXT ? nonNull(p.text()) : null,
                     type == TaskType.TEXT ? null : scale == null ? p.values() : scale.down(p.values()),
@@ -179,7 +179,7 @@ public class SynthesisService {
         for (SyntheticItems.Stored s : stored) {
             long id = s.itemId();
             ItemView v = views.get(id);
-            Optional<ModelPredictions.Scored> scored = scorer.map(m -> m.score(s.encoded()));
+            Optional<ModelPredictions.Scored> scored = scorer.map(m -> m.score(s.encoded(), v.text()));
             double uncertainty = scored.map(p -> Math.clamp(1 - p.confidence(), 0, 1)).orElse(1.0);
             ModelPredictions.PredictionView prediction = scored.map(ModelPredictions.Scored::asPrediction).orElse(null);
             queue.enqueueSynthetic(project.id(), id, uncertainty, scored.map(ModelPredictions.Scored::modelVersion).orElse(null),

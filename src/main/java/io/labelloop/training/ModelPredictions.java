@@ -1,9 +1,13 @@
 package io.labelloop.training;
 
+import io.labelloop.embedding.TextEmbeddings;
+import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.Prediction;
 import io.labelloop.training.internal.ModelStore;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -13,25 +17,51 @@ import org.springframework.stereotype.Service;
 public class ModelPredictions {
 
     private final ModelStore store;
+    private final TextEmbeddings embeddings;
 
-    ModelPredictions(ModelStore store) {
+    ModelPredictions(ModelStore store, TextEmbeddings embeddings) {
         this.store = store;
+        this.embeddings = embeddings;
     }
 
     /** A reusable scorer of the latest model for many items in a row (one thread), or empty before the first model. */
     public Optional<PoolScorer> poolScorer(long projectId) {
         return store.latest(projectId).map(latest -> {
             LabelModel model = store.model(projectId, latest.version());
-            return new PoolScorer(latest.version(), model.classes(), model.scorer(), classThresholds(latest));
+            return new PoolScorer(latest.version(), model.classes(), model.scorer(), classThresholds(latest),
+                    model.choice().representation().usesEmbeddings(), embeddings::attach);
         });
     }
 
-    /** Scores pool items with one model version; not thread-safe. */
+    /**
+     * Scores pool items with one model version; not thread-safe. {@code usesEmbeddings}: the model reads texts'
+     * sentence embeddings, so items are to be read with them ({@code ItemVectors} with embeddings), and a text
+     * without one is embedded on the fly by the {@code text} variants.
+     */
     public record PoolScorer(int modelVersion, java.util.List<String> classes, LabelModel.ItemScorer scorer,
-            Map<String, Double> classThresholds) {
+            Map<String, Double> classThresholds, boolean usesEmbeddings, BiFunction<byte[], String, byte[]> embedder) {
 
         public Prediction predict(byte[] encoded) {
             return scorer.predict(encoded);
+        }
+
+        /** The prediction of a text item whose embedding may not be stored yet (it is computed now if needed). */
+        public Prediction predict(byte[] encoded, String text) {
+            return scorer.predict(readable(encoded, text));
+        }
+
+        /** The verdict on a text item whose embedding may not be stored yet. */
+        public Scored score(byte[] encoded, String text) {
+            return score(readable(encoded, text));
+        }
+
+        /** Whether the model can read the item as it is (it needs no embedding, or the item carries it). */
+        public boolean canRead(byte[] encoded) {
+            return !usesEmbeddings || ItemEncoder.hasEmbedding(encoded);
+        }
+
+        private byte[] readable(byte[] encoded, String text) {
+            return canRead(encoded) || text == null ? encoded : embedder.apply(encoded, text);
         }
 
         /** The verdict on one item, with class names and the calibrated thresholds. */
@@ -44,6 +74,16 @@ public class ModelPredictions {
     /** The latest model's verdict, or empty before the first model. */
     public Optional<Scored> score(long projectId, byte[] encoded) {
         return poolScorer(projectId).map(s -> s.score(encoded));
+    }
+
+    /** The same for an item with its text, embedded now when the model reads embeddings and the item has none. */
+    public Optional<Scored> score(long projectId, byte[] encoded, String text) {
+        return poolScorer(projectId).map(s -> s.score(encoded, text));
+    }
+
+    /** Encoded texts as {@code model} reads them: with their embeddings, computed now, when it uses embeddings. */
+    public List<byte[]> readable(LabelModel model, List<byte[]> encoded, List<String> texts) {
+        return model.choice().representation().usesEmbeddings() ? embeddings.attach(encoded, texts) : encoded;
     }
 
     /** Each class's probability by name, in the model's class order. */

@@ -9,29 +9,42 @@ import java.util.Map;
  * One model version as the API lists it. {@code family} is what was trained ({@code LINEAR} for versions from before
  * model families), {@code representation} the features it started from, {@code candidates} what was compared when the
  * choice was made ({@code [{"family", "representation", "cvLogLoss", "cvAccuracy"}]}, empty when nothing was), and
- * {@code familyReason} why, in a sentence.
+ * {@code familyReason} why, in a sentence. {@code textRepresentation} (TEXT projects): what the model read, NGRAMS,
+ * EMBEDDINGS or BOTH (null for other projects and for versions from before sentence embeddings).
  */
 public record ModelSummary(int version, Instant trainedAt, int labelCount, int humanLabels, String algorithm,
         Map<String, Object> metrics, Map<String, Object> provenance, long trainMillis, long scoreMillis, long itemsScored,
         Double stopKappa, boolean stopRecommended, Map<String, Object> autoLabelThresholds, String family,
-        String representation, List<Object> candidates, String familyReason) {
+        String representation, List<Object> candidates, String familyReason, String textRepresentation) {
 
     /** A summary whose family fields are read from the provenance (absent before model families: linear). */
     public static ModelSummary of(int version, Instant trainedAt, int labelCount, int humanLabels, String algorithm,
             Map<String, Object> metrics, Map<String, Object> provenance, long trainMillis, long scoreMillis,
             long itemsScored, Double stopKappa, boolean stopRecommended, Map<String, Object> autoLabelThresholds) {
         Map<?, ?> f = provenance.get("family") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> text = provenance.get("text") instanceof Map<?, ?> m ? m : Map.of();
         return new ModelSummary(version, trainedAt, labelCount, humanLabels, algorithm, metrics, provenance, trainMillis,
                 scoreMillis, itemsScored, stopKappa, stopRecommended, autoLabelThresholds,
                 f.get("family") instanceof String s ? s : "LINEAR",
                 f.get("representation") instanceof String s ? s : "STANDARD",
                 f.get("candidates") instanceof List<?> l ? List.copyOf(l) : List.of(),
-                f.get("reason") instanceof String s ? s : null);
+                f.get("reason") instanceof String s ? s : null,
+                text.get("representation") instanceof String s ? s : null);
     }
 
     /** "KERNEL", or "KERNEL over HOG" when the family starts from another representation than the task's own. */
     public String familyLabel() {
         return "STANDARD".equals(representation) ? family : family + " over " + representation;
+    }
+
+    /** Why a TEXT model read n-grams although its setting wants embeddings (they were not all there), else null. */
+    public String textNote() {
+        return provenance.get("text") instanceof Map<?, ?> t && t.get("note") instanceof String s ? s : null;
+    }
+
+    /** Whether the model download has an ONNX form of this version: the linear family on numbers or pixels. */
+    public boolean hasOnnx(io.labelloop.learning.TaskType task) {
+        return task != io.labelloop.learning.TaskType.TEXT && "LINEAR".equals(family) && "STANDARD".equals(representation);
     }
 
     public Double accuracy() {

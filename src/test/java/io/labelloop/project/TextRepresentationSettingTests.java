@@ -6,7 +6,7 @@ import io.labelloop.support.ApiTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code textRepresentation} (API 1.1): AUTO by default, NGRAMS on TEXT projects, the rest refused with a reason. */
+/** {@code textRepresentation} (API 1.1): AUTO by default, any of the four on TEXT projects, unknown values refused. */
 class TextRepresentationSettingTests extends ApiTest {
 
     @Test
@@ -19,14 +19,17 @@ class TextRepresentationSettingTests extends ApiTest {
     }
 
     @Test
-    void shouldRefuseRepresentationsTheModelCannotUseAndValuesOutsideTheList() {
+    void shouldAcceptEmbeddingsAndBothAndRefuseValuesOutsideTheList() {
         long p = project(ADMIN, "TEXT", "pos", "neg");
-        var embeddings = api().patch("/api/v1/projects/" + p, ADMIN, Map.of("textRepresentation", "EMBEDDINGS"));
-        assertThat(embeddings.status()).isEqualTo(422);
-        assertThat(embeddings.json().get("errors").get(0).get("field").asString()).isEqualTo("textRepresentation");
-        assertThat(embeddings.json().get("errors").get(0).get("message").asString()).contains("not train on sentence embeddings yet");
-        assertThat(api().patch("/api/v1/projects/" + p, ADMIN, Map.of("textRepresentation", "WORDS")).status()).isEqualTo(422);
-        assertThat(api().get("/api/v1/projects/" + p, ADMIN).json().get("textRepresentation").asString()).isEqualTo("AUTO");
+        for (String r : java.util.List.of("EMBEDDINGS", "BOTH")) {
+            var patched = api().patch("/api/v1/projects/" + p, ADMIN, Map.of("textRepresentation", r));
+            assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+            assertThat(api().get("/api/v1/projects/" + p, ADMIN).json().get("textRepresentation").asString()).isEqualTo(r);
+        }
+        var unknown = api().patch("/api/v1/projects/" + p, ADMIN, Map.of("textRepresentation", "WORDS"));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("textRepresentation");
+        assertThat(api().get("/api/v1/projects/" + p, ADMIN).json().get("textRepresentation").asString()).isEqualTo("BOTH");
 
         long tabular = project(ADMIN, "TABULAR", "a", "b");
         var wrongTask = api().patch("/api/v1/projects/" + tabular, ADMIN, Map.of("textRepresentation", "NGRAMS"));

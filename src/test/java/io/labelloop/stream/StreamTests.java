@@ -235,7 +235,7 @@ class StreamTests extends ApiTest {
         var defaults = io.labelloop.project.ProjectSettings.defaults(io.labelloop.learning.TaskType.TEXT);
         var project = new io.labelloop.project.Project(1, "p", defaults.taskType(), List.of("a", "b"), defaults.queue(),
                 defaults.model(), new io.labelloop.project.AutoLabelSettings(null, null, 0.1), defaults.stream(),
-                defaults.synthesis(), defaults.labelingPage(), null, null);
+                defaults.synthesis(), defaults.labelingPage(), defaults.team(), null, null);
         long drawn = java.util.stream.LongStream.range(1, 20_001).filter(id -> StreamDecider.drawnForAudit(project, id)).count();
         assertThat(drawn).isBetween(1_800L, 2_200L);
     }

@@ -56,6 +56,11 @@ class ProjectPagesTests extends BrowserTest {
         var jsonl = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Export JSONL")).click());
         assertThat(readLines(jsonl.path())).hasSize(30);
+        assertThat(page.locator("#versions tbody tr")).hasCount(3);
+        var onnx = page.waitForDownload(() -> page.locator("#download-onnx-1").click());
+        assertThat(onnx.suggestedFilename()).isEqualTo("labelloop-project-" + project + "-model-1.onnx");
+        var modelJson = page.waitForDownload(() -> page.locator("#download-json-3").click());
+        assertThat(String.join("\n", readLines(modelJson.path()))).contains("\"format\":\"labelloop-model\"");
 
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Train now")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Training started");

@@ -8,12 +8,16 @@ import java.nio.ByteOrder;
  * Byte layout of encoded items. The first byte is the kind:
  * {@link #TERMS} then varint n and n pairs (varint id delta, varint count);
  * {@link #FLOATS} then varint n and n little-endian float32 values (NaN = missing);
- * {@link #GREY} then varint width, varint height and width*height unsigned grey bytes.
+ * {@link #GREY} then varint width, varint height and width*height unsigned grey bytes;
+ * {@link #EMBEDDED_TERMS} then varint d, d signed bytes and a little-endian float32 scale (a sentence embedding,
+ * value i = byte i * scale), then what follows the kind byte of {@link #TERMS}: a text with its embedding, read as
+ * terms by every reader of terms.
  */
 public final class ItemCodec {
     public static final byte TERMS = 1;
     public static final byte FLOATS = 2;
     public static final byte GREY = 3;
+    public static final byte EMBEDDED_TERMS = 4;
 
     private ItemCodec() {
     }
@@ -29,6 +33,81 @@ public final class ItemCodec {
             prev = terms.ids()[i];
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A text's terms ({@link #TERMS} bytes, or {@link #EMBEDDED_TERMS} whose embedding is replaced) with an int8
+     * embedding: byte i times {@code scale} is component i.
+     */
+    public static byte[] withEmbedding(byte[] terms, byte[] embedding, float scale) {
+        int start = termsStart(terms);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(terms.length + embedding.length + 12);
+        out.write(EMBEDDED_TERMS);
+        writeVarint(out, embedding.length);
+        out.write(embedding, 0, embedding.length);
+        int bits = Float.floatToIntBits(scale);
+        for (int k = 0; k < 4; k++) {
+            out.write(bits >>> (8 * k) & 0xff);
+        }
+        out.write(terms, start, terms.length - start);
+        return out.toByteArray();
+    }
+
+    /** The {@link #TERMS} bytes of a text item (the item itself when it carries no embedding). */
+    public static byte[] termsOnly(byte[] b) {
+        if (b.length == 0 || b[0] != EMBEDDED_TERMS) {
+            return b;
+        }
+        int start = termsStart(b);
+        byte[] out = new byte[b.length - start + 1];
+        out[0] = TERMS;
+        System.arraycopy(b, start, out, 1, b.length - start);
+        return out;
+    }
+
+    /** Whether the item is a text with its sentence embedding. */
+    public static boolean hasEmbedding(byte[] b) {
+        return b.length > 0 && b[0] == EMBEDDED_TERMS;
+    }
+
+    /** Dimensions of the item's embedding, 0 when it has none. */
+    public static int embeddingDimensions(byte[] b) {
+        return hasEmbedding(b) ? (int) varintAt(b, 1) : 0;
+    }
+
+    /**
+     * Writes the item's embedding into {@code out} (its first {@code out.length} components; zeros where it has
+     * none or fewer) and returns its dimensions (0: none).
+     */
+    public static int readEmbedding(byte[] b, float[] out) {
+        if (!hasEmbedding(b)) {
+            java.util.Arrays.fill(out, 0f);
+            return 0;
+        }
+        long v = varintAt(b, 1);
+        int d = (int) v;
+        int pos = (int) (v >>> 32);
+        int at = pos + d;
+        float scale = Float.intBitsToFloat((b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16
+                | (b[at + 3] & 0xff) << 24);
+        int n = Math.min(d, out.length);
+        for (int i = 0; i < n; i++) {
+            out[i] = b[pos + i] * scale;
+        }
+        java.util.Arrays.fill(out, n, out.length, 0f);
+        return d;
+    }
+
+    /** Position of the varint term count of a {@link #TERMS} or {@link #EMBEDDED_TERMS} item. */
+    private static int termsStart(byte[] b) {
+        if (b.length > 0 && b[0] == EMBEDDED_TERMS) {
+            long v = varintAt(b, 1);
+            return (int) (v >>> 32) + (int) v + 4;
+        }
+        if (b.length == 0 || b[0] != TERMS) {
+            throw new IllegalArgumentException("not a text item: kind " + (b.length == 0 ? "empty" : b[0]));
+        }
+        return 1;
     }
 
     public static byte[] writeFloats(float[] values) {
@@ -146,6 +225,11 @@ public final class ItemCodec {
         public int pos;
 
         public ByteCursor(byte[] b, byte expectedKind) {
+            if (expectedKind == TERMS && b.length > 0 && b[0] == EMBEDDED_TERMS) {
+                this.b = b;
+                this.pos = termsStart(b);
+                return;
+            }
             if (b.length == 0 || b[0] != expectedKind) {
                 throw new IllegalArgumentException("encoded item kind " + (b.length == 0 ? "empty" : b[0])
                         + ", expected " + expectedKind);

@@ -10,6 +10,13 @@ import java.util.Locale;
  * This is the only place where text is tokenised.
  */
 public final class TextHasher {
+    /** The hash function in words, for model files read by other programs. */
+    public static final String DESCRIPTION = "text lower-cased (Locale.ROOT); words = maximal runs of letters or digits "
+            + "(Character.isLetterOrDigit, UTF-16 chars); 32-bit FNV-1a with a salt and a final mix; terms: each word, each pair of consecutive words, each "
+            + "character 3-gram of ' ' + word + ' '; h = 0x811c9dc5; h = (h ^ salt) * 0x01000193 with salt 'w' (word), "
+            + "'b' (bigram: the finished hash of the first word with salt 'b' is the start h, then salt ' ' and the "
+            + "second word's chars), 'c' (3-gram); then for each char h = (h ^ char) * 0x01000193 (32-bit); finish: "
+            + "h ^= h >>> 16; h *= 0x85ebca6b; h ^= h >>> 13; id = h & (2^20 - 1); tf = occurrences of the id";
     /** Number of hash buckets (2^20). */
     public static final int HASH_SPACE = 1 << 20;
     private static final int MASK = HASH_SPACE - 1;

@@ -31,6 +31,9 @@ public interface Featurizer {
         return null;
     }
 
+    /** The fitted settings, complete enough to compute the columns elsewhere (the model download). */
+    io.labelloop.learning.FeaturizerParameters parameters();
+
     /** Short description for model metadata. */
     String describe();
 

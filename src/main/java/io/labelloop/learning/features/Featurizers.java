@@ -40,6 +40,8 @@ public final class Featurizers {
             case PixelFeaturizer p -> "pixels";
             case RandomFourierFeaturizer r -> "rff";
             case HogFeaturizer h -> "hog";
+            case EmbeddingFeaturizer e -> "embedding";
+            case ConcatFeaturizer c -> "concat";
             default -> throw new IllegalArgumentException("unknown featurizer " + f);
         });
         f.write(out);
@@ -53,6 +55,8 @@ public final class Featurizers {
             case "pixels" -> PixelFeaturizer.read(in);
             case "rff" -> RandomFourierFeaturizer.read(in);
             case "hog" -> HogFeaturizer.read(in);
+            case "embedding" -> EmbeddingFeaturizer.read(in);
+            case "concat" -> ConcatFeaturizer.read(in);
             default -> throw new IOException("unknown featurizer " + tag);
         };
     }

@@ -1,5 +1,6 @@
 package io.labelloop.learning.features;
 
+import io.labelloop.learning.FeaturizerParameters;
 import io.labelloop.learning.encoding.ItemCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -166,6 +167,11 @@ public final class HogFeaturizer implements Featurizer {
         for (int i = from; i < to; i++) {
             v[i] *= inv;
         }
+    }
+
+    @Override
+    public FeaturizerParameters parameters() {
+        return new FeaturizerParameters.Hog(side, cell, BINS, CLIP, dimension());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.labelloop.learning.features;
 
+import io.labelloop.learning.FeaturizerParameters;
 import io.labelloop.learning.encoding.ItemCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -77,6 +78,11 @@ public final class PixelFeaturizer implements Featurizer {
         if (n != pixels) {
             throw new IllegalArgumentException("expected " + pixels + " pixels, got " + n);
         }
+    }
+
+    @Override
+    public FeaturizerParameters parameters() {
+        return new FeaturizerParameters.Pixels(pixels, scale);
     }
 
     @Override

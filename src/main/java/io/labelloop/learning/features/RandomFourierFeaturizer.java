@@ -1,5 +1,6 @@
 package io.labelloop.learning.features;
 
+import io.labelloop.learning.FeaturizerParameters;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -174,6 +175,12 @@ public final class RandomFourierFeaturizer implements Featurizer {
     @Override
     public long operationsPerItem() {
         return base.operationsPerItem() + (long) features * (input + COSINE_COST);
+    }
+
+    @Override
+    public FeaturizerParameters parameters() {
+        return new FeaturizerParameters.RandomFourier(base.parameters(), features, input, hashed, gamma, seed, w.clone(),
+                b.clone(), scale);
     }
 
     @Override

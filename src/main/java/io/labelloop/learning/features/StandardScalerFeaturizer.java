@@ -1,5 +1,6 @@
 package io.labelloop.learning.features;
 
+import io.labelloop.learning.FeaturizerParameters;
 import io.labelloop.learning.encoding.ItemCodec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -137,6 +138,12 @@ public final class StandardScalerFeaturizer implements Featurizer {
                 v[j] = Math.max(-CLIP, Math.min(CLIP, (t - mean[j]) * inverseSd[j]));
             }
         }
+    }
+
+    @Override
+    public FeaturizerParameters parameters() {
+        return new FeaturizerParameters.Standardised(mean.length, mean.clone(), inverseSd.clone(), logged.clone(),
+                indicatorColumn.clone(), CLIP, dimension());
     }
 
     @Override

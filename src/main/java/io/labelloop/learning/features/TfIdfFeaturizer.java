@@ -1,5 +1,6 @@
 package io.labelloop.learning.features;
 
+import io.labelloop.learning.FeaturizerParameters;
 import io.labelloop.learning.encoding.ItemCodec;
 import io.labelloop.learning.encoding.ItemCodec.ByteCursor;
 import io.labelloop.learning.encoding.TextHasher;
@@ -148,6 +149,11 @@ public final class TfIdfFeaturizer implements Featurizer {
     /** Fibonacci hashing (Knuth): the top bits of id * 2^32 / phi. */
     private int slot(int id) {
         return id * 0x9E3779B1 >>> shift;
+    }
+
+    @Override
+    public FeaturizerParameters parameters() {
+        return new FeaturizerParameters.TfIdf(TextHasher.DESCRIPTION, TextHasher.HASH_SPACE, vocabulary.clone(), idf.clone());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.labelloop.metrics.web;
 
+import io.labelloop.quality.AgreementService;
 import io.labelloop.embedding.EmbeddingProgress;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
@@ -30,10 +31,12 @@ class DashboardController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final EmbeddingProgress embeddings;
+    private final AgreementService agreement;
 
     DashboardController(ProjectAccess access, ProjectFigures figures, ModelVersions models, MessageSource messages,
-            JsonMapper json, EmbeddingProgress embeddings) {
+            JsonMapper json, EmbeddingProgress embeddings, AgreementService agreement) {
         this.embeddings = embeddings;
+        this.agreement = agreement;
         this.access = access;
         this.figures = figures;
         this.models = models;
@@ -48,6 +51,10 @@ class DashboardController {
         model.addAttribute("project", project);
         model.addAttribute("stats", figures.of(project));
         model.addAttribute("embeddings", embeddings.of(project));
+        AgreementService.Agreement team = agreement.of(project);
+        if (team.itemsWithSeveral() > 0) {
+            model.addAttribute("agreement", team);
+        }
         model.addAttribute("canManage", me.isAdmin() || me.role() == Role.LEAD);
         model.addAttribute("curveJson", json.writeValueAsString(curve(versions, locale)));
         model.addAttribute("chartTextsJson", json.writeValueAsString(chartTexts(locale)));
@@ -55,6 +62,7 @@ class DashboardController {
             ModelSummary latest = versions.getLast();
             model.addAttribute("latest", latest);
             model.addAttribute("latestMetrics", ModelReport.of(latest));
+            model.addAttribute("versions", versions.reversed());
         }
         return "dashboard";
     }

@@ -3,6 +3,7 @@ package io.labelloop.project.internal;
 import io.labelloop.learning.TaskType;
 import io.labelloop.project.AutoLabelSettings;
 import io.labelloop.project.LabelingPageSettings;
+import io.labelloop.project.TeamSettings;
 import io.labelloop.project.ModelSettings;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectSettings;
@@ -63,6 +64,9 @@ public class ProjectEntity {
     @Embedded
     private LabelingPageSettings labelingPage;
 
+    @Embedded
+    private TeamSettings team;
+
     @Column(name = "created_by")
     private Long createdBy;
 
@@ -94,6 +98,7 @@ public class ProjectEntity {
         this.stream = s.stream();
         this.synthesis = s.synthesis();
         this.labelingPage = s.labelingPage();
+        this.team = s.team();
         this.updatedAt = Instant.now();
     }
 
@@ -105,6 +110,7 @@ public class ProjectEntity {
         return new Project(id, name, taskType, List.copyOf(labels), queue, model, autoLabel,
                 Objects.requireNonNullElse(stream, StreamSettings.UNSET), synthesis,
                 Objects.requireNonNullElse(labelingPage, LabelingPageSettings.UNSET),
+                Objects.requireNonNullElse(team, TeamSettings.UNSET).withDefaults(),
                 createdAt, updatedAt);
     }
 

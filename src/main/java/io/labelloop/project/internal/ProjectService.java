@@ -120,9 +120,8 @@ public class ProjectService {
     }
 
     /**
-     * What is wrong with {@code textRepresentation}: an unknown value, a value other than AUTO outside TEXT
-     * projects, or a representation the learner cannot train on yet (it uses n-grams; the embeddings serve
-     * search by meaning so far, docs/embeddings.md), refused rather than silently ignored.
+     * What is wrong with {@code textRepresentation}: an unknown value, or a value other than AUTO outside TEXT
+     * projects (refused rather than silently ignored).
      */
     private static java.util.Optional<String> textRepresentationProblem(ProjectSettings s) {
         String r = s.model().textRepresentation();
@@ -134,10 +133,6 @@ public class ProjectService {
         }
         if (s.taskType() != io.labelloop.learning.TaskType.TEXT) {
             return java.util.Optional.of("is for TEXT projects only");
-        }
-        if (!"NGRAMS".equals(r)) {
-            return java.util.Optional.of("the model cannot train on sentence embeddings yet: AUTO or NGRAMS "
-                    + "(the embeddings already serve search by meaning)");
         }
         return java.util.Optional.empty();
     }

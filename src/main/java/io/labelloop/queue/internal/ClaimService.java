@@ -237,7 +237,8 @@ public class ClaimService {
      * One statement: it sets the transaction's commit to asynchronous (see {@link #leaseWithinBudget}),
      * picks the first free holdout draws and the first free other entries ({@code othersTakeDraws}:
      * any entries), leases those whose item is still unlabeled and deletes the others, and reads the
-     * leased items (the item module maps their columns: {@link ItemQueries#rowMapper}).
+     * leased items (the item module maps their columns: {@link ItemQueries#rowMapper}). An entry waiting
+     * for a further judgment ({@code overlap}, migration V17) is never handed to someone who judged its item.
      * Such stale entries come from a fallback insert or a queue refill that worked on a snapshot taken
      * before someone labeled the item; this statement's snapshot is newer and sees that label.
      */
@@ -249,18 +250,20 @@ public class ClaimService {
                 with async_commit as (select set_config('synchronous_commit', 'off', true)),
                 picked_draws as (
                     select q.item_id, true as draw_slot,
-                           not exists (select 1 from unlabeled_items u where u.item_id = q.item_id) as labeled
+                           not q.overlap and not exists (select 1 from unlabeled_items u where u.item_id = q.item_id) as labeled
                     from queue_entries q
                     where q.project_id = ? and q.holdout and (q.lease_expires_at is null or q.lease_expires_at < now())
+                      and (not q.overlap or not exists (select 1 from judgments j where j.item_id = q.item_id and j.user_id = ?))
                     order by q.skips, q.rank
                     limit ?
                     for update of q skip locked),
                 picked_others as (
                     select q.item_id, false as draw_slot,
-                           not exists (select 1 from unlabeled_items u where u.item_id = q.item_id) as labeled
+                           not q.overlap and not exists (select 1 from unlabeled_items u where u.item_id = q.item_id) as labeled
                     from queue_entries q
                     where q.project_id = ? and (not q.holdout or ?)
                       and (q.lease_expires_at is null or q.lease_expires_at < now())
+                      and (not q.overlap or not exists (select 1 from judgments j where j.item_id = q.item_id and j.user_id = ?))
                     order by q.skips, q.rank
                     limit ?
                     for update of q skip locked),
@@ -275,7 +278,7 @@ public class ClaimService {
                               q.prediction::text as leased_prediction, q.lease_expires_at as leased_until,
                               picked.draw_slot as leased_draw_slot)
                 select l.*, i.* from leased l join items i on i.id = l.leased_item""")
-                .params(projectId, draws, projectId, othersTakeDraws, others, userId, until)
+                .params(projectId, userId, draws, projectId, othersTakeDraws, userId, others, userId, until)
                 .query((rs, i) -> new Leased(rs.getLong("leased_item"), rs.getInt("leased_rank"), rs.getInt("leased_skips"),
                         rs.getDouble("leased_score"), QueueReason.valueOf(rs.getString("leased_reason")), rs.getString("leased_prediction"),
                         rs.getTimestamp("leased_until").toInstant(), rs.getBoolean("leased_draw_slot"), itemRow.mapRow(rs, i)))

@@ -42,19 +42,30 @@ class CycleWriter {
 
     @Transactional
     void store(Project project, int version, TrainingSet data, ModelBuilder.Built built, long trainMillis, long scoreMillis,
-            long scored, StopCheck stop, List<QueueEntryDraft> drafts, PhaseTimer timer) {
+            long scored, StopCheck stop, List<QueueEntryDraft> drafts, PhaseTimer timer, Map<String, Object> text) {
         for (long itemId : stop.newStopSet()) {
             jdbc.sql("insert into stop_set_items (project_id, item_id) values (?, ?) on conflict do nothing")
                     .params(project.id(), itemId).update();
         }
         ModelMetadata meta = built.model().metadata();
         models.insert(new ModelStore.NewVersion(project.id(), version, data.trainLabels().size(), data.humanLabels(),
-                meta.algorithm(), metrics(built.evaluation(), meta), Map.of("model", meta, "cycleMillis", timer.millis(),
-                        "family", FamilyJson.of(built.model().choice())), trainMillis, scoreMillis, scored, stop.kappa(),
+                meta.algorithm(), metrics(built.evaluation(), meta), provenance(meta, timer, built, text), trainMillis, scoreMillis, scored, stop.kappa(),
                 stop.stop(), stop.predictions(), built.thresholds(), built.model()));
         queue.replace(project.id(), drafts);
         events.publishEvent(new ModelTrained(project.id(), version, data.trainLabels().size(),
                 built.evaluation().accuracy(), stop.stop()));
+    }
+
+    private static Map<String, Object> provenance(ModelMetadata meta, PhaseTimer timer, ModelBuilder.Built built,
+            Map<String, Object> text) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("model", meta);
+        p.put("cycleMillis", timer.millis());
+        p.put("family", FamilyJson.of(built.model().choice()));
+        if (text != null) {
+            p.put("text", text);
+        }
+        return p;
     }
 
     private static Map<String, Object> metrics(Evaluation e, ModelMetadata meta) {

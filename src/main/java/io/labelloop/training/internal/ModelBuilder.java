@@ -10,6 +10,7 @@ import io.labelloop.learning.ModelEvaluator;
 import io.labelloop.learning.ModelTrainer;
 import io.labelloop.learning.StrategyName;
 import io.labelloop.learning.TaskType;
+import io.labelloop.learning.TextRepresentation;
 import io.labelloop.learning.ThresholdCalibrator;
 import io.labelloop.learning.TrainingOptions;
 import io.labelloop.learning.synthesis.SynthesisOptions;
@@ -42,12 +43,13 @@ class ModelBuilder {
      * AUTO); noisy training copies, when on, are added to the chosen family's training only.
      */
     Built train(Project project, TrainingSet data, List<byte[]> poolSample, LabelModel previous, long poolSize,
-            PhaseTimer timer) {
+            TextRepresentation text, PhaseTimer timer) {
         TrainingOptions options = TrainingOptions.defaults().withSeed(project.id());
         if (project.queue().strategy() == StrategyName.VOTE_ENTROPY || project.queue().strategy() == StrategyName.CONSENSUS_KL) {
             options = options.withCommittee(settings.committeeSize());
         }
-        var families = new FamilyTrainer(project.taskType(), options, FamilyOptions.defaults());
+        FamilyOptions familyOptions = text == null ? FamilyOptions.defaults() : FamilyOptions.defaults().withText(text);
+        var families = new FamilyTrainer(project.taskType(), options, familyOptions);
         LabelModel model = families.train(data.trainItems(), data.trainLabels(), poolSample, previous,
                 project.model().pinnedFamily(), poolSize);
         ModelTrainer trainer = families.trainer(model.choice().candidate());

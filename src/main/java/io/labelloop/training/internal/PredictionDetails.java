@@ -2,6 +2,7 @@ package io.labelloop.training.internal;
 
 import io.labelloop.item.ItemDetails;
 import io.labelloop.item.ItemVectors;
+import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.training.ModelPredictions;
 import java.util.List;
@@ -24,11 +25,12 @@ class PredictionDetails implements ItemDetails {
     @Override
     public Optional<Object> prediction(long projectId, long itemId) {
         return models.latest(projectId).flatMap(latest -> {
-            byte[] encoded = vectors.of(projectId, List.of(itemId)).get(itemId);
-            if (encoded == null) {
-                return Optional.empty();
-            }
             LabelModel model = models.model(projectId, latest.version());
+            boolean embeddings = model.choice().representation().usesEmbeddings();
+            byte[] encoded = vectors.of(projectId, List.of(itemId), embeddings).get(itemId);
+            if (encoded == null || embeddings && !ItemEncoder.hasEmbedding(encoded)) {
+                return Optional.empty(); // not encoded yet, or its embedding not there yet: no suggestion
+            }
             var p = ModelPredictions.asPrediction(model, model.scorer().predict(encoded));
             return Optional.of(new Latest(p.label(), p.confidence(), p.probabilities(), latest.version()));
         });

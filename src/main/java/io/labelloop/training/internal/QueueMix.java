@@ -26,7 +26,7 @@ final class QueueMix {
     }
 
     static List<QueueEntryDraft> interleave(LabelModel model, int version, long projectId, List<SelectedItem> selected,
-            List<QueueEntryDraft> explore, ItemVectors vectors) {
+            List<QueueEntryDraft> explore, ItemVectors vectors, boolean embeddings) {
         List<Pick> order = new ArrayList<>();
         int e = 0;
         for (SelectedItem s : selected) {
@@ -38,7 +38,7 @@ final class QueueMix {
         while (e < explore.size()) {
             order.add(Pick.exploring(explore.get(e++)));
         }
-        Map<Long, byte[]> encoded = new HashMap<>(vectors.of(projectId, order.stream().map(Pick::itemId).toList()));
+        Map<Long, byte[]> encoded = new HashMap<>(vectors.of(projectId, order.stream().map(Pick::itemId).toList(), embeddings));
         var scorer = model.scorer();
         List<QueueEntryDraft> drafts = new ArrayList<>(order.size());
         int rank = 1;

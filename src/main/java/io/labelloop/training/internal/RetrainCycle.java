@@ -1,6 +1,9 @@
 package io.labelloop.training.internal;
 
 import io.labelloop.annotation.LabelQueries;
+import io.labelloop.embedding.TextEmbeddings;
+import io.labelloop.learning.ItemEncoder;
+import io.labelloop.learning.TaskType;
 import io.labelloop.item.ItemVectors;
 import io.labelloop.learning.BatchSelector;
 import io.labelloop.learning.ColdStartSelector;
@@ -10,6 +13,7 @@ import io.labelloop.learning.SelectionOptions;
 import io.labelloop.learning.StrategyName;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.quality.ConsensusService;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.queue.QueueEntryDraft;
 import io.labelloop.queue.QueueReason;
@@ -47,10 +51,15 @@ public class RetrainCycle {
     private final ModelBuilder builder;
     private final CycleWriter writer;
     private final TrainingSettings settings;
+    private final TextEmbeddings embeddings;
+    private final ConsensusService consensus;
 
     RetrainCycle(CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
-            ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings) {
+            ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings,
+            TextEmbeddings embeddings, ConsensusService consensus) {
+        this.embeddings = embeddings;
         this.locks = locks;
+        this.consensus = consensus;
         this.projects = projects;
         this.vectors = vectors;
         this.labels = labels;
@@ -87,17 +96,36 @@ public class RetrainCycle {
             }
             vectors.encodeMissing(projectId, project.taskType());
             timer.lap("encode");
-            TrainingSet data = TrainingSet.load(projectId, labels, vectors);
+            consensus.settle(project); // final labels of items with several judgments (Dawid-Skene)
+            TextReading text = reading(project, latest);
+            TrainingSet data = TrainingSet.load(projectId, labels, vectors, text.embeddings());
             timer.lap("loadLabels");
             if (data.classCount() < 2) {
                 if (latest.isEmpty() && queue.available(projectId) < project.queue().batchSize()) {
-                    return seed(project, data);
+                    return seed(project, data, text);
                 }
                 return new Result(Outcome.NOT_ENOUGH_LABELS, null,
                         "training needs labels of at least two classes; there are " + data.classCount());
             }
-            return trainAndScore(project, latest, data, timer);
+            return trainAndScore(project, latest, data, text, timer);
         }
+    }
+
+    /**
+     * Whether a TEXT project's items are read with their sentence embeddings this cycle: when its setting wants
+     * them and every item has its vector, or, once a model has used them, while at least 90% have (items uploaded
+     * since wait for theirs without sending the model back to n-grams for a cycle; they are not queued meanwhile).
+     */
+    private TextReading reading(Project project, Optional<ModelSummary> latest) {
+        if (project.taskType() != TaskType.TEXT) {
+            return TextReading.NONE;
+        }
+        TextEmbeddings.Readiness r = embeddings.readiness(project);
+        var status = r.status();
+        boolean before = latest.map(TextReading::readEmbeddings).orElse(false);
+        boolean use = r.useEmbeddings() || r.setting().wantsEmbeddings() && before && status.total() > 0
+                && status.done() >= 0.9 * status.total();
+        return new TextReading(use, r.setting(), status.done(), status.total());
     }
 
     /** Enough new human training labels since the latest model, or its ranked queue used up while the pool is not. */
@@ -105,22 +133,28 @@ public class RetrainCycle {
         if (humanTrainingLabels - latest.humanLabels() >= project.model().retrainEvery()) {
             return true;
         }
+        if (project.taskType() == TaskType.TEXT && !TextReading.readEmbeddings(latest)
+                && embeddings.readiness(project).useEmbeddings()) {
+            return true; // the embeddings just got ready: the next model may use them (the queue stays meanwhile)
+        }
         return queue.available(project.id()) == 0 && queue.poolHasUnqueuedItems(project.id());
     }
 
-    private Result seed(Project project, TrainingSet data) {
-        List<QueueEntryDraft> drafts = coldStart(project, data, project.queue().batchSize(), Set.of(), queue.reservedItems(project.id()));
+    private Result seed(Project project, TrainingSet data, TextReading text) {
+        List<QueueEntryDraft> drafts = coldStart(project, data, text, project.queue().batchSize(), Set.of(),
+                queue.reservedItems(project.id()));
         written(project.id(), () -> writer.replaceQueue(project.id(), drafts));
         log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
         return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
     }
 
-    private List<QueueEntryDraft> coldStart(Project project, TrainingSet data, int count, Set<Long> exclude, Set<Long> leased) {
+    private List<QueueEntryDraft> coldStart(Project project, TrainingSet data, TextReading text, int count,
+            Set<Long> exclude, Set<Long> leased) {
         if (count <= 0) {
             return List.of();
         }
         var selector = new ColdStartSelector(project.taskType(), count);
-        vectors.forEachExcept(project.id(), data.labeledIds(), (id, encoded) -> {
+        vectors.forEachExcept(project.id(), data.labeledIds(), text.embeddings(), (id, encoded) -> {
             if (!leased.contains(id) && !exclude.contains(id)) {
                 selector.offer(id, encoded);
             }
@@ -132,13 +166,14 @@ public class RetrainCycle {
         return drafts;
     }
 
-    private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data, PhaseTimer timer) {
+    private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data, TextReading text,
+            PhaseTimer timer) {
         long started = System.nanoTime();
         int version = latest.map(v -> v.version() + 1).orElse(1);
         Set<Long> leased = queue.reservedItems(project.id());
         List<byte[]> sample = new ArrayList<>();
         var stopDraw = new Reservoir<Long>(settings.stopSetSize(), project.id() + 7);
-        for (var v : vectors.sample(project.id(), settings.poolSampleSize())) {
+        for (var v : vectors.sample(project.id(), settings.poolSampleSize(), text.embeddings())) {
             if (!data.labeledIds().contains(v.itemId())) {
                 sample.add(v.encoded());
                 stopDraw.offer(v.itemId());
@@ -146,7 +181,8 @@ public class RetrainCycle {
         }
         timer.lap("samplePool");
         LabelModel previous = latest.map(v -> models.model(project.id(), v.version())).orElse(null);
-        ModelBuilder.Built built = builder.train(project, data, sample, previous, vectors.count(project.id()), timer);
+        ModelBuilder.Built built = builder.train(project, data, sample, previous, vectors.count(project.id()),
+                text.setting(), timer);
         long trainMillis = (System.nanoTime() - started) / 1_000_000;
 
         long scoring = System.nanoTime();
@@ -157,27 +193,32 @@ public class RetrainCycle {
                 SelectionOptions.ofBatch(strategyCount).withSeed(project.id() + version));
         data.trainItems().forEach(selector::addLabeled);
         long[] scored = {0};
+        boolean needsEmbedding = built.model().choice().representation().usesEmbeddings();
         try (var scorer = new PipelinedSink((id, encoded) -> {
-            if (!leased.contains(id)) {
+            // an item whose embedding is not there yet waits for the next model rather than being ranked without it
+            if (!leased.contains(id) && (!needsEmbedding || ItemEncoder.hasEmbedding(encoded))) {
                 selector.offer(id, encoded);
                 scored[0]++;
             }
         })) {
-            vectors.forEachExcept(project.id(), data.labeledIds(), scorer);
+            vectors.forEachExcept(project.id(), data.labeledIds(), text.embeddings(), scorer);
         }
         timer.lap("scorePool");
         List<SelectedItem> selected = selector.select();
         timer.lap("selectBatch");
         Set<Long> taken = new HashSet<>(leased);
         selected.forEach(s -> taken.add(s.itemId()));
-        List<QueueEntryDraft> explore = coldStart(project, data, exploreCount, taken, leased);
-        List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, explore, vectors);
+        List<QueueEntryDraft> explore = coldStart(project, data, text, exploreCount, taken, leased);
+        List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, explore, vectors,
+                text.embeddings());
         long scoreMillis = (System.nanoTime() - scoring) / 1_000_000;
         timer.lap("mixQueue");
 
-        StopCheck stop = StopCheck.of(project.id(), built.model(), writer.stopSet(project.id()), stopDraw.items(), vectors, models);
+        StopCheck stop = StopCheck.of(project.id(), built.model(), writer.stopSet(project.id()), stopDraw.items(), vectors,
+                text.embeddings(), models);
         timer.lap("stopCheck");
-        written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer));
+        written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer,
+                text.provenance(built.model().choice().representation())));
         log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items, queued {}; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
                 String.format("%.3f", built.evaluation().accuracy()), scored[0], drafts.size(), timer.millis());

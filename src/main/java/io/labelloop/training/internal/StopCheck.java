@@ -17,9 +17,9 @@ import java.util.TreeMap;
 record StopCheck(List<Long> newStopSet, List<String> predictions, Double kappa, boolean stop) {
 
     static StopCheck of(long projectId, LabelModel model, List<Long> stored, List<Long> drawn, ItemVectors vectors,
-            ModelStore models) {
+            boolean embeddings, ModelStore models) {
         List<Long> stopSet = stored.isEmpty() ? drawn : stored;
-        Map<Long, byte[]> encoded = new TreeMap<>(vectors.of(projectId, stopSet));
+        Map<Long, byte[]> encoded = new TreeMap<>(vectors.of(projectId, stopSet, embeddings));
         if (encoded.isEmpty()) {
             // nothing to compare on yet (e.g. a stream project whose pool was all labeled when its first model
             // came): no advice, and the next cycle draws the stop set again

@@ -18,8 +18,14 @@ record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> tr
         List<String> holdoutLabels, int humanLabels, Set<Long> labeledIds) {
 
     static TrainingSet load(long projectId, LabelQueries labels, ItemVectors vectors) {
+        return load(projectId, labels, vectors, false);
+    }
+
+    /** The same; with {@code embeddings} the items carry their sentence embeddings (those that have one). */
+    static TrainingSet load(long projectId, LabelQueries labels, ItemVectors vectors, boolean embeddings) {
         List<HumanLabel> human = labels.humanLabels(projectId);
-        Map<Long, byte[]> humanVectors = vectors.of(projectId, human.stream().map(HumanLabel::itemId).toList());
+        Map<Long, byte[]> humanVectors = vectors.of(projectId, human.stream().map(HumanLabel::itemId).toList(),
+                embeddings);
         List<Long> trainIds = new ArrayList<>();
         List<byte[]> trainItems = new ArrayList<>();
         List<String> trainLabels = new ArrayList<>();
@@ -41,7 +47,7 @@ record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> tr
                 trainLabels.add(h.label());
             }
         }
-        for (LabeledVector imported : vectors.imported(projectId)) {
+        for (LabeledVector imported : vectors.imported(projectId, embeddings)) {
             if (!humanIds.contains(imported.itemId())) {
                 trainIds.add(imported.itemId());
                 trainItems.add(imported.encoded());

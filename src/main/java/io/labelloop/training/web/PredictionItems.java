@@ -21,7 +21,7 @@ final class PredictionItems {
     }
 
     /** One item to predict: the caller's externalId (echoed back, may be null) and its encoded form. */
-    record Item(String externalId, byte[] encoded) {
+    record Item(String externalId, byte[] encoded, String text) {
     }
 
     static List<Item> read(JsonNode body, TaskType taskType, List<String> featureNames) {
@@ -41,7 +41,8 @@ final class PredictionItems {
             float[] features = features(item.get("features"), featureNames, at + ".features");
             byte[] image = image(string(item.get("image"), at + ".image"), at + ".image");
             try {
-                items.add(new Item(externalId, ItemVectors.encode(taskType, text, features, image)));
+                items.add(new Item(externalId, ItemVectors.encode(taskType, text, features, image),
+                        taskType == TaskType.TEXT ? (text == null ? "" : text) : null));
             } catch (RuntimeException e) {
                 throw ApiException.invalid(at, "cannot be read as a " + taskType + " item: " + e.getMessage());
             }

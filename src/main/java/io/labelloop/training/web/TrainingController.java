@@ -46,9 +46,11 @@ class TrainingController {
     private final LabelQueries labels;
     private final ItemCounts items;
     private final ItemQueries itemQueries;
+    private final ModelPredictions predictions;
 
     TrainingController(ProjectAccess access, TrainingScheduler scheduler, TrainingRuns runs, ModelStore models,
-            LabelQueries labels, ItemCounts items, ItemQueries itemQueries) {
+            LabelQueries labels, ItemCounts items, ItemQueries itemQueries, ModelPredictions predictions) {
+        this.predictions = predictions;
         this.access = access;
         this.scheduler = scheduler;
         this.runs = runs;
@@ -101,10 +103,12 @@ class TrainingController {
         ModelSummary latest = models.latest(id).orElseThrow(() -> ApiException.conflict("the project has no model yet"));
         LabelModel model = models.model(id, latest.version());
         var scorer = model.scorer();
+        List<byte[]> encoded = predictions.readable(model, items.stream().map(PredictionItems.Item::encoded).toList(),
+                items.stream().map(PredictionItems.Item::text).toList());
         List<Predicted> out = new ArrayList<>();
-        for (PredictionItems.Item item : items) {
-            var p = ModelPredictions.asPrediction(model, scorer.predict(item.encoded()));
-            out.add(new Predicted(item.externalId(), p.label(), p.confidence(), p.probabilities(), latest.version()));
+        for (int i = 0; i < items.size(); i++) {
+            var p = ModelPredictions.asPrediction(model, scorer.predict(encoded.get(i)));
+            out.add(new Predicted(items.get(i).externalId(), p.label(), p.confidence(), p.probabilities(), latest.version()));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import io.labelloop.learning.ModelFamily;
 import io.labelloop.learning.ModelTrainer;
 import io.labelloop.learning.SelectionOptions;
 import io.labelloop.learning.StrategyName;
+import io.labelloop.learning.TextRepresentation;
 import io.labelloop.learning.TrainingOptions;
 import io.labelloop.learning.strategy.RandomStrategy;
 import java.util.ArrayList;
@@ -51,13 +52,19 @@ final class ActiveLearningRun {
      * model families (the linear model on the task's features, no comparison).
      */
     static double[] run(Split split, Method method, int budget, int step, long seed, String family) {
+        return run(split, method, budget, step, seed, family, TextRepresentation.NGRAMS);
+    }
+
+    /** The same with a TEXT representation setting (the split's items carry embeddings unless it is NGRAMS). */
+    static double[] run(Split split, Method method, int budget, int step, long seed, String family,
+                        TextRepresentation text) {
         LabeledData d = split.data();
         TrainingOptions options = method.simpleLoop()
                 ? new TrainingOptions(seed, 0, 3, 1.0, 0) // fixed L2 = 1 (scikit-learn C = 1), T = 1
                 : new TrainingOptions(seed, 200, 3, 4.0, 0)
                 .withCommittee(method.strategy().needsCommittee() ? 3 : 0);
         ModelTrainer plain = new ModelTrainer(d.task(), options);
-        FamilyTrainer families = new FamilyTrainer(d.task(), options, FamilyOptions.defaults());
+        FamilyTrainer families = new FamilyTrainer(d.task(), options, FamilyOptions.defaults().withText(text));
         ModelFamily pinned = "AUTO".equals(family) || "NONE".equals(family) ? null : ModelFamily.valueOf(family);
         boolean familyFree = method.simpleLoop() || "NONE".equals(family);
         List<Integer> labeled = new ArrayList<>(firstBatch(split, method, step, seed));

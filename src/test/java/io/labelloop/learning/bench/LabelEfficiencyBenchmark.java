@@ -3,6 +3,8 @@ package io.labelloop.learning.bench;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.ModelTrainer;
 import io.labelloop.learning.StrategyName;
+import io.labelloop.learning.TaskType;
+import io.labelloop.learning.TextRepresentation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,10 @@ import java.util.stream.Stream;
  * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
  * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
  * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--max-pool n] [--max-test n]
- * [--merge true] [--report-only true] [--first-seed 42] [--splits dir] [--family AUTO|LINEAR|KERNEL|NONE]}:
+ * [--merge true] [--report-only true] [--first-seed 42] [--splits dir] [--family AUTO|LINEAR|KERNEL|NONE]
+ * [--text-representation NGRAMS|EMBEDDINGS|BOTH|AUTO]}: {@code --text-representation} other than NGRAMS (the
+ * default) gives every text of the split its sentence embedding ({@link EmbeddedTexts}) and trains with that setting;
+ * the cold start and the default strategy's diversity then work in embedding space, as in the service.
  * {@code --family} is the model family setting the strategies train with (NONE: the linear trainer from before model
  * families; the simple loop always trains that). The seeds are first-seed, first-seed + 1, ...: a
  * confirmation run on fresh seeds (e.g. {@code --first-seed 52}) checks a choice made on the default seeds.
@@ -66,7 +71,8 @@ public final class LabelEfficiencyBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(opt.threads());
         try {
             run(files, methods, pool, out, new Settings(seeds, firstSeed, budget, step, maxPool, maxTest, merge,
-                    opt.values().getOrDefault("family", "AUTO")));
+                    opt.values().getOrDefault("family", "AUTO"),
+                    TextRepresentation.valueOf(opt.text("text-representation", "NGRAMS"))));
         } finally {
             pool.shutdownNow();
         }
@@ -83,7 +89,7 @@ public final class LabelEfficiencyBenchmark {
     }
 
     private record Settings(int seeds, long firstSeed, int budget, int step, int maxPool, int maxTest, boolean merge,
-                            String family) {
+                            String family, TextRepresentation text) {
     }
 
     private static void run(List<Path> files, List<ActiveLearningRun.Method> methods, ExecutorService pool, Path out,
@@ -94,6 +100,11 @@ public final class LabelEfficiencyBenchmark {
         for (Path file : files) {
             LabeledData d = LabeledData.load(file);
             Split split = Split.stratified(d, 0.25, maxTest, maxPool, 42);
+            if (d.task() == TaskType.TEXT && settings.text() != TextRepresentation.NGRAMS) {
+                d = EmbeddedTexts.attach(d, split, Path.of("target/embedding-cache"));
+                split = new Split(d, split.pool(), split.testIndices());
+            }
+            Split finalSplit = split;
             int runBudget = Math.min(budget, split.pool().size() / step * step);
             LabelModel full = new ModelTrainer(d.task()).train(split.pool().stream().map(d.items()::get).toList(),
                     split.pool().stream().map(d.labels()::get).toList());
@@ -103,7 +114,8 @@ public final class LabelEfficiencyBenchmark {
                 List<Future<double[]>> runs = new ArrayList<>();
                 for (int s = 0; s < seeds; s++) {
                     long seed = settings.firstSeed() + s;
-                    runs.add(pool.submit(() -> ActiveLearningRun.run(split, m, runBudget, step, seed, settings.family())));
+                    runs.add(pool.submit(() -> ActiveLearningRun.run(finalSplit, m, runBudget, step, seed,
+                            settings.family(), settings.text())));
                 }
                 futures.put(m.name(), runs);
             }

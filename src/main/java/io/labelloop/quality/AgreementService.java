@@ -1,0 +1,107 @@
+package io.labelloop.quality;
+
+import io.labelloop.project.Project;
+import io.labelloop.quality.internal.AgreementStatistics;
+import io.labelloop.quality.internal.DawidSkene;
+import io.labelloop.quality.internal.JudgmentData;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * How well a project's annotators agree (API 1.1, {@code GET /agreement}): Krippendorff's alpha
+ * (nominal) over the items with two judgments or more, with a bootstrap 95% interval (1,000 resamples
+ * of the items, fixed seed); Cohen's kappa for each pair of annotators on the items both judged;
+ * per-class agreement; per annotator the judgments, the share that agrees with the item's final label
+ * (on items with several judgments, where that says something) and, with Dawid-Skene, the estimated accuracy.
+ */
+@Service
+public class AgreementService {
+
+    static final int BOOTSTRAP_ROUNDS = 1000;
+    static final long BOOTSTRAP_SEED = 18;
+
+    private final JudgmentData data;
+
+    AgreementService(JudgmentData data) {
+        this.data = data;
+    }
+
+    public record Agreement(long items, long judgments, long itemsWithSeveral, Double alpha, Double alphaLow95,
+            Double alphaHigh95, String consensusMethod, List<Pair> pairs, List<ClassAgreement> perClass,
+            List<Annotator> annotators) {
+    }
+
+    public record Pair(String a, String b, long items, Double kappa) {
+    }
+
+    public record ClassAgreement(String label, Double agreement) {
+    }
+
+    public record Annotator(String username, long labels, long judgedWithOthers, Double agreementWithConsensus,
+            Double estimatedAccuracy, Double goldAccuracy) {
+    }
+
+    public Agreement of(Project project) {
+        JudgmentData.Snapshot s = data.load(project.id(), project.labels());
+        int classes = s.classes().size();
+        List<int[]> units = s.units();
+        double alpha = AgreementStatistics.krippendorffAlpha(units, classes);
+        double[] interval = AgreementStatistics.alphaInterval(units, classes, BOOTSTRAP_ROUNDS, 0.95, BOOTSTRAP_SEED);
+        DawidSkene.Result ds = ConsensusService.fit(s);
+
+        int annotators = s.annotators().size();
+        long[] labels = new long[annotators];
+        long[] withOthers = new long[annotators];
+        long[] agreeing = new long[annotators];
+        Map<Long, List<int[]>> pairLabels = new HashMap<>(); // key a * annotators + b -> [label a, label b]
+        long several = 0;
+        for (int i = 0; i < s.itemIds().size(); i++) {
+            List<int[]> js = s.byItem().get(i);
+            Integer fin = s.finals().get(s.itemIds().get(i));
+            for (int[] j : js) {
+                labels[j[0]]++;
+                if (js.size() >= 2) {
+                    withOthers[j[0]]++;
+                    agreeing[j[0]] += fin != null && fin == j[1] ? 1 : 0;
+                }
+            }
+            if (js.size() >= 2) {
+                several++;
+                for (int x = 0; x < js.size(); x++) {
+                    for (int y = x + 1; y < js.size(); y++) {
+                        int[] p = js.get(x)[0] < js.get(y)[0] ? new int[] {js.get(x)[1], js.get(y)[1]} : new int[] {js.get(y)[1], js.get(x)[1]};
+                        long key = (long) Math.min(js.get(x)[0], js.get(y)[0]) * annotators + Math.max(js.get(x)[0], js.get(y)[0]);
+                        pairLabels.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+                    }
+                }
+            }
+        }
+        List<Pair> pairs = new ArrayList<>();
+        pairLabels.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            int[] a = e.getValue().stream().mapToInt(p -> p[0]).toArray();
+            int[] b = e.getValue().stream().mapToInt(p -> p[1]).toArray();
+            pairs.add(new Pair(s.annotators().get((int) (e.getKey() / annotators)), s.annotators().get((int) (e.getKey() % annotators)),
+                    a.length, finite(AgreementStatistics.cohenKappa(a, b, classes))));
+        });
+        double[] perClass = AgreementStatistics.perClassAgreement(units, classes);
+        List<ClassAgreement> byClass = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byClass.add(new ClassAgreement(s.classes().get(c), finite(perClass[c])));
+        }
+        List<Annotator> people = new ArrayList<>();
+        for (int a = 0; a < annotators; a++) {
+            people.add(new Annotator(s.annotators().get(a), labels[a], withOthers[a],
+                    withOthers[a] == 0 ? null : (double) agreeing[a] / withOthers[a],
+                    ds == null ? null : ds.quality(a), null));
+        }
+        return new Agreement(s.itemIds().size(), s.judgments(), several, finite(alpha), finite(interval[0]), finite(interval[1]),
+                ds == null ? "MAJORITY" : "DAWID_SKENE", pairs, byClass, people);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
