@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams every labeled item of a project: externalId, label, source (HUMAN, IMPORTED, AUTO),
- * confidence, annotator, labeledAt, synthetic. Filters: {@code source} (e.g. HUMAN for human labels
+ * Streams every labeled item of a project: externalId, label, source (HUMAN, CONSENSUS, REVIEWED, IMPORTED,
+ * AUTO), confidence, annotator, labeledAt, synthetic, judgments (JSONL: a list of annotator and label; CSV:
+ * {@code annotator:label} joined by {@code ;}). Filters: {@code source} (e.g. HUMAN for human labels
  * only) and {@code synthetic=false}. Rows stream from a database cursor straight to the response.
  */
 @RestController
@@ -42,8 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ExportController {
 
     private static final List<String> COLUMNS = List.of("externalId", "label", "source", "confidence", "annotator",
-            "labeledAt", "synthetic");
-    private static final Set<String> SOURCES = Set.of("HUMAN", "IMPORTED", "AUTO");
+            "labeledAt", "synthetic", "judgments");
+    private static final Set<String> SOURCES = Set.of("HUMAN", "CONSENSUS", "REVIEWED", "IMPORTED", "AUTO");
+    private static final tools.jackson.core.type.TypeReference<List<Map<String, String>>> JUDGMENTS = new tools.jackson.core.type.TypeReference<>() {
+    };
 
     private final ProjectAccess access;
     private final JdbcTemplate jdbc;
@@ -66,18 +69,21 @@ class ExportController {
         if (!fmt.equals("csv") && !fmt.equals("jsonl")) {
             throw ApiException.invalid("format", "must be csv or jsonl");
         }
-        List<String> sources = source == null || source.isEmpty() ? List.copyOf(SOURCES)
+        List<String> asked = source == null || source.isEmpty() ? List.copyOf(SOURCES)
                 : source.stream().flatMap(s -> Arrays.stream(s.split(","))).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
-        if (!SOURCES.containsAll(sources)) {
-            throw ApiException.invalid("source", "must be HUMAN, IMPORTED or AUTO");
+        if (!SOURCES.containsAll(asked)) {
+            throw ApiException.invalid("source", "must be HUMAN, CONSENSUS, REVIEWED, IMPORTED or AUTO");
         }
+        // human labels: also those decided from several judgments or by a reviewer
+        List<String> sources = !asked.contains("HUMAN") ? asked
+                : java.util.stream.Stream.concat(asked.stream(), java.util.stream.Stream.of("CONSENSUS", "REVIEWED")).distinct().toList();
         response.setContentType(fmt.equals("csv") ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"project-" + project.id() + "-labels." + fmt + "\"");
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
         CSVPrinter csv = fmt.equals("csv") ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get()) : null;
         jdbc.execute((ConnectionCallback<Void>) con -> {
             try (PreparedStatement ps = con.prepareStatement("""
-                    select item_id, external_id, label, source, confidence, annotator, labeled_at, synthetic
+                    select item_id, external_id, label, source, confidence, annotator, labeled_at, synthetic, judgments::text
                     from labeled_items
                     where project_id = ? and source = any(?) and (? or not synthetic)
                     order by item_id, source""")) {
@@ -89,8 +95,12 @@ class ExportController {
                     while (rs.next()) {
                         double confidence = rs.getDouble(5);
                         Object conf = rs.wasNull() ? null : confidence;
+                        String judgmentsJson = rs.getString(9);
+                        List<Map<String, String>> judgments = judgmentsJson == null ? null : mapper.readValue(judgmentsJson, JUDGMENTS);
                         Object[] row = {rs.getString(2), rs.getString(3), rs.getString(4), conf, rs.getString(6),
-                                rs.getTimestamp(7).toInstant().toString(), rs.getBoolean(8)};
+                                rs.getTimestamp(7).toInstant().toString(), rs.getBoolean(8),
+                                csv == null ? judgments : judgments == null ? null
+                                        : String.join(";", judgments.stream().map(j -> j.get("annotator") + ":" + j.get("label")).toList())};
                         if (csv != null) {
                             csv.printRecord(row);
                         } else {
