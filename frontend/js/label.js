@@ -153,6 +153,47 @@
     return state.viewer.element;
   }
 
+  // Tabular items: a compact grid, the columns in the page's order (the lead's first, then those that matter
+  // most to the current model; hidden ones left out); without that order, the item's own.
+  function featureGrid(features) {
+    const columns = state.columns && state.columns.columns.length > 0 ? state.columns.columns
+      : Object.keys(features).map((name) => ({ name, importance: null, pinned: false }));
+    const hidden = new Set(state.columns ? state.columns.hidden : []);
+    const wrap = document.createElement("div");
+    wrap.className = "feature-grid-wrap";
+    const caption = document.createElement("p");
+    caption.className = "feature-caption muted";
+    caption.id = "feature-caption";
+    caption.textContent = state.columns && state.columns.modelVersion != null
+      ? format(texts.columnsByModel, state.columns.modelVersion) : texts.columnsNoModel;
+    wrap.appendChild(caption);
+    const grid = document.createElement("dl");
+    grid.className = "feature-grid";
+    grid.setAttribute("aria-describedby", "feature-caption");
+    for (const column of columns) {
+      if (!(column.name in features) || hidden.has(column.name)) continue;
+      const cell = document.createElement("div");
+      cell.className = "feature-cell" + (column.pinned ? " pinned" : "");
+      const name = document.createElement("dt");
+      name.textContent = column.name;
+      name.title = column.name;
+      const value = document.createElement("dd");
+      const v = features[column.name];
+      value.textContent = v == null ? "–" : String(v);
+      cell.append(name, value);
+      if (column.importance != null) {
+        const bar = document.createElement("span");
+        bar.className = "feature-importance";
+        bar.setAttribute("aria-hidden", "true");
+        bar.style.width = Math.max(4, Math.round(column.importance * 100)) + "%";
+        cell.appendChild(bar);
+      }
+      grid.appendChild(cell);
+    }
+    wrap.appendChild(grid);
+    return wrap;
+  }
+
   function content(item) {
     const parts = [];
     const name = format(texts.itemImage, item.externalId || item.itemId);
@@ -177,34 +218,7 @@
       text.textContent = item.text;
       parts.push(text);
     }
-    const features = Object.entries(item.features || {});
-    if (features.length > 0) {
-      const wrap = document.createElement("div");
-      wrap.className = "table-scroll";
-      wrap.tabIndex = 0;
-      wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", texts.feature);
-      const table = document.createElement("table");
-      table.className = "features";
-      const head = table.createTHead().insertRow();
-      [texts.feature, texts.value].forEach((t) => {
-        const th = document.createElement("th");
-        th.scope = "col";
-        th.textContent = t;
-        head.appendChild(th);
-      });
-      const body = table.createTBody();
-      for (const [name, value] of features) {
-        const row = body.insertRow();
-        const th = document.createElement("th");
-        th.scope = "row";
-        th.textContent = name;
-        row.appendChild(th);
-        row.insertCell().textContent = value == null ? "–" : String(value);
-      }
-      wrap.appendChild(table);
-      parts.push(wrap);
-    }
+    if (item.features && Object.keys(item.features).length > 0) parts.push(featureGrid(item.features));
     const metadata = Object.entries(item.metadata || {});
     if (metadata.length > 0) {
       const details = document.createElement("details");
@@ -536,5 +550,14 @@
     if (document.visibilityState === "visible") heartbeat();
   });
 
-  advance();
+  // A TABULAR project's column order comes first, so that the first item already shows it.
+  async function loadColumns() {
+    if (main.dataset.taskType !== "TABULAR") return;
+    try {
+      const response = await fetch(base + "/columns", { headers: headers(), credentials: "same-origin" });
+      if (response.ok) state.columns = await response.json();
+    } catch (e) { /* the item's own order */ }
+  }
+
+  loadColumns().finally(advance);
 })();

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import io.labelloop.shared.JdbcTransactions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,11 +36,14 @@ class LabelGroupCommit {
     private final LabelBudget budget;
     private final TransactionTemplate transaction;
     private final Map<Long, LinkedBlockingQueue<Post>> queues = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
 
-    LabelGroupCommit(LabelWriter writer, LabelBudget budget, JdbcTransactions transactions) {
+    LabelGroupCommit(LabelWriter writer, LabelBudget budget, JdbcTransactions transactions,
+            ApplicationEventPublisher events) {
         this.writer = writer;
         this.budget = budget;
         this.transaction = transactions.required();
+        this.events = events;
     }
 
     private record Post(Project project, long itemId, long userId, String label, CompletableFuture<Outcome> answer) {
@@ -124,6 +128,7 @@ class LabelGroupCommit {
         Project project = batch.getFirst().project();
         LabelBudget.Held held = budget.lock(project.id());
         var spend = new LabelWriter.Spend(held.budget() == null ? Integer.MAX_VALUE : held.budget(), held.used());
+        boolean spentBefore = spend.spent();
         List<Object> results = new ArrayList<>(batch.size());
         for (Post post : batch) {
             try {
@@ -131,6 +136,9 @@ class LabelGroupCommit {
             } catch (ApiException refused) {
                 results.add(refused);
             }
+        }
+        if (held.budget() != null && !spentBefore && spend.spent()) {
+            events.publishEvent(new BudgetExhausted(project.id(), held.budget()));
         }
         return results;
     }

@@ -67,6 +67,39 @@ public class LabelSubmission {
         return transaction.execute(status -> writer.write(project, itemId, userId, label, null));
     }
 
+    /**
+     * A lead's label on an item (the item browser): an item someone labeled keeps its one human label,
+     * now the lead's, at no new budget (the history keeps who gave the first); an item nobody labeled
+     * gets a new one as {@link #submit} would give it.
+     */
+    public Outcome relabel(Project project, long itemId, long leadId, String label) {
+        if (!project.hasLabel(label)) {
+            throw ApiException.invalid("label", "unknown label '" + label + "'; the project's labels are " + project.labels());
+        }
+        Boolean changed = transaction.execute(status -> {
+            var current = jdbc.sql("select label, holdout from labels where item_id = ? and project_id = ? and source = 'HUMAN' for update")
+                    .params(itemId, project.id())
+                    .query((rs, n) -> new HumanLabel(rs.getString(1), rs.getBoolean(2))).optional();
+            if (current.isEmpty()) {
+                return null;
+            }
+            if (label.equals(current.get().label())) {
+                return false;
+            }
+            jdbc.sql("update labels set label = ?, user_id = ?, updated_at = now() where item_id = ? and source = 'HUMAN'")
+                    .params(label, leadId, itemId).update();
+            events.publishEvent(new ItemLabeled(project.id(), itemId, leadId, label, current.get().holdout()));
+            return true;
+        });
+        if (changed == null) {
+            return submit(project, itemId, leadId, label);
+        }
+        return changed ? Outcome.REPLACED : Outcome.UNCHANGED;
+    }
+
+    private record HumanLabel(String label, boolean holdout) {
+    }
+
     /** Takes the caller's label back and returns its budget. */
     @Transactional
     public void undo(Project project, long itemId, long userId) {

@@ -38,6 +38,11 @@ class LabelWriter {
             this.budget = budget;
             this.used = used;
         }
+
+        /** Whether the labels counted so far use the whole budget. */
+        boolean spent() {
+            return used >= budget;
+        }
     }
 
     /**

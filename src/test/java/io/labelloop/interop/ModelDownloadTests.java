@@ -95,12 +95,34 @@ class ModelDownloadTests extends ApiTest {
 
     private static void assertSame(float[][] onnx, List<Map<String, Double>> service, List<String> classes) {
         assertThat(onnx.length).isEqualTo(service.size());
+        double worst = 0;
         for (int i = 0; i < onnx.length; i++) {
             for (int k = 0; k < classes.size(); k++) {
+                worst = Math.max(worst, Math.abs(onnx[i][k] - service.get(i).get(classes.get(k))));
                 assertThat((double) onnx[i][k]).as("item %d class %s", i, classes.get(k))
                         .isCloseTo(service.get(i).get(classes.get(k)), within(1e-5));
             }
         }
+        System.out.printf("ONNX Runtime vs the service: %d items, largest probability difference %.2e%n", onnx.length, worst);
+    }
+
+    /** The model, the rows and the service's answers as files, for {@code bench/onnx-python-check.py}. */
+    private static void keepForPython(byte[] model, float[][] rows, List<Map<String, Double>> service, List<String> classes)
+            throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "interop");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve("tabular.onnx"), model);
+        List<List<Double>> expected = service.stream().map(m -> classes.stream().map(m::get).toList()).toList();
+        List<List<Object>> inputs = new ArrayList<>();
+        for (float[] row : rows) {
+            List<Object> values = new ArrayList<>();
+            for (float v : row) {
+                values.add(Float.isNaN(v) ? "NaN" : (Object) v);
+            }
+            inputs.add(values);
+        }
+        java.nio.file.Files.writeString(dir.resolve("tabular-check.json"),
+                Api.toJson(Map.of("classes", classes, "rows", inputs, "expected", expected)));
     }
 
     @Test
@@ -115,7 +137,9 @@ class ModelDownloadTests extends ApiTest {
         assertThat(download.headers().firstValue("Content-Disposition").orElse("")).contains(".onnx");
         List<String> classes = classes(p, 1);
 
-        assertSame(runOnnx(download.bytes(), test, classes), servicePredictions(p, test), classes);
+        List<Map<String, Double>> service = servicePredictions(p, test);
+        assertSame(runOnnx(download.bytes(), test, classes), service, classes);
+        keepForPython(download.bytes(), test, service, classes);
     }
 
     @Test

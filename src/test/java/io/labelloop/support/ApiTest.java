@@ -29,7 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "labelloop.upload.body-rate-window=2s",
                 "labelloop.security.throttle.first-wait=2s",
                 "labelloop.security.throttle.attempts-per-account=6",
-                "labelloop.security.throttle.attempts-per-address=10"
+                "labelloop.security.throttle.attempts-per-address=10",
+                // webhook tests post to a receiver on this machine, and retry quickly
+                "labelloop.webhooks.allow-loopback=true",
+                "labelloop.webhooks.poll-interval=100ms",
+                "labelloop.webhooks.first-retry-delay=300ms"
         })
 public abstract class ApiTest {
 
@@ -70,6 +74,18 @@ public abstract class ApiTest {
                 "labels", labels.length > 0 ? java.util.List.of(labels) : java.util.List.of("pos", "neg")));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         return r.json().get("id").asLong();
+    }
+
+    /** Trains now ({@code training-runs?wait=true}): 200 with the new version, or 409 when labels do not allow one. */
+    protected void trainNow(long project) {
+        var run = api().post("/api/v1/projects/" + project + "/training-runs?wait=true", ADMIN, Map.of());
+        assertThat(run.status()).as(run.toString()).isIn(200, 409);
+    }
+
+    /** The project's latest model version as {@code GET .../models} lists it. */
+    protected tools.jackson.databind.JsonNode latestModel(long project) {
+        tools.jackson.databind.JsonNode models = api().get("/api/v1/projects/" + project + "/models", ADMIN).json();
+        return models.get(models.size() - 1);
     }
 
     protected String usernameOf(String token) {

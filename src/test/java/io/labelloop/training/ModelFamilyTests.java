@@ -47,7 +47,7 @@ class ModelFamilyTests extends ApiTest {
     /** Trains now, then labels what the queue hands out with the true ring, {@code rounds} times. */
     private void labelRounds(long project, int rounds) {
         for (int round = 0; round < rounds; round++) {
-            train(project);
+            trainNow(project);
             JsonNode items = api().post("/api/v1/projects/" + project + "/queue/claims", ADMIN, Map.of("count", 30))
                     .json().get("items");
             for (JsonNode item : items) {
@@ -58,15 +58,6 @@ class ModelFamilyTests extends ApiTest {
         }
     }
 
-    private void train(long project) {
-        var run = api().post("/api/v1/projects/" + project + "/training-runs?wait=true", ADMIN, Map.of());
-        assertThat(run.status()).as(run.toString()).isIn(200, 409);
-    }
-
-    private JsonNode latestModel(long project) {
-        JsonNode models = api().get("/api/v1/projects/" + project + "/models", ADMIN).json();
-        return models.get(models.size() - 1);
-    }
 
     @Test
     void shouldChooseANonLinearFamilyOnRingsWithoutAnyoneChoosingIt() {
@@ -74,7 +65,7 @@ class ModelFamilyTests extends ApiTest {
         assertThat(api().get("/api/v1/projects/" + p, ADMIN).json().get("modelFamily").asString()).isEqualTo("AUTO");
 
         labelRounds(p, 3);
-        train(p);
+        trainNow(p);
 
         JsonNode model = latestModel(p);
         assertThat(model.get("labelCount").asInt()).isEqualTo(90);
@@ -95,7 +86,7 @@ class ModelFamilyTests extends ApiTest {
         var patched = api().patch("/api/v1/projects/" + p, ADMIN, Map.of("modelFamily", "LINEAR"));
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
 
-        train(p);
+        trainNow(p);
 
         JsonNode model = latestModel(p);
         assertThat(model.get("family").asString()).isEqualTo("LINEAR");

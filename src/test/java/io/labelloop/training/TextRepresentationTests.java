@@ -66,25 +66,16 @@ class TextRepresentationTests extends ApiTest {
         return items.size();
     }
 
-    private void train(long project) {
-        var run = api().post("/api/v1/projects/" + project + "/training-runs?wait=true", ADMIN, Map.of());
-        assertThat(run.status()).as(run.toString()).isIn(200, 409);
-    }
-
-    private JsonNode latestModel(long project) {
-        JsonNode models = api().get("/api/v1/projects/" + project + "/models", ADMIN).json();
-        return models.get(models.size() - 1);
-    }
 
     @Test
     void shouldTrainOnBothWhenALeadSetsBothAndPredictNewTextsThroughTheirEmbeddings() {
         long p = textProject(Map.of("textRepresentation", "BOTH"), 80);
         assertThat(job.embedProject(p)).isEqualTo(80);
-        train(p); // cold start
+        trainNow(p); // cold start
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
 
         JsonNode model = latestModel(p);
         assertThat(model.get("textRepresentation").asString()).isEqualTo("BOTH");
@@ -99,16 +90,23 @@ class TextRepresentationTests extends ApiTest {
         assertThat(predicted.json().get(0).get("label").asString()).isEqualTo("fruit");
         assertThat(predicted.json().get(1).get("label").asString()).isEqualTo("vehicle");
         assertThat(predicted.json().get(0).get("modelVersion").asInt()).isEqualTo(model.get("version").asInt());
+
+        // a streamed text is scored as it arrives, before the background job has embedded it
+        var streamed = api().post("/api/v1/projects/" + p + "/stream", ADMIN,
+                Map.of("externalId", "s-1", "text", "I saw a sweet mango and a plum today"));
+        assertThat(streamed.status()).as(streamed.toString()).isEqualTo(200);
+        assertThat(streamed.json().get("modelVersion").asInt()).isEqualTo(model.get("version").asInt());
+        assertThat(streamed.json().get("label").asString()).isEqualTo("fruit");
     }
 
     @Test
     void shouldKeepNgramsAndAFilledQueueUntilTheEmbeddingsAreReadyThenSwitchInTheNextCycle() {
         long p = textProject(Map.of(), 120); // AUTO by default, nothing embedded yet
-        train(p);
+        trainNow(p);
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
 
         JsonNode ngrams = latestModel(p);
         assertThat(ngrams.get("textRepresentation").asString()).isEqualTo("NGRAMS");
@@ -136,9 +134,9 @@ class TextRepresentationTests extends ApiTest {
     void shouldKeepNgramsForALeadWhoPinnedThemWhenEmbeddingsAreReady() {
         long p = textProject(Map.of("textRepresentation", "NGRAMS"), 60);
         assertThat(job.embedProject(p)).isEqualTo(60);
-        train(p);
+        trainNow(p);
         assertThat(labelClaimed(p, 20)).isEqualTo(20);
-        train(p);
+        trainNow(p);
 
         JsonNode model = latestModel(p);
         assertThat(model.get("textRepresentation").asString()).isEqualTo("NGRAMS");

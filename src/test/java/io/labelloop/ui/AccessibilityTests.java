@@ -49,7 +49,7 @@ class AccessibilityTests extends BrowserTest {
     void shouldHaveNoCriticalOrSeriousAxeFindingAndNoOverflowOnAnyPageAtDesktopAndPhoneWidth() {
         long project = trainedTabularProject();
         List<String> pages = List.of("/", "/projects/new", "/projects/" + project, "/projects/" + project + "/label",
-                "/projects/" + project + "/upload", "/projects/" + project + "/settings", "/projects/" + project + "/members",
+                "/projects/" + project + "/upload", "/projects/" + project + "/settings", "/projects/" + project + "/members", "/projects/" + project + "/webhooks",
                 "/admin/users", "/account/tokens", "/projects/999999");
         List<String> findings = new ArrayList<>();
         List<String> overflowing = new ArrayList<>();

@@ -66,14 +66,13 @@ class ProjectPagesTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Training started");
 
         page.navigate(url("/projects/" + project + "/label"));
-        assertThat(page.locator("table.features tbody tr")).hasCount(4);
-        assertThat(page.locator("table.features th[scope=row]").first()).hasText("sepal_length");
+        assertThat(page.locator(".feature-grid .feature-cell")).hasCount(4);
         assertThat(page.locator("#bars li")).hasCount(3);
         screenshot("labeling-tabular");
 
         page.setViewportSize(390, 844);
         page.reload();
-        assertThat(page.locator("table.features")).isVisible();
+        assertThat(page.locator(".feature-grid")).isVisible();
         screenshot("labeling-narrow");
         assertThat(consoleErrors).isEmpty();
     }

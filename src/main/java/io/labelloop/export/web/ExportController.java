@@ -52,22 +52,26 @@ class ExportController {
     private final JdbcTemplate jdbc;
     private final JsonMapper mapper;
 
-    ExportController(ProjectAccess access, JdbcTemplate jdbc, JsonMapper mapper) {
+    private final LabelStudioExport labelStudio;
+
+    ExportController(ProjectAccess access, JdbcTemplate jdbc, JsonMapper mapper, LabelStudioExport labelStudio) {
+        this.labelStudio = labelStudio;
         this.access = access;
         this.jdbc = jdbc;
         this.mapper = mapper;
     }
 
     @GetMapping("/api/v1/projects/{id}/export")
-    @Operation(summary = "Streamed download of every labeled item with the source of its label (format=csv|jsonl)")
+    @Operation(summary = "Streamed download of every labeled item with the source of its label (format=csv|jsonl), "
+            + "or every item as Label Studio JSON tasks with its label as an annotation (format=labelstudio)")
     @Transactional(readOnly = true)
     void export(@PathVariable long id, @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) List<String> source, @RequestParam(defaultValue = "true") boolean synthetic,
             @AuthenticationPrincipal AuthenticatedUser me, HttpServletResponse response) throws IOException {
         Project project = access.requireManage(id, me);
         String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("csv") && !fmt.equals("jsonl")) {
-            throw ApiException.invalid("format", "must be csv or jsonl");
+        if (!fmt.equals("csv") && !fmt.equals("jsonl") && !fmt.equals("labelstudio")) {
+            throw ApiException.invalid("format", "must be csv, jsonl or labelstudio");
         }
         List<String> asked = source == null || source.isEmpty() ? List.copyOf(SOURCES)
                 : source.stream().flatMap(s -> Arrays.stream(s.split(","))).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
@@ -77,6 +81,14 @@ class ExportController {
         // human labels: also those decided from several judgments or by a reviewer
         List<String> sources = !asked.contains("HUMAN") ? asked
                 : java.util.stream.Stream.concat(asked.stream(), java.util.stream.Stream.of("CONSENSUS", "REVIEWED")).distinct().toList();
+        if (fmt.equals("labelstudio")) {
+            response.setContentType("application/json;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"project-" + project.id() + "-labelstudio.json\"");
+            Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+            labelStudio.write(project, sources, synthetic, out);
+            out.flush();
+            return;
+        }
         response.setContentType(fmt.equals("csv") ? "text/csv;charset=UTF-8" : "application/x-ndjson;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"project-" + project.id() + "-labels." + fmt + "\"");
         Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);

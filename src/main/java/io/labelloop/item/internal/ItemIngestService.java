@@ -108,7 +108,8 @@ public class ItemIngestService {
     private UploadReader reader(UploadFormat format, TaskType taskType) {
         return switch (format) {
             case CSV -> new CsvUploadReader(taskType, mapper);
-            case JSON -> new JsonArrayUploadReader(mapper);
+            case JSON -> new JsonArrayUploadReader(mapper, false);
+            case LABEL_STUDIO -> new JsonArrayUploadReader(mapper, true);
             case NDJSON -> new NdjsonUploadReader(mapper);
         };
     }

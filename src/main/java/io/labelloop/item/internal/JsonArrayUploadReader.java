@@ -10,14 +10,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A JSON array of items, read element by element; an element's line is its 1-based position. */
+/**
+ * A JSON array of items, read element by element; an element's line is its 1-based position. Elements in Label
+ * Studio's task format ({@code data}, {@code annotations}) are read as such ({@link LabelStudioTask}).
+ */
 class JsonArrayUploadReader implements UploadReader {
 
     private final JsonMapper mapper;
     private final ObjectReader elementReader;
 
-    JsonArrayUploadReader(JsonMapper mapper) {
+    private final boolean labelStudio;
+
+    /** {@code labelStudio}: every element is a Label Studio task; otherwise elements that look like one are read so. */
+    JsonArrayUploadReader(JsonMapper mapper, boolean labelStudio) {
         this.mapper = mapper;
+        this.labelStudio = labelStudio;
         // each element is read on its own, so what follows it is not a "trailing token"
         this.elementReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -34,7 +41,8 @@ class JsonArrayUploadReader implements UploadReader {
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 position++;
                 JsonNode node = elementReader.readValue(parser);
-                sink.accept(JsonItemMapper.toRecord(node, position));
+                sink.accept(labelStudio || LabelStudioTask.looksLikeTask(node) ? LabelStudioTask.toRecord(node, position)
+                        : JsonItemMapper.toRecord(node, position));
             }
             if (parser.nextToken() != null) {
                 throw new UploadParseException("unexpected content after the JSON array");

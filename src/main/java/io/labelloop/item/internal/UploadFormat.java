@@ -7,7 +7,9 @@ import org.springframework.http.MediaType;
 public enum UploadFormat {
     JSON,
     NDJSON,
-    CSV;
+    CSV,
+    /** Label Studio's JSON tasks ({@code ?format=labelstudio} on a JSON body). */
+    LABEL_STUDIO;
 
     public static Optional<UploadFormat> of(MediaType type) {
         if (type == null) {

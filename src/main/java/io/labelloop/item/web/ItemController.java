@@ -56,7 +56,8 @@ class ItemController {
     }
 
     @PostMapping
-    @Operation(summary = "Bulk upload of items (JSON array, NDJSON or CSV); idempotent on externalId",
+    @Operation(summary = "Bulk upload of items (JSON array, NDJSON or CSV; format=labelstudio for Label Studio's JSON tasks, "
+            + "whose annotations' choices become imported labels); idempotent on externalId",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = "application/json"), @Content(mediaType = "application/x-ndjson"),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
@@ -64,6 +65,16 @@ class ItemController {
             throws IOException, HttpMediaTypeNotSupportedException {
         Project project = access.requireManage(id, me);
         UploadFormat format = format(request.getContentType());
+        String asked = request.getParameter("format");
+        if (asked != null && !asked.isBlank()) {
+            if (!asked.equalsIgnoreCase("labelstudio")) {
+                throw ApiException.invalid("format", "must be labelstudio (or left out: the Content-Type decides)");
+            }
+            if (format != UploadFormat.JSON) {
+                throw ApiException.invalid("format", "labelstudio needs a JSON body (Content-Type: application/json)");
+            }
+            format = UploadFormat.LABEL_STUDIO;
+        }
         long limit = settings.maxBodySize().toBytes();
         if (request.getContentLengthLong() > limit) {
             throw ApiException.payloadTooLarge(limit);
