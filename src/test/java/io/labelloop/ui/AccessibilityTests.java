@@ -50,6 +50,7 @@ class AccessibilityTests extends BrowserTest {
         long project = trainedTabularProject();
         List<String> pages = List.of("/", "/projects/new", "/projects/" + project, "/projects/" + project + "/label",
                 "/projects/" + project + "/upload", "/projects/" + project + "/settings", "/projects/" + project + "/members", "/projects/" + project + "/webhooks",
+                "/projects/" + project + "/review",
                 "/admin/users", "/account/tokens", "/projects/999999");
         List<String> findings = new ArrayList<>();
         List<String> overflowing = new ArrayList<>();
