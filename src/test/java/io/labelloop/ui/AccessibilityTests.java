@@ -53,6 +53,7 @@ class AccessibilityTests extends BrowserTest {
         List<String> pages = List.of("/", "/projects/new", "/projects/" + project, "/projects/" + project + "/label",
                 "/projects/" + project + "/upload", "/projects/" + project + "/settings", "/projects/" + project + "/members", "/projects/" + project + "/webhooks",
                 "/projects/" + project + "/items", "/projects/" + project + "/items/" + labeled,
+                "/projects/" + project + "/review",
                 "/admin/users", "/account/tokens", "/projects/999999");
         List<String> findings = new ArrayList<>();
         List<String> overflowing = new ArrayList<>();

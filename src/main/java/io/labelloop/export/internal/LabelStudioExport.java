@@ -1,4 +1,4 @@
-package io.labelloop.export.web;
+package io.labelloop.export.internal;
 
 import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code labelloop}, where the label came from. Label Studio's labeling config to use is in {@code docs/interop.md}.
  */
 @Component
-class LabelStudioExport {
+public class LabelStudioExport {
 
     private final JdbcTemplate jdbc;
     private final ItemQueries items;
@@ -40,7 +40,7 @@ class LabelStudioExport {
         this.mapper = mapper;
     }
 
-    void write(Project project, List<String> sources, boolean synthetic, Writer out) {
+    public void write(Project project, List<String> sources, boolean synthetic, Writer out, Runnable perRow) {
         String field = switch (project.taskType()) {
             case TEXT -> "text";
             case IMAGE -> "image";
@@ -56,7 +56,7 @@ class LabelStudioExport {
                     left join lateral (
                         select x.label, x.source, x.annotator, x.labeled_at, x.confidence from labeled_items x
                         where x.item_id = i.id and x.project_id = i.project_id and x.source = any (?)
-                        order by case x.source when 'HUMAN' then 0 when 'IMPORTED' then 1 else 2 end
+                        order by case x.source when 'AUTO' then 2 when 'IMPORTED' then 1 else 0 end
                         limit 1) l on true
                     left join item_images m on m.item_id = i.id
                     where i.project_id = ? and (? or not i.synthetic)
@@ -73,6 +73,7 @@ class LabelStudioExport {
                         out.write(first ? "\n" : ",\n");
                         first = false;
                         out.write(mapper.writeValueAsString(task(rows.mapRow(rs, n++), rs, field)));
+                        perRow.run();
                     }
                 }
                 out.write("\n]\n");
