@@ -30,7 +30,7 @@ public class ItemBrowser {
 
     /** One row of the browser. {@code label} is the final label and {@code source} where it came from (null: none). */
     public record Row(long itemId, String externalId, String snippet, boolean synthetic, String label, String source,
-            String annotator, Instant labeledAt, String predicted, Double confidence, boolean queued) {
+            String annotator, Instant labeledAt, String predicted, Double confidence, boolean queued, int flags) {
     }
 
     /** A page and the cursor of the next one (null on the last page). */
@@ -47,7 +47,8 @@ public class ItemBrowser {
                    i.imported_label, a.label as auto_label,
                    q.item_id is not null as queued,
                    coalesce(a.label, q.prediction ->> 'label') as predicted,
-                   coalesce(a.confidence, (q.prediction ->> 'confidence')::float8) as confidence
+                   coalesce(a.confidence, (q.prediction ->> 'confidence')::float8) as confidence,
+                   (select count(*) from item_flags f where f.item_id = i.id and f.resolved_at is null) as flags
             from page p
             join items i on i.id = p.id
             left join labels h on h.item_id = i.id and h.source = 'HUMAN'
@@ -125,6 +126,9 @@ public class ItemBrowser {
         if (query.queued() != null) {
             where.add((query.queued() ? "" : "not ") + "exists (select 1 from queue_entries q where q.item_id = i.id)");
         }
+        if (query.flagged() != null) {
+            where.add((query.flagged() ? "" : "not ") + "exists (select 1 from item_flags f where f.item_id = i.id and f.resolved_at is null)");
+        }
         boolean predictions = query.predicted() != null || query.minConfidence() != null || query.maxConfidence() != null
                 || query.sort() == BrowseQuery.Sort.LEAST_CONFIDENT;
         String from;
@@ -161,6 +165,9 @@ public class ItemBrowser {
         } else if ("HUMAN".equals(query.source()) || "AUTO".equals(query.source())) {
             from = "labels c join items i on i.id = c.item_id";
             where.add("c.project_id = :project and c.source = '" + query.source() + "'");
+        } else if (Boolean.TRUE.equals(query.flagged())) {
+            from = "(select distinct item_id from item_flags where project_id = :project and resolved_at is null) c"
+                    + " join items i on i.id = c.item_id";
         } else if (Boolean.TRUE.equals(query.queued())) {
             from = "queue_entries c join items i on i.id = c.item_id";
             where.add("c.project_id = :project");
@@ -256,7 +263,7 @@ public class ItemBrowser {
         double confidence = rs.getDouble("confidence");
         return new Row(rs.getLong("id"), rs.getString("external_id"), rs.getString("snippet"), rs.getBoolean("synthetic"),
                 label, source, rs.getString("annotator"), at == null ? null : at.toInstant(), rs.getString("predicted"),
-                rs.wasNull() ? null : confidence, rs.getBoolean("queued"));
+                rs.wasNull() ? null : confidence, rs.getBoolean("queued"), rs.getInt("flags"));
     }
 
     /** Where a page ends: the sort value (for the sorts that have one) and the id, as text {@code value~id}. */
