@@ -46,3 +46,8 @@ create trigger labels_record_human_delete after delete on labels
 
 -- The browser pages through a project's items by id (keyset), newest or oldest first.
 create index items_project_id on items (project_id, id);
+-- Filtering by label: a class's labels, and the imported labels of a class (only labeled rows).
+create index labels_by_label on labels (project_id, label, item_id);
+create index items_imported_label on items (project_id, imported_label, id) where imported_label is not null;
+-- Least confident first: machine labels in confidence order.
+create index labels_auto_confidence on labels (project_id, confidence, item_id) where source = 'AUTO';

@@ -16,6 +16,8 @@ public final class AdvisoryLocks {
     public static final int INSTANCE = 0x4C4C_0004;
     /** A project's synthesis, so that the queue cap holds under concurrency (transaction lock). */
     public static final int SYNTHESIS = 0x4C4C_0005;
+    /** An export job, held on its id while an instance writes it; a running job without it was interrupted (transaction lock). */
+    public static final int EXPORT_JOB = 0x4C4C_0006;
 
     private AdvisoryLocks() {
     }

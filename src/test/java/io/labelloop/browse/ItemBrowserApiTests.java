@@ -108,6 +108,11 @@ class ItemBrowserApiTests extends ApiTest {
         assertThat(events.get(1).get("action").asString()).isEqualTo("LABELED");
         assertThat(events.get(1).get("user").asString()).isEqualTo(name);
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("budgetUsed").asInt()).isEqualTo(1);
+        var ham = api().get("/api/v1/projects/" + p + "/items/browse?label=ham&sort=OLDEST", ADMIN).json().get("items");
+        assertThat(ham).hasSize(3); // the two imported (m0, m10) and the relabeled one, once each, oldest first
+        assertThat(ham.get(1).get("externalId").asString()).isEqualTo("m3");
+        assertThat(ham.get(1).get("source").asString()).isEqualTo("HUMAN");
+        assertThat(api().get("/api/v1/projects/" + p + "/items/browse?label=spam", ADMIN).json().get("items")).isEmpty();
         assertThat(api().get("/api/v1/projects/" + p + "/items/999999999/history", ADMIN).status()).isEqualTo(404);
     }
 }

@@ -1,6 +1,7 @@
 package io.labelloop.webhook.internal;
 
 import io.labelloop.annotation.BudgetExhausted;
+import io.labelloop.export.ExportReady;
 import io.labelloop.training.ModelSummary;
 import io.labelloop.training.ModelTrained;
 import io.labelloop.training.ModelVersions;
@@ -44,6 +45,17 @@ class OutboxWriter {
             store.enqueue(event.projectId(), WebhookEvent.STOP_RECOMMENDED, json.writeValueAsString(Map.of(
                     "version", event.version(), "labelCount", event.labelCount())));
         }
+    }
+
+    @EventListener
+    void on(ExportReady event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("jobId", event.jobId());
+        data.put("format", event.format());
+        data.put("rows", event.rows());
+        data.put("bytes", event.bytes());
+        data.put("file", "/api/v1/projects/" + event.projectId() + "/exports/" + event.jobId() + "/file");
+        store.enqueue(event.projectId(), WebhookEvent.EXPORT_READY, json.writeValueAsString(data));
     }
 
     @EventListener

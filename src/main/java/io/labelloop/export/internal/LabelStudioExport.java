@@ -1,4 +1,4 @@
-package io.labelloop.export.web;
+package io.labelloop.export.internal;
 
 import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code labelloop}, where the label came from. Label Studio's labeling config to use is in {@code docs/interop.md}.
  */
 @Component
-class LabelStudioExport {
+public class LabelStudioExport {
 
     private final JdbcTemplate jdbc;
     private final ItemQueries items;
@@ -40,7 +40,7 @@ class LabelStudioExport {
         this.mapper = mapper;
     }
 
-    void write(Project project, List<String> sources, boolean synthetic, Writer out) {
+    public void write(Project project, List<String> sources, boolean synthetic, Writer out, Runnable perRow) {
         String field = switch (project.taskType()) {
             case TEXT -> "text";
             case IMAGE -> "image";
@@ -73,6 +73,7 @@ class LabelStudioExport {
                         out.write(first ? "\n" : ",\n");
                         first = false;
                         out.write(mapper.writeValueAsString(task(rows.mapRow(rs, n++), rs, field)));
+                        perRow.run();
                     }
                 }
                 out.write("\n]\n");
