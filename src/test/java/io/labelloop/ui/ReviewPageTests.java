@@ -16,7 +16,7 @@ class ReviewPageTests extends BrowserTest {
     void shouldClearTheReviewQueueWithTheKeyboard() {
         long p = api().post("/api/v1/projects", ADMIN, Map.of("name", "review", "taskType", "TEXT", "labels", List.of("pos", "neg"),
                 "judgmentsPerItem", 2)).json().get("id").asLong();
-        api().postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", "id,text\na,first <b>item</b>\nb,second item\nc,third\n");
+        api().postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", "id,text\na,first <b>item</b>\nb,second item\nc,third\nd,fourth\n");
         List<Long> ids = new ArrayList<>();
         api().get("/api/v1/projects/" + p + "/items?limit=10", ADMIN).json().forEach(i -> ids.add(i.get("id").asLong()));
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -24,14 +24,18 @@ class ReviewPageTests extends BrowserTest {
             String token = userWithToken("ANNOTATOR", name + suffix);
             api().post("/api/v1/projects/" + p + "/members", ADMIN, Map.of("username", name + suffix));
             for (int i = 0; i < ids.size(); i++) {
-                String label = name.equals("bob") && i < 2 ? "neg" : "pos";
+                String label = i == 3 || name.equals("bob") && i < 2 ? "neg" : "pos";
                 assertThat(api().post("/api/v1/projects/" + p + "/items/" + ids.get(i) + "/labels", token, Map.of("label", label)).status())
                         .isEqualTo(201);
             }
         }
 
+        var trained = api().post("/api/v1/projects/" + p + "/training-runs?wait=true", ADMIN, Map.of());
+        assertThat(trained.status()).as(trained.toString()).isEqualTo(200);
+
         signIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/projects/" + p + "/review"));
+        assertThat(page.locator("#review-model")).containsText("The latest model says");
         assertThat(page.locator("#review-judgments li")).hasCount(2);
         assertThat(page.locator("#review-suggested")).containsText("neg");
         screenshot("review-page");

@@ -24,8 +24,10 @@ class ReviewPageController {
     private final ProjectAccess access;
     private final ReviewService reviews;
     private final ItemQueries items;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    ReviewPageController(ProjectAccess access, ReviewService reviews, ItemQueries items) {
+    ReviewPageController(ProjectAccess access, ReviewService reviews, ItemQueries items, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.access = access;
         this.reviews = reviews;
         this.items = items;
@@ -44,7 +46,11 @@ class ReviewPageController {
         if (!next.isEmpty()) {
             ReviewService.ReviewItem entry = next.getFirst();
             model.addAttribute("entry", entry);
-            model.addAttribute("item", items.get(id, entry.itemId()));
+            var item = items.get(id, entry.itemId());
+            model.addAttribute("item", item);
+            if (item.prediction() != null) { // the latest model's view, read as JSON reads it
+                model.addAttribute("modelView", json.convertValue(item.prediction(), java.util.Map.class));
+            }
         }
         List<KeyedLabel> keyed = new ArrayList<>();
         for (int i = 0; i < project.labels().size(); i++) {
