@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Retrain-and-score cycle of a large TEXT pool on n-grams, then on n-grams + sentence embeddings (BOTH), in one run
 # with the JVM at -Xmx1g: seconds and heap peak per cycle. Encoding 1,000,000 texts takes about an hour, so the
-# embeddings here are stand-ins written by SQL (384 bytes from the item id's md5, scale 0.01) with the embedding
+# embeddings here are stand-ins written by SQL (384 bytes from the item id's md5, scale 0.0007: about unit length) with the embedding
 # worker off: what is measured is reading them with the pool (a join of item_embeddings) and scoring 384 more
 # dense columns, not their quality.
 #   bench/cycle-embeddings.sh [text_rows=1000000]
@@ -16,27 +16,6 @@ start_app labelloop_cycle_emb_bench "${BENCH_PORT:-18083}" 1g --labelloop.upload
   --labelloop.training.schedule-enabled=false --labelloop.embedding.schedule-enabled=false
 H=(-H "Authorization: Bearer $TOKEN")
 
-heap_sampler() {
-  local max=0 v
-  while true; do
-    v=$(curl -sf "localhost:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$NF} END {printf "%d", s/1048576}')
-    [ "${v:-0}" -gt "$max" ] && max=$v && echo "$max" > "$WORK/heap"
-    sleep 0.2
-  done
-}
-
-run_cycle() {
-  echo 0 > "$WORK/heap"
-  heap_sampler & SAMPLER=$!
-  local start end resp
-  start=$(date +%s.%N)
-  resp=$(curl -sf -X POST "localhost:$PORT/api/v1/projects/$1/training-runs?wait=true" "${H[@]}")
-  end=$(date +%s.%N)
-  kill $SAMPLER; wait $SAMPLER 2>/dev/null || true
-  printf '%-34s %6.2f s  heap peak %4s MB  (%s)\n' "$2" "$(calc "$end - $start")" "$(cat "$WORK/heap")" \
-    "$(echo "$resp" | python3 -c 'import sys,json; d=json.load(sys.stdin); print("v%d %s, %d labels, train %d ms, score %d ms, %d scored" % (d["version"], d.get("textRepresentation"), d["labelCount"], d["trainMillis"], d["scoreMillis"], d["itemsScored"]))')"
-}
-
 pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" -H 'Content-Type: application/json' \
   -d '{"name":"text","taskType":"TEXT","labels":["positive","negative"],"batchSize":50,"holdoutFraction":0,"textRepresentation":"NGRAMS"}' \
   | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
@@ -47,7 +26,7 @@ run_cycle "$pid" "n-grams: second cycle"
 run_cycle "$pid" "n-grams: third cycle"
 start=$(date +%s.%N)
 $PSQL -d $DB -c "insert into labelloop.item_embeddings (item_id, project_id, vector, scale)
-  select id, project_id, decode(repeat(md5(id::text), 24), 'hex'), 0.01 from labelloop.items where project_id = $pid" \
+  select id, project_id, decode(repeat(md5(id::text), 24), 'hex'), 0.0007 from labelloop.items where project_id = $pid" \
   -c "delete from labelloop.embedding_ranges where project_id = $pid"
 printf '%-34s %6.2f s\n' "stand-in embeddings written" "$(calc "$(date +%s.%N) - $start")"
 curl -sf -X PATCH "localhost:$PORT/api/v1/projects/$pid" "${H[@]}" -H 'Content-Type: application/json' \

@@ -17,27 +17,6 @@ start_app labelloop_cycle_bench "${BENCH_PORT:-18081}" 1g --labelloop.upload.max
   --labelloop.training.schedule-enabled=false
 H=(-H "Authorization: Bearer $TOKEN")
 
-heap_sampler() {  # max heap used (MB) seen while it runs, written to $WORK/heap
-  local max=0 v
-  while true; do
-    v=$(curl -sf "localhost:$PORT/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$NF} END {printf "%d", s/1048576}')
-    [ "${v:-0}" -gt "$max" ] && max=$v && echo "$max" > "$WORK/heap"
-    sleep 0.2
-  done
-}
-
-run_cycle() {  # project, label: prints seconds, heap peak, the model's timings
-  echo 0 > "$WORK/heap"
-  heap_sampler & SAMPLER=$!
-  local start end resp
-  start=$(date +%s.%N)
-  resp=$(curl -sf -X POST "localhost:$PORT/api/v1/projects/$1/training-runs?wait=true" "${H[@]}")
-  end=$(date +%s.%N)
-  kill $SAMPLER; wait $SAMPLER 2>/dev/null || true
-  printf '%-34s %6.2f s  heap peak %4s MB  (%s)\n' "$2" "$(calc "$end - $start")" "$(cat "$WORK/heap")" \
-    "$(echo "$resp" | python3 -c 'import sys,json; d=json.load(sys.stdin); print("v%d, %d labels, train %d ms, score %d ms, %d scored" % (d["version"], d["labelCount"], d["trainMillis"], d["scoreMillis"], d["itemsScored"]))')"
-}
-
 floor() {  # project, rows: COPY vectors out + COPY the same number of scores in
   python3 -c "
 import random

@@ -46,3 +46,24 @@ create trigger labels_record_human_delete after delete on labels
 
 -- The browser pages through a project's items by id (keyset), newest or oldest first.
 create index items_project_id on items (project_id, id);
+-- Filtering by label: a class's labels, and the imported labels of a class (only labeled rows).
+create index labels_by_label on labels (project_id, label, item_id);
+create index items_imported_label on items (project_id, imported_label, id) where imported_label is not null;
+-- Least confident first: machine labels in confidence order.
+create index labels_auto_confidence on labels (project_id, confidence, item_id) where source = 'AUTO';
+
+-- Flags (module: browse): an annotator marks an item "unsure" or "problem" with a note; leads see
+-- them in the item browser and resolve them.
+create table item_flags (
+    id          bigserial primary key,
+    project_id  bigint      not null,
+    item_id     bigint      not null references items (id) on delete cascade,
+    user_id     bigint,
+    kind        varchar(8)  not null check (kind in ('UNSURE', 'PROBLEM')),
+    note        text        check (note is null or length(note) <= 2000),
+    created_at  timestamptz not null default now(),
+    resolved_at timestamptz,
+    resolved_by bigint
+);
+create index item_flags_open on item_flags (project_id, item_id) where resolved_at is null;
+create index item_flags_item on item_flags (item_id, id);

@@ -4,6 +4,7 @@
 -- that get a second judgment for quality control while the others get one.
 alter table projects add column judgments_per_item integer;
 alter table projects add column quality_control_share double precision;
+alter table projects add column gold_rate double precision;
 
 -- One judgment per (item, annotator), written for projects with overlap (judgments_per_item > 1 or
 -- a quality-control share). Each judgment costs one unit of budget (label_spend, the same trigger
@@ -157,3 +158,53 @@ end $$;
 
 create trigger judgments_settle_on_change after insert or update of label or delete on judgments
     for each row execute function judgments_settle();
+
+-- Gold items (module: annotation): items with a known label (an imported label, or a reviewed one) that a
+-- lead marked; claims mix them into each annotator's items at the project's gold_rate. An answer is kept
+-- per (item, annotator) beside the labels: it costs no budget and never becomes a label. A row without
+-- an answer yet records that the item was handed out (each annotator gets a gold item once).
+create table gold_items (
+    item_id    bigint      primary key references items (id) on delete cascade,
+    project_id bigint      not null,
+    label      text        not null,
+    created_at timestamptz not null default now()
+);
+create index gold_items_by_project on gold_items (project_id);
+
+create table gold_answers (
+    item_id     bigint      not null references items (id) on delete cascade,
+    user_id     bigint      not null,
+    project_id  bigint      not null,
+    label       text,
+    correct     boolean,
+    served_at   timestamptz not null default now(),
+    answered_at timestamptz,
+    primary key (item_id, user_id)
+);
+create index gold_answers_by_project on gold_answers (project_id, user_id);
+
+-- The export's read model: a human label's source says where the final label came from (HUMAN: one
+-- person's label; CONSENSUS: from several judgments; REVIEWED: set by a reviewer, who is then the
+-- annotator), and each human-labeled item carries its judgments (annotator and label, oldest first).
+drop view labeled_items;
+create view labeled_items as
+select l.project_id, i.id as item_id, i.external_id, l.label,
+       case when l.source <> 'HUMAN' then l.source::text
+            when l.reviewed_at is not null then 'REVIEWED'
+            when l.from_judgments and coalesce(l.consensus_method, 'SINGLE') <> 'SINGLE' then 'CONSENSUS'
+            else 'HUMAN' end as source,
+       l.confidence, coalesce(r.username, u.username) as annotator, l.updated_at as labeled_at, i.synthetic,
+       case when l.source <> 'HUMAN' then null
+            when l.from_judgments then (select json_agg(json_build_object('annotator', coalesce(ju.username, '#' || j.user_id),
+                                                                           'label', j.label) order by j.created_at)
+                                        from judgments j left join users ju on ju.id = j.user_id where j.item_id = l.item_id)
+            else json_build_array(json_build_object('annotator', coalesce(u.username, '#' || l.user_id), 'label', l.label)) end
+           as judgments
+from labels l
+join items i on i.id = l.item_id
+left join users u on u.id = l.user_id
+left join users r on r.id = l.reviewed_by
+union all
+select i.project_id, i.id, i.external_id, i.imported_label, 'IMPORTED', null, null, i.created_at, i.synthetic, null
+from items i
+where i.imported_label is not null;

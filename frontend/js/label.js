@@ -108,6 +108,8 @@
     $("item-body").hidden = Boolean(empty);
     labelButtons.forEach((b) => { b.disabled = !item; });
     $("skip").disabled = !item;
+    $("flag").disabled = !item;
+    closeFlagForm();
     $("invalid").hidden = !(item && item.synthetic);
     $("invalid").disabled = !(item && item.synthetic);
     $("undo").disabled = !undoable();
@@ -422,6 +424,33 @@
       }
     });
   }
+
+  // A flag for the lead ("unsure", "problem") with a note: it neither labels nor skips the item.
+  const flagForm = $("flag-form");
+  function closeFlagForm() {
+    if (!flagForm.hidden) {
+      flagForm.hidden = true;
+      flagForm.reset();
+    }
+  }
+  $("flag").addEventListener("click", () => {
+    flagForm.hidden = false;
+    flagForm.querySelector("input[name=kind]").focus();
+  });
+  $("flag-cancel").addEventListener("click", () => {
+    closeFlagForm();
+    $("flag").focus();
+  });
+  flagForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!state.current) return;
+    const data = new FormData(flagForm);
+    act(async () => {
+      await post("/" + state.current.itemId + "/flag", { kind: data.get("kind"), note: data.get("note") || "" });
+      closeFlagForm();
+      say(texts.flagged);
+    });
+  });
 
   // The lead's instructions: open until the annotator closes them; the choice is kept per project.
   const guide = document.getElementById("guide");

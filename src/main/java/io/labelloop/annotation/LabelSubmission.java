@@ -27,9 +27,12 @@ public class LabelSubmission {
     private final TransactionTemplate transaction;
 
     private final JudgmentWriter judgments;
+    private final GoldItems gold;
 
     LabelSubmission(JdbcClient jdbc, LabelWriter writer, LabelGroupCommit groupCommit,
-            ApplicationEventPublisher events, JdbcTransactions transactions, JudgmentWriter judgments) {
+            ApplicationEventPublisher events, JdbcTransactions transactions, JudgmentWriter judgments,
+            GoldItems gold) {
+        this.gold = gold;
         this.jdbc = jdbc;
         this.judgments = judgments;
         this.writer = writer;
@@ -45,6 +48,12 @@ public class LabelSubmission {
     public Outcome submit(Project project, long itemId, long userId, String label) {
         if (!project.hasLabel(label)) {
             throw ApiException.invalid("label", "unknown label '" + label + "'; the project's labels are " + project.labels());
+        }
+        if (project.team().goldRate() != null && project.team().goldRate() > 0) {
+            Outcome gold = transaction.execute(status -> this.gold.answer(project, itemId, userId, label));
+            if (gold != null) {
+                return gold;
+            }
         }
         if (project.queue().budget() != null) {
             return groupCommit.submit(project, itemId, userId, label);

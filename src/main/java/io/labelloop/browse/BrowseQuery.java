@@ -8,17 +8,23 @@ import java.util.List;
  * externalId; {@code label} the item's final label (human, else imported, else the machine's);
  * {@code source} of that label ({@code HUMAN}, {@code IMPORTED}, {@code AUTO}, or {@code NONE} for
  * unlabeled); {@code predicted} the model's stored prediction (its auto-label or its queue entry's) and
- * its {@code minConfidence}-{@code maxConfidence}; {@code queued}; the {@code sort} and the keyset
+ * its {@code minConfidence}-{@code maxConfidence}; {@code queued}; {@code flagged} (an open flag); the {@code sort} and the keyset
  * cursor {@code after} a previous page returned as {@code next}.
  */
 public record BrowseQuery(String q, String label, String source, String predicted, Double minConfidence,
-        Double maxConfidence, Boolean queued, Sort sort, String after, int limit) {
+        Double maxConfidence, Boolean queued, Boolean flagged, Sort sort, String after, int limit) {
 
     public static final int MAX_LIMIT = 200;
     public static final List<String> SOURCES = List.of("HUMAN", "IMPORTED", "AUTO", "NONE");
 
     /** Orders the browser offers, each paged by a keyset on (value, id). */
     public enum Sort { NEWEST, OLDEST, LEAST_CONFIDENT, RECENTLY_LABELED }
+
+    /** Without the flag filter. */
+    public BrowseQuery(String q, String label, String source, String predicted, Double minConfidence, Double maxConfidence,
+            Boolean queued, Sort sort, String after, int limit) {
+        this(q, label, source, predicted, minConfidence, maxConfidence, queued, null, sort, after, limit);
+    }
 
     public BrowseQuery {
         q = blankToNull(q);

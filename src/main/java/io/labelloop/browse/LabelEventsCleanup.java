@@ -5,7 +5,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Removes a deleted project's label history inside the deleting transaction. */
+/** Removes a deleted project's label history and flags inside the deleting transaction. */
 @Component
 class LabelEventsCleanup {
 
@@ -18,5 +18,6 @@ class LabelEventsCleanup {
     @EventListener
     void on(ProjectDeleted event) {
         jdbc.sql("delete from label_events where project_id = ?").param(event.projectId()).update();
+        jdbc.sql("delete from item_flags where project_id = ?").param(event.projectId()).update();
     }
 }

@@ -1,5 +1,7 @@
 package io.labelloop.quality;
 
+import io.labelloop.annotation.GoldItems;
+import io.labelloop.learning.HoldoutAccuracy;
 import io.labelloop.project.Project;
 import io.labelloop.quality.internal.AgreementStatistics;
 import io.labelloop.quality.internal.DawidSkene;
@@ -24,9 +26,11 @@ public class AgreementService {
     static final long BOOTSTRAP_SEED = 18;
 
     private final JudgmentData data;
+    private final GoldItems gold;
 
-    AgreementService(JudgmentData data) {
+    AgreementService(JudgmentData data, GoldItems gold) {
         this.data = data;
+        this.gold = gold;
     }
 
     public record Agreement(long items, long judgments, long itemsWithSeveral, Double alpha, Double alphaLow95,
@@ -40,8 +44,12 @@ public class AgreementService {
     public record ClassAgreement(String label, Double agreement) {
     }
 
+    /**
+     * One annotator: judgments, those on items with several, the share of those agreeing with the final label,
+     * Dawid-Skene's estimated accuracy, and on gold items the answers, accuracy and its exact (Clopper-Pearson) 95% interval.
+     */
     public record Annotator(String username, long labels, long judgedWithOthers, Double agreementWithConsensus,
-            Double estimatedAccuracy, Double goldAccuracy) {
+            Double estimatedAccuracy, long goldAnswered, Double goldAccuracy, Double goldLow95, Double goldHigh95) {
     }
 
     public Agreement of(Project project) {
@@ -91,14 +99,27 @@ public class AgreementService {
         for (int c = 0; c < classes; c++) {
             byClass.add(new ClassAgreement(s.classes().get(c), finite(perClass[c])));
         }
+        Map<String, GoldItems.Accuracy> golds = new java.util.LinkedHashMap<>();
+        gold.accuracy(project.id()).forEach(g -> golds.put(g.username(), g));
         List<Annotator> people = new ArrayList<>();
         for (int a = 0; a < annotators; a++) {
-            people.add(new Annotator(s.annotators().get(a), labels[a], withOthers[a],
-                    withOthers[a] == 0 ? null : (double) agreeing[a] / withOthers[a],
-                    ds == null ? null : ds.quality(a), null));
+            people.add(annotator(s.annotators().get(a), labels[a], withOthers[a],
+                    withOthers[a] == 0 ? null : (double) agreeing[a] / withOthers[a], ds == null ? null : ds.quality(a),
+                    golds.remove(s.annotators().get(a))));
         }
+        golds.values().forEach(g -> people.add(annotator(g.username(), 0, 0, null, null, g)));
         return new Agreement(s.itemIds().size(), s.judgments(), several, finite(alpha), finite(interval[0]), finite(interval[1]),
                 ds == null ? "MAJORITY" : "DAWID_SKENE", pairs, byClass, people);
+    }
+
+    private static Annotator annotator(String username, long labels, long withOthers, Double agreement, Double estimated,
+            GoldItems.Accuracy g) {
+        if (g == null || g.answered() == 0) {
+            return new Annotator(username, labels, withOthers, agreement, estimated, 0, null, null, null);
+        }
+        HoldoutAccuracy acc = HoldoutAccuracy.of((int) g.answered(), (int) g.right());
+        return new Annotator(username, labels, withOthers, agreement, estimated, g.answered(), acc.accuracy(), acc.low95(),
+                acc.high95());
     }
 
     private static Double finite(double v) {

@@ -11,6 +11,8 @@ public final class Seeds {
     public static final long FALLBACK_WINDOWS = of("queue.fallback-windows");
     /** Probes of holdout draws (uniform random pool items). */
     public static final long HOLDOUT_DRAWS = of("queue.holdout-draws");
+    /** Which items of a claim are gold items, and their places among the others. */
+    public static final long GOLD_DRAWS = of("queue.gold-draws");
 
     private Seeds() {
     }

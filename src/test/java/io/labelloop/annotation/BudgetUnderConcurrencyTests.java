@@ -2,22 +2,17 @@ package io.labelloop.annotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labelloop.LabelloopApplication;
 import io.labelloop.support.Api;
 import io.labelloop.support.ApiTest;
+import io.labelloop.support.Concurrently;
 import io.labelloop.support.Datasets;
-import io.labelloop.support.TestDatabase;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -38,8 +33,8 @@ class BudgetUnderConcurrencyTests extends ApiTest {
     void shouldAcceptExactlyTheBudgetWhenTwoInstancesTakeLabelsTogether() throws Exception {
         long p = irisProject(10);
         List<JsonNode> items = api().get("/api/v1/projects/" + p + "/items?limit=64", ADMIN).json().valueStream().toList();
-        try (ConfigurableApplicationContext second = secondInstance()) {
-            Api other = apiOf(second);
+        try (ConfigurableApplicationContext second = Concurrently.secondInstance()) {
+            Api other = Concurrently.apiOf(second);
             List<Callable<Integer>> posts = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 JsonNode item = items.get(i);
@@ -47,7 +42,7 @@ class BudgetUnderConcurrencyTests extends ApiTest {
                 posts.add(() -> instance.post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
                         Map.of("label", iris.truth().get(item.get("externalId").asString()))).status());
             }
-            List<Integer> statuses = allAtOnce(posts);
+            List<Integer> statuses = Concurrently.allAtOnce(posts);
 
             assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(10);
             assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(54);
@@ -64,7 +59,7 @@ class BudgetUnderConcurrencyTests extends ApiTest {
         String path = "/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels";
         Map<String, String> label = Map.of("label", iris.truth().get(item.get("externalId").asString()));
 
-        List<Integer> statuses = allAtOnce(Collections.nCopies(16, () -> api().post(path, ADMIN, label).status()));
+        List<Integer> statuses = Concurrently.allAtOnce(Collections.nCopies(16, () -> api().post(path, ADMIN, label).status()));
 
         assertThat(statuses).containsOnly(200, 201);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
@@ -79,8 +74,8 @@ class BudgetUnderConcurrencyTests extends ApiTest {
     void shouldHoldABudgetLoweredThroughAnotherInstanceAtOnce() throws Exception {
         long p = irisProject(10);
         List<JsonNode> items = api().get("/api/v1/projects/" + p + "/items?limit=6", ADMIN).json().valueStream().toList();
-        try (ConfigurableApplicationContext second = secondInstance("--labelloop.access.cache-ttl=10m")) {
-            Api cached = apiOf(second);
+        try (ConfigurableApplicationContext second = Concurrently.secondInstance("--labelloop.access.cache-ttl=10m")) {
+            Api cached = Concurrently.apiOf(second);
             assertThat(label(cached, p, items.get(0)).status()).isEqualTo(201); // the second instance now holds budget 10
 
             assertThat(api().patch("/api/v1/projects/" + p, ADMIN, Map.of("budget", 3)).status()).isEqualTo(200);
@@ -97,39 +92,5 @@ class BudgetUnderConcurrencyTests extends ApiTest {
     private Api.Response label(Api instance, long p, JsonNode item) {
         return instance.post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
                 Map.of("label", iris.truth().get(item.get("externalId").asString())));
-    }
-
-
-    /** Another instance of the service on the same database, without its own training schedule. */
-    private static ConfigurableApplicationContext secondInstance(String... settings) {
-        TestDatabase.Target db = TestDatabase.get();
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
-                "--labelloop.training.schedule-enabled=false"));
-        args.addAll(List.of(settings));
-        return new SpringApplicationBuilder(LabelloopApplication.class).run(args.toArray(String[]::new));
-    }
-
-    private static Api apiOf(ConfigurableApplicationContext instance) {
-        return new Api(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
-    }
-
-    private static List<Integer> allAtOnce(List<Callable<Integer>> calls) throws Exception {
-        List<Integer> statuses = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(calls.size())) {
-            var start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            for (var f : futures) {
-                statuses.add(f.get());
-            }
-        }
-        return statuses;
     }
 }

@@ -2,10 +2,9 @@ package io.labelloop.annotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.labelloop.LabelloopApplication;
 import io.labelloop.support.Api;
 import io.labelloop.support.ApiTest;
-import io.labelloop.support.TestDatabase;
+import io.labelloop.support.Concurrently;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,12 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -163,8 +158,8 @@ class JudgmentOverlapTests extends ApiTest {
         List<String> team = annotators(p, 32);
         Map<Long, List<String>> judgedBy = new ConcurrentHashMap<>();
         AtomicInteger refused = new AtomicInteger();
-        try (ConfigurableApplicationContext second = secondInstance()) {
-            Api other = new Api(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+        try (ConfigurableApplicationContext second = Concurrently.secondInstance("--labelloop.embedding.schedule-enabled=false")) {
+            Api other = Concurrently.apiOf(second);
             List<Callable<Integer>> workers = new ArrayList<>();
             for (int w = 0; w < team.size(); w++) {
                 String token = team.get(w);
@@ -185,7 +180,7 @@ class JudgmentOverlapTests extends ApiTest {
                     return done;
                 });
             }
-            int total = allAtOnce(workers).stream().mapToInt(Integer::intValue).sum();
+            int total = Concurrently.allAtOnce(workers).stream().mapToInt(Integer::intValue).sum();
             assertThat(total).isEqualTo(120);
         }
         assertThat(refused.get()).as("a leased item is labeled by its holder").isZero();
@@ -215,33 +210,7 @@ class JudgmentOverlapTests extends ApiTest {
                 return done;
             });
         }
-        assertThat(allAtOnce(workers).stream().mapToInt(Integer::intValue).sum()).isEqualTo(25);
+        assertThat(Concurrently.allAtOnce(workers).stream().mapToInt(Integer::intValue).sum()).isEqualTo(25);
         assertThat(budgetUsed(p)).isEqualTo(25);
-    }
-
-    private static ConfigurableApplicationContext secondInstance() {
-        TestDatabase.Target db = TestDatabase.get();
-        return new SpringApplicationBuilder(LabelloopApplication.class).run("--server.port=0", "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
-                "--labelloop.training.schedule-enabled=false", "--labelloop.embedding.schedule-enabled=false");
-    }
-
-    private static List<Integer> allAtOnce(List<Callable<Integer>> calls) throws Exception {
-        List<Integer> out = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(calls.size())) {
-            var start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            for (var f : futures) {
-                out.add(f.get());
-            }
-        }
-        return out;
     }
 }

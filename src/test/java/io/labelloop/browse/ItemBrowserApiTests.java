@@ -108,6 +108,40 @@ class ItemBrowserApiTests extends ApiTest {
         assertThat(events.get(1).get("action").asString()).isEqualTo("LABELED");
         assertThat(events.get(1).get("user").asString()).isEqualTo(name);
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("budgetUsed").asInt()).isEqualTo(1);
+        var ham = api().get("/api/v1/projects/" + p + "/items/browse?label=ham&sort=OLDEST", ADMIN).json().get("items");
+        assertThat(ham).hasSize(3); // the two imported (m0, m10) and the relabeled one, once each, oldest first
+        assertThat(ham.get(1).get("externalId").asString()).isEqualTo("m3");
+        assertThat(ham.get(1).get("source").asString()).isEqualTo("HUMAN");
+        assertThat(api().get("/api/v1/projects/" + p + "/items/browse?label=spam", ADMIN).json().get("items")).isEmpty();
         assertThat(api().get("/api/v1/projects/" + p + "/items/999999999/history", ADMIN).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldTakeFlagsFromMembersShowThemToLeadsAndResolveThem() {
+        long p = projectWithItems(10);
+        String name = "ann-" + UUID.randomUUID().toString().substring(0, 8);
+        String annotator = userWithToken("ANNOTATOR", name);
+        api().post("/api/v1/projects/" + p + "/members", ADMIN, Map.of("username", name));
+        long item = idOf(p, "m4");
+
+        var flag = api().post("/api/v1/projects/" + p + "/items/" + item + "/flags", annotator, Map.of("kind", "UNSURE", "note", "sarcasm?"));
+        assertThat(flag.status()).as(flag.toString()).isEqualTo(201);
+        assertThat(flag.json().get("user").asString()).isEqualTo(name);
+        assertThat(api().post("/api/v1/projects/" + p + "/items/" + item + "/flags", annotator, Map.of("kind", "MAYBE")).status())
+                .isEqualTo(422);
+        assertThat(api().post("/api/v1/projects/" + p + "/items/" + item + "/flags", annotator,
+                Map.of("kind", "PROBLEM", "note", "x".repeat(2001))).status()).isEqualTo(422);
+        assertThat(api().post("/api/v1/projects/" + p + "/items/999999999/flags", annotator, Map.of("kind", "PROBLEM")).status())
+                .isEqualTo(404);
+        assertThat(api().get("/api/v1/projects/" + p + "/items/" + item + "/flags", annotator).status()).isEqualTo(403);
+        var flags = api().get("/api/v1/projects/" + p + "/items/" + item + "/flags", ADMIN).json();
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).get("note").asString()).isEqualTo("sarcasm?");
+        assertThat(api().get("/api/v1/projects/" + p + "/items/browse?flagged=true", ADMIN).json().get("items")).hasSize(1);
+        assertThat(api().get("/api/v1/projects/" + p + "/items/browse?flagged=false", ADMIN).json().get("items")).hasSize(9);
+
+        assertThat(api().post("/api/v1/projects/" + p + "/items/" + item + "/flags/resolve", ADMIN, Map.of()).json()
+                .get("resolved").asInt()).isEqualTo(1);
+        assertThat(api().get("/api/v1/projects/" + p + "/items/browse?flagged=true", ADMIN).json().get("items")).isEmpty();
     }
 }

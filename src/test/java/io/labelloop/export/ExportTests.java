@@ -29,7 +29,7 @@ class ExportTests extends ApiTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/csv");
         List<String> lines = r.body().lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("externalId,label,source,confidence,annotator,labeledAt,synthetic");
+        assertThat(lines.getFirst()).isEqualTo("externalId,label,source,confidence,annotator,labeledAt,synthetic,judgments");
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1)).startsWith("imp-1,spam,IMPORTED,,,");
         assertThat(lines.get(2)).startsWith("h-1,ham,HUMAN,,admin,");

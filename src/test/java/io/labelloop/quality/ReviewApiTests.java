@@ -52,6 +52,22 @@ class ReviewApiTests extends ApiTest {
         assertThat(consensus.get("method").asString()).isEqualTo("REVIEWED");
         assertThat(consensus.get("reviewed").asBoolean()).isTrue();
         assertThat(consensus.get("reviewedBy").asString()).isEqualTo(usernameOf(lead));
+
+        // the export says where every final label came from, with every judgment
+        Map<String, JsonNode> rows = new java.util.HashMap<>();
+        api().get("/api/v1/projects/" + p + "/export?format=jsonl", lead).body().lines()
+                .map(line -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(line))
+                .forEach(row -> rows.put(row.get("externalId").asString(), row));
+        assertThat(rows).hasSize(4);
+        String reviewedExternal = api().get("/api/v1/projects/" + p + "/items/" + item, lead).json().get("externalId").asString();
+        assertThat(rows.get(reviewedExternal).get("source").asString()).isEqualTo("REVIEWED");
+        assertThat(rows.get(reviewedExternal).get("annotator").asString()).isEqualTo(usernameOf(lead));
+        assertThat(rows.get(reviewedExternal).get("judgments")).hasSize(2);
+        assertThat(rows.values().stream().filter(r -> r.get("source").asString().equals("CONSENSUS")).count()).isEqualTo(3);
+        String csv = api().get("/api/v1/projects/" + p + "/export?format=csv", lead).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",judgments");
+        assertThat(csv).contains(usernameOf(ann) + ":pos;" + usernameOf(bob) + ":pos");
+        assertThat(api().get("/api/v1/projects/" + p + "/export?format=jsonl&source=HUMAN", lead).body().lines().count()).isEqualTo(4);
     }
 
     @Test

@@ -48,8 +48,12 @@ class AccessibilityTests extends BrowserTest {
     @Test
     void shouldHaveNoCriticalOrSeriousAxeFindingAndNoOverflowOnAnyPageAtDesktopAndPhoneWidth() {
         long project = trainedTabularProject();
+        long labeled = api().get("/api/v1/projects/" + project + "/items/browse?source=HUMAN&limit=1", ADMIN).json()
+                .get("items").get(0).get("itemId").asLong();
         List<String> pages = List.of("/", "/projects/new", "/projects/" + project, "/projects/" + project + "/label",
                 "/projects/" + project + "/upload", "/projects/" + project + "/settings", "/projects/" + project + "/members", "/projects/" + project + "/webhooks",
+                "/projects/" + project + "/items", "/projects/" + project + "/items/" + labeled,
+                "/projects/" + project + "/review",
                 "/admin/users", "/account/tokens", "/projects/999999");
         List<String> findings = new ArrayList<>();
         List<String> overflowing = new ArrayList<>();

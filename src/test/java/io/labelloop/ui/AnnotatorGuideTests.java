@@ -45,6 +45,7 @@ class AnnotatorGuideTests extends BrowserTest {
         assertThat(page.locator("#label-description-1").innerText()).startsWith("Mail nobody asked for.\nExamples");
         screenshot("labeling-guide");
 
+        assertThat(spam).isEnabled(); // the page's script has run and shown the first item
         page.locator("body").click(new com.microsoft.playwright.Locator.ClickOptions().setPosition(1, 1));
         page.keyboard().press("?");
         assertThat(guide).not().hasAttribute("open", "");

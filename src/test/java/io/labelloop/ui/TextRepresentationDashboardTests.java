@@ -49,6 +49,14 @@ class TextRepresentationDashboardTests extends BrowserTest {
         assertThat(page.locator("#stat-text-representation")).containsText("Model v2 learns from n-grams and sentence embeddings");
         assertThat(page.locator("#stat-model-family")).containsText("LINEAR over BOTH");
         screenshot("dashboard-text-representation");
+
+        page.navigate(url("/projects/" + p + "/settings"));
+        page.getByLabel("Text representation").selectOption("BOTH");
+        screenshot("settings-text-representation");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save settings")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).hasText("Settings saved.");
+        assertThat(api().get("/api/v1/projects/" + p, ADMIN).json().get("textRepresentation").asString()).isEqualTo("BOTH");
         assertThat(consoleErrors).isEmpty();
     }
 }

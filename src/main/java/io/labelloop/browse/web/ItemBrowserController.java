@@ -42,16 +42,17 @@ class ItemBrowserController {
     }
 
     @GetMapping("/browse")
-    @Operation(summary = "Items by text, id, label, source, prediction, confidence or queue state; keyset pages (next)")
+    @Operation(summary = "Items by text, id, label, source, prediction, confidence, queue state or open flags; keyset pages (next)")
     ItemBrowser.Page browse(@PathVariable long id, @RequestParam(required = false) String q,
             @RequestParam(required = false) String label, @RequestParam(required = false) String source,
             @RequestParam(required = false) String predicted, @RequestParam(required = false) Double minConfidence,
             @RequestParam(required = false) Double maxConfidence, @RequestParam(required = false) Boolean queued,
+            @RequestParam(required = false) Boolean flagged,
             @RequestParam(required = false) BrowseQuery.Sort sort, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit, @AuthenticationPrincipal AuthenticatedUser me) {
         Project project = access.requireManage(id, me);
         return browser.page(project.id(), new BrowseQuery(q, label, source, predicted, minConfidence, maxConfidence,
-                queued, sort, after, limit));
+                queued, flagged, sort, after, limit));
     }
 
     @GetMapping("/{itemId}/history")

@@ -31,9 +31,11 @@ class ItemBrowserPage {
     private final ItemQueries items;
     private final LabelSubmission labels;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final io.labelloop.browse.ItemFlags flags;
 
     ItemBrowserPage(ProjectAccess access, ItemBrowser browser, ItemHistory history, ItemQueries items, LabelSubmission labels,
-            tools.jackson.databind.json.JsonMapper json) {
+            tools.jackson.databind.json.JsonMapper json, io.labelloop.browse.ItemFlags flags) {
+        this.flags = flags;
         this.json = json;
         this.access = access;
         this.browser = browser;
@@ -44,7 +46,7 @@ class ItemBrowserPage {
 
     /** The filters as the form sends them (text, so that a half-typed value comes back as typed). */
     public record Filters(String q, String label, String source, String predicted, String minConfidence,
-            String maxConfidence, String queued, String sort, String after) {
+            String maxConfidence, String queued, String flagged, String sort, String after) {
     }
 
     @GetMapping("/projects/{id}/items")
@@ -58,8 +60,7 @@ class ItemBrowserPage {
         try {
             BrowseQuery query = new BrowseQuery(filters.q(), filters.label(), filters.source(), filters.predicted(),
                     number("minConfidence", filters.minConfidence()), number("maxConfidence", filters.maxConfidence()),
-                    filters.queued() == null || filters.queued().isBlank() ? null : Boolean.valueOf(filters.queued()),
-                    sort(filters.sort()), filters.after(), PAGE_SIZE);
+                    bool(filters.queued()), bool(filters.flagged()), sort(filters.sort()), filters.after(), PAGE_SIZE);
             model.addAttribute("page", browser.page(project.id(), query));
         } catch (ApiException e) {
             model.addAttribute("problem", e.getMessage());
@@ -77,7 +78,17 @@ class ItemBrowserPage {
         model.addAttribute("item", item);
         model.addAttribute("prediction", item.prediction() == null ? null : json.convertValue(item.prediction(), java.util.Map.class));
         model.addAttribute("history", history.of(project.id(), itemId));
+        model.addAttribute("flags", flags.of(project.id(), itemId));
         return "item";
+    }
+
+    @PostMapping("/projects/{id}/items/{itemId}/resolve-flags")
+    String resolveFlags(@PathVariable long id, @PathVariable long itemId, @AuthenticationPrincipal AuthenticatedUser me,
+            RedirectAttributes redirect) {
+        Project project = access.requireManage(id, me);
+        items.get(project.id(), itemId);
+        redirect.addFlashAttribute("resolved", flags.resolve(project.id(), itemId, me.id()));
+        return "redirect:/projects/" + id + "/items/" + itemId;
     }
 
     @PostMapping("/projects/{id}/items/{itemId}/relabel")
@@ -92,6 +103,10 @@ class ItemBrowserPage {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/projects/" + id + "/items/" + itemId;
+    }
+
+    private static Boolean bool(String text) {
+        return text == null || text.isBlank() ? null : Boolean.valueOf(text);
     }
 
     private static Double number(String field, String text) {

@@ -14,17 +14,22 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an export: every labeled item with the source of its label (CSV, JSON lines) or every item as Label
+ * Writes an export: every labeled item with the source of its label (HUMAN, CONSENSUS, REVIEWED, IMPORTED, AUTO)
+ * and its judgments (JSON lines: a list of annotator and label; CSV: {@code annotator:label} joined by {@code ;})
+ * (CSV, JSON lines) or every item as Label
  * Studio tasks, rows streaming from a database cursor to the writer, whether that is a response or a job's file.
  */
 @Component
 public class ExportWriter {
 
     private static final List<String> COLUMNS = List.of("externalId", "label", "source", "confidence", "annotator",
-            "labeledAt", "synthetic");
+            "labeledAt", "synthetic", "judgments");
+    private static final TypeReference<List<Map<String, String>>> JUDGMENTS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final JsonMapper mapper;
@@ -57,7 +62,7 @@ public class ExportWriter {
                 ? new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get()) : null;
         jdbc.execute((ConnectionCallback<Void>) con -> {
             try (PreparedStatement ps = con.prepareStatement("""
-                    select item_id, external_id, label, source, confidence, annotator, labeled_at, synthetic
+                    select item_id, external_id, label, source, confidence, annotator, labeled_at, synthetic, judgments::text
                     from labeled_items
                     where project_id = ? and source = any(?) and (? or not synthetic)
                     order by item_id, source""")) {
@@ -69,8 +74,14 @@ public class ExportWriter {
                     while (rs.next()) {
                         double confidence = rs.getDouble(5);
                         Object conf = rs.wasNull() ? null : confidence;
+                        String judgmentsJson = rs.getString(9);
+                        List<Map<String, String>> judgments = judgmentsJson == null ? null
+                                : mapper.readValue(judgmentsJson, JUDGMENTS);
                         Object[] row = {rs.getString(2), rs.getString(3), rs.getString(4), conf, rs.getString(6),
-                                rs.getTimestamp(7).toInstant().toString(), rs.getBoolean(8)};
+                                rs.getTimestamp(7).toInstant().toString(), rs.getBoolean(8),
+                                csv == null ? judgments : judgments == null ? null
+                                        : String.join(";", judgments.stream()
+                                                .map(j -> j.get("annotator") + ":" + j.get("label")).toList())};
                         if (csv != null) {
                             csv.printRecord(row);
                         } else {

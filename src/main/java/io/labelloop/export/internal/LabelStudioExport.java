@@ -56,7 +56,7 @@ public class LabelStudioExport {
                     left join lateral (
                         select x.label, x.source, x.annotator, x.labeled_at, x.confidence from labeled_items x
                         where x.item_id = i.id and x.project_id = i.project_id and x.source = any (?)
-                        order by case x.source when 'HUMAN' then 0 when 'IMPORTED' then 1 else 2 end
+                        order by case x.source when 'AUTO' then 2 when 'IMPORTED' then 1 else 0 end
                         limit 1) l on true
                     left join item_images m on m.item_id = i.id
                     where i.project_id = ? and (? or not i.synthetic)

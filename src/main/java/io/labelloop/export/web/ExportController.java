@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Streams every labeled item of a project: externalId, label, source (HUMAN, IMPORTED, AUTO),
- * confidence, annotator, labeledAt, synthetic; or every item as Label Studio tasks. Filters: {@code source}
+ * Streams every labeled item of a project: externalId, label, source (HUMAN, CONSENSUS, REVIEWED, IMPORTED,
+ * AUTO), confidence, annotator, labeledAt, synthetic, judgments; or every item as Label Studio tasks. Filters: {@code source}
  * (e.g. HUMAN for human labels only) and {@code synthetic=false}. Rows stream from a database cursor straight to
  * the response; {@code POST /exports} writes the same to a stored file as a job.
  */

@@ -37,6 +37,12 @@ public final class DawidSkene {
     }
 
     private static final double PSEUDO_COUNT = 0.01;
+    /**
+     * Judgments per annotator and confusion cell below which each annotator gets one accuracy with its
+     * errors spread evenly over the other classes (the "one-coin" model) instead of a full matrix: with
+     * many classes and few judgments a full matrix fits noise (simulated on the shared sets, docs/teams.md).
+     */
+    static final double JUDGMENTS_PER_CELL_FOR_FULL_MATRICES = 50;
 
     private DawidSkene() {
     }
@@ -51,17 +57,40 @@ public final class DawidSkene {
         }
         double[][][] pi = new double[annotators][classes][classes];
         double[] prior = new double[classes];
+        boolean oneCoin = judgments.size() < JUDGMENTS_PER_CELL_FOR_FULL_MATRICES * classes * classes * Math.max(1, annotators);
         int iteration = 0;
         while (iteration < maxIterations) {
             iteration++;
             mStep(t, judgments, pi, prior);
+            if (oneCoin) {
+                oneCoin(pi);
+            }
             double change = eStep(t, judgments, pi, prior);
             if (change < tolerance) {
                 break;
             }
         }
         mStep(t, judgments, pi, prior);
+        if (oneCoin) {
+            oneCoin(pi);
+        }
         return new Result(t, pi, prior, iteration);
+    }
+
+    /** Each annotator's matrix as one accuracy (the mean of its diagonal) and evenly spread errors. */
+    private static void oneCoin(double[][][] pi) {
+        for (double[][] matrix : pi) {
+            int classes = matrix.length;
+            double accuracy = 0;
+            for (int k = 0; k < classes; k++) {
+                accuracy += matrix[k][k] / classes;
+            }
+            for (int k = 0; k < classes; k++) {
+                for (int l = 0; l < classes; l++) {
+                    matrix[k][l] = k == l ? accuracy : (1 - accuracy) / (classes - 1);
+                }
+            }
+        }
     }
 
     private static void mStep(double[][] t, List<Judgment> judgments, double[][][] pi, double[] prior) {

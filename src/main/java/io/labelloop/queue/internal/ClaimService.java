@@ -1,6 +1,9 @@
 package io.labelloop.queue.internal;
 
+import io.labelloop.annotation.GoldItems;
 import io.labelloop.annotation.LabelBudget;
+import io.labelloop.shared.Seeds;
+import java.util.SplittableRandom;
 import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
 import io.labelloop.project.Project;
@@ -49,12 +52,16 @@ public class ClaimService {
     private final HoldoutLine line;
     private final HoldoutStock holdoutStock;
     private final FallbackEntries fallbacks;
+    private final GoldItems golds;
+    /** Which claim items are gold and where they go among the others; a named seed ({@link Seeds}). */
+    private final SplittableRandom goldDraws = new SplittableRandom(Seeds.GOLD_DRAWS);
 
     private final TransactionTemplate ownTransaction;
 
     ClaimService(JdbcClient jdbc, LabelBudget budget, ItemQueries items, QueueSettings settings,
             ApplicationEventPublisher events, JsonMapper mapper, JdbcTransactions transactions, HoldoutLine line,
-            HoldoutStock holdoutStock, FallbackEntries fallbacks) {
+            HoldoutStock holdoutStock, FallbackEntries fallbacks, GoldItems golds) {
+        this.golds = golds;
         this.ownTransaction = transactions.requiresNew();
         this.line = line;
         this.holdoutStock = holdoutStock;
@@ -97,6 +104,60 @@ public class ClaimService {
         if (project.queue().stopped()) {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
+        int gold = goldShare(project, count);
+        if (gold == 0) {
+            return claimRegular(project, userId, count, leaseFor);
+        }
+        Claim regular = claimRegular(project, userId, Math.max(1, count - gold), leaseFor);
+        if (regular.items().isEmpty()) {
+            return regular; // no gold once the budget or the pool is done
+        }
+        List<ClaimedItem> out = new ArrayList<>(regular.items());
+        if (count - gold <= 0) {
+            release(out.removeLast(), userId);
+        }
+        List<Long> served = golds.serve(project.id(), userId, count - out.size());
+        Instant until = Instant.now().plus(leaseFor);
+        Map<Long, ItemView> views = items.getAll(project.id(), served);
+        for (long id : served) {
+            ItemView v = views.get(id);
+            if (v == null) {
+                continue;
+            }
+            // indistinguishable from a pool item: no gold flag, the reason of an unranked pick
+            ClaimedItem item = new ClaimedItem(id, v.externalId(), v.text(), v.features(), v.imageUrl(), v.metadata(), v.synthetic(),
+                    v.synthesis(), 0, QueueReason.FALLBACK, null, until);
+            synchronized (goldDraws) {
+                out.add(goldDraws.nextInt(out.size() + 1), item);
+            }
+        }
+        if (out.isEmpty()) {
+            return claimRegular(project, userId, count, leaseFor);
+        }
+        return new Claim(out, null);
+    }
+
+    /** How many of a claim's items are gold: each with the project's gold rate. */
+    private int goldShare(Project project, int count) {
+        Double rate = project.team().goldRate();
+        if (rate == null || rate <= 0) {
+            return 0;
+        }
+        int gold = 0;
+        synchronized (goldDraws) {
+            for (int i = 0; i < count; i++) {
+                gold += goldDraws.nextDouble() < rate ? 1 : 0;
+            }
+        }
+        return gold;
+    }
+
+    private void release(ClaimedItem item, long userId) {
+        jdbc.sql("update queue_entries set lease_owner = null, lease_expires_at = null where item_id = ? and lease_owner = ?")
+                .params(item.itemId(), userId).update();
+    }
+
+    private Claim claimRegular(Project project, long userId, int count, Duration leaseFor) {
         List<Leased> leased = new ArrayList<>();
         Mix mix = new Mix(leaseFor);
         Step step = leaseStep(project, userId, count, mix);

@@ -27,7 +27,7 @@ class LabelingPageController {
     private static final String[] SCRIPT_TEXTS = {"loading", "item", "itemImage", "feature", "value", "suggests", "score",
             "labeled", "skipped", "undone", "failed", "budgetOf", "budgetUnlimited", "synthetic", "synthetic.madeBy",
             "synthetic.from", "invalid", "invalidDone", "details", "noSuggestionYet", "zoomIn", "zoomOut", "zoomFit",
-            "zoomFitShort", "imageHelp", "noMatch", "itemTaken", "away", "heldByOthers", "heldByOthersOne", "columnsByModel", "columnsNoModel"};
+            "zoomFitShort", "imageHelp", "noMatch", "itemTaken", "away", "heldByOthers", "heldByOthersOne", "columnsByModel", "columnsNoModel", "flagged"};
 
     /** From this many labels on, the page offers a filter: a long list of buttons is slow to scan. */
     private static final int FILTER_FROM = 12;

@@ -4,6 +4,7 @@ import io.labelloop.annotation.LabelQueries;
 import io.labelloop.embedding.TextEmbeddings;
 import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.TaskType;
+import io.labelloop.learning.TextRepresentation;
 import io.labelloop.item.ItemVectors;
 import io.labelloop.learning.BatchSelector;
 import io.labelloop.learning.ColdStartSelector;
@@ -134,6 +135,7 @@ public class RetrainCycle {
             return true;
         }
         if (project.taskType() == TaskType.TEXT && !TextReading.readEmbeddings(latest)
+                && TextRepresentation.of(project.model().textRepresentation()).wantsEmbeddings()
                 && embeddings.readiness(project).useEmbeddings()) {
             return true; // the embeddings just got ready: the next model may use them (the queue stays meanwhile)
         }
