@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -108,7 +109,7 @@ public final class SentenceEncoder implements AutoCloseable {
         return out;
     }
 
-    /** Waits for the encodes under way, then frees the native session; later encodes fail. */
+    /** Waits for the encodes under way (and the pool's runs), then frees the native session; later encodes fail. */
     @Override
     public void close() {
         lifecycle.writeLock().lock();
@@ -118,9 +119,16 @@ public final class SentenceEncoder implements AutoCloseable {
             }
             closed = true;
             pool.shutdownNow();
+            // An encode whose caller was interrupted releases its read lock while the pool's threads still run the
+            // session in native code, where an interrupt does not reach: free the session only once they are done.
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                return; // leave the session to the process's end rather than free it under a run
+            }
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the session stays: a run may still use it
         } finally {
             lifecycle.writeLock().unlock();
         }

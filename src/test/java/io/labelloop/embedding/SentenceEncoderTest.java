@@ -66,6 +66,26 @@ class SentenceEncoderTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void shouldNotFreeTheSessionUnderTheRunsOfACallerThatWasInterrupted() throws Exception {
+        SentenceEncoder own = new SentenceEncoder(2);
+        List<String> texts = java.util.Collections.nCopies(256, "a sentence that takes the encoder a moment to read");
+        Thread caller = new Thread(() -> {
+            try {
+                own.encode(texts);
+            } catch (RuntimeException interrupted) {
+                // the caller gives up; the pool's runs go on in native code
+            }
+        });
+        caller.start();
+        Thread.sleep(50);
+        caller.interrupt(); // as a closing application context interrupts the embedding job
+        caller.join();
+        own.close(); // freeing the native session under a pool run would abort the JVM (SIGSEGV in ONNX Runtime)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> own.encode(List.of("late")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
