@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Writes one judgment of a project with overlap ({@code judgmentsPerItem} above 1 or a quality-control
  * share) inside the caller's transaction, like {@link LabelWriter} does a single label. One judgment per
  * (item, annotator): the table's key. The queue's admission is the insert's trigger
- * ({@code judgments_admit}, migration V17: never more judgments than the item wants, never over someone
+ * ({@code judgments_admit}, {@code R__queue_admission.sql}: never more judgments than the item wants, never over someone
  * else's live lease) and the final label follows by trigger ({@code judgments_settle}).
  */
 @Component

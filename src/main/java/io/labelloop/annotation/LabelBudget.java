@@ -52,7 +52,7 @@ public class LabelBudget {
 
     /**
      * Human labels spent: one per user and item. Triggers on {@code labels} keep the count in a few
-     * stripes per project (migration V5), so this sums a handful of rows instead of counting labels.
+     * stripes per project ({@code db/migration/R__label_spend.sql}), so this sums a handful of rows instead of counting labels.
      */
     public int used(long projectId) {
         return jdbc.sql("select coalesce(sum(spent), 0)::int from label_spend where project_id = ?")

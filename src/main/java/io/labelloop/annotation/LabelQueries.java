@@ -78,12 +78,6 @@ public class LabelQueries {
     public record Progress(long today, Integer budget, long used, Long left) {
     }
 
-    /** When the user's human label on the item was last set, if there is one. */
-    public java.util.Optional<java.time.Instant> humanLabelTime(long projectId, long itemId, long userId) {
-        return jdbc.sql("select updated_at from labels where project_id = ? and item_id = ? and user_id = ? and source = 'HUMAN'")
-                .params(projectId, itemId, userId).query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
-    }
-
     public record HumanLabel(long itemId, String label, boolean holdout) {
     }
 

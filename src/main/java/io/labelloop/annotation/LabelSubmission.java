@@ -6,8 +6,6 @@ import io.labelloop.shared.JdbcTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,11 +26,13 @@ public class LabelSubmission {
 
     private final JudgmentWriter judgments;
     private final GoldItems gold;
+    private final UndoPolicy undoPolicy;
 
     LabelSubmission(JdbcClient jdbc, LabelWriter writer, LabelGroupCommit groupCommit,
             ApplicationEventPublisher events, JdbcTransactions transactions, JudgmentWriter judgments,
-            GoldItems gold) {
+            GoldItems gold, UndoPolicy undoPolicy) {
         this.gold = gold;
+        this.undoPolicy = undoPolicy;
         this.jdbc = jdbc;
         this.judgments = judgments;
         this.writer = writer;
@@ -58,11 +58,9 @@ public class LabelSubmission {
         if (project.queue().budget() != null) {
             return groupCommit.submit(project, itemId, userId, label);
         }
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            Outcome created = writer.tryCreate(project, itemId, userId, label);
-            if (created != null) {
-                return created;
-            }
+        Outcome created = writer.tryCreate(project, itemId, userId, label);
+        if (created != null) {
+            return created;
         }
         return transaction.execute(status -> writer.write(project, itemId, userId, label, null));
     }
@@ -100,16 +98,20 @@ public class LabelSubmission {
     private record HumanLabel(String label, boolean holdout) {
     }
 
-    /** Takes the caller's label back and returns its budget. */
-    @Transactional
-    public void undo(Project project, long itemId, long userId) {
-        boolean deleted = judgments.undo(project.id(), itemId, userId)
-                || jdbc.sql("""
-                        delete from labels where item_id = ? and user_id = ? and source = 'HUMAN' and project_id = ?
-                        and not from_judgments""").params(itemId, userId, project.id()).update() > 0;
-        if (!deleted) {
-            throw ApiException.notFound("your label on item", itemId);
-        }
-        events.publishEvent(new LabelUndone(project.id(), itemId, userId));
+    /**
+     * Takes the caller's label (or judgment) back and returns its budget, if {@code rule} allows it
+     * ({@link UndoPolicy}); 404 when the caller has none on the item.
+     */
+    public void undo(Project project, long itemId, long userId, UndoPolicy.Rule rule) {
+        transaction.executeWithoutResult(status -> {
+            undoPolicy.check(rule, project.id(), itemId, userId);
+            boolean deleted = judgments.undo(project.id(), itemId, userId)
+                    || jdbc.sql("""
+                            delete from labels where item_id = ? and user_id = ? and source = 'HUMAN' and project_id = ?
+                            and not from_judgments""").params(itemId, userId, project.id()).update() > 0;
+            if (!deleted) {
+                throw ApiException.notFound("your label on item", itemId);
+            }
+        });
     }
 }

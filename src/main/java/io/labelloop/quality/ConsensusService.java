@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Each item's final label from its judgments. The label triggers keep the majority (migration V17) as
+ * Each item's final label from its judgments. The label triggers keep the majority ({@code R__judgments_settle.sql}) as
  * judgments arrive; once at least {@link #MIN_ITEMS_FOR_DAWID_SKENE} items have two judgments or more,
  * {@link #settle} re-decides the items with several judgments by Dawid-Skene EM over every judgment of
  * the project (annotator confusion matrices), with the posterior as confidence. A single judgment stays

@@ -2,6 +2,7 @@ package io.labelloop.annotation.web;
 
 import io.labelloop.annotation.LabelSubmission;
 import io.labelloop.annotation.LabelSubmission.Outcome;
+import io.labelloop.annotation.UndoPolicy;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
@@ -51,7 +52,7 @@ class LabelController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Undo the caller's label on the item and give its budget back")
     void undo(@PathVariable long id, @PathVariable long itemId, @AuthenticationPrincipal AuthenticatedUser me) {
-        labels.undo(access.requireView(id, me), itemId, me.id());
+        labels.undo(access.requireView(id, me), itemId, me.id(), UndoPolicy.Rule.ANY_TIME);
     }
 
     /** What {@code POST .../labels} answers: the item, its label and what the call did. */

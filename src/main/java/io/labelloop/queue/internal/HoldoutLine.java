@@ -32,7 +32,7 @@ class HoldoutLine {
         if (share <= 0 || n <= 0) {
             return 0;
         }
-        // label_spend is kept by the label triggers (V5, V7): a sum over a few rows, not a count of labels
+        // label_spend is kept by the label triggers (R__label_spend.sql): a sum over a few rows, not a count of labels
         long[] position = jdbc.sql("""
                 select coalesce(s.spent, 0) + q.leased, coalesce(s.held, 0) + q.leased_draws
                 from (select sum(spent) as spent, sum(held_out) as held from label_spend where project_id = ?) s,

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The queue's side of storing a label. The admission is the trigger {@code labels_admit_human}
- * (migration V7): it deletes the item's entry unless someone else's lease is live, and skips the
+ * ({@code R__queue_admission.sql}): it deletes the item's entry unless someone else's lease is live, and skips the
  * label if it is. Here: who holds an item, to explain a skipped label.
  */
 @Component

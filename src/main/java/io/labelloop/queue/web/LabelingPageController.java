@@ -1,6 +1,7 @@
 package io.labelloop.queue.web;
 
 import io.labelloop.annotation.LabelQueries;
+import io.labelloop.annotation.UndoPolicy;
 import io.labelloop.project.LabelKeys;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
@@ -8,11 +9,9 @@ import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.internal.ClaimService.EmptyReason;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.shared.web.PageController;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
@@ -36,17 +35,17 @@ class LabelingPageController {
     private final LabelQueries progress;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final Duration undoWindow;
+    private final UndoPolicy undo;
     private final PageLeaseSettings leases;
 
     LabelingPageController(ProjectAccess access, LabelQueries progress, MessageSource messages, JsonMapper json,
-            @Value("${labelloop.labeling.undo-window:60s}") Duration undoWindow, PageLeaseSettings leases) {
+            UndoPolicy undo, PageLeaseSettings leases) {
         this.leases = leases;
         this.access = access;
         this.progress = progress;
         this.messages = messages;
         this.json = json;
-        this.undoWindow = undoWindow;
+        this.undo = undo;
     }
 
     @GetMapping("/projects/{id}/label")
@@ -56,7 +55,7 @@ class LabelingPageController {
         model.addAttribute("progress", progress.progress(project, me.id()));
         model.addAttribute("keys", LabelKeys.assign(project.labels(), project.labelingPage().labelKeys()));
         model.addAttribute("filterLabels", project.labels().size() > FILTER_FROM);
-        model.addAttribute("undoSeconds", undoWindow.toSeconds());
+        model.addAttribute("undoSeconds", undo.window().toSeconds());
         model.addAttribute("heartbeatSeconds", leases.heartbeatSeconds());
         model.addAttribute("idleSeconds", leases.idleAfter().toSeconds());
         model.addAttribute("textsJson", json.writeValueAsString(texts(project, locale)));

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns the changes other modules announce into outbox rows, synchronously, inside the transaction that publishes
  * them (so they share its fate). {@code ITEM_LABELED} rows are written by a trigger on the labels table instead
- * ({@code db/migration/V16}), which also covers labels stored in a statement of their own.
+ * ({@code db/migration/R__webhook_item_labeled.sql}), which also covers labels stored in a statement of their own.
  */
 @Component
 class OutboxWriter {
