@@ -57,6 +57,15 @@ public class TrainingScheduler {
         return ran;
     }
 
+    /**
+     * The tick's work for one project: its cycle if one is due and the project is not stopped. Returns 1 when the
+     * cycle did something, else 0. Tests run their own project's cycle with it, so that they never run (and seed,
+     * or fail on) the projects of other tests in the same database.
+     */
+    public int runDue(long projectId) {
+        return !projects.get(projectId).queue().stopped() && runLogged(projectId, "SCHEDULE", false) ? 1 : 0;
+    }
+
     /** Queues an API-requested cycle in the background; returns its run id. */
     public long request(long projectId) {
         long runId = runs.queued(projectId, "API");
