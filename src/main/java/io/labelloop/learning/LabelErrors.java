@@ -66,13 +66,7 @@ public final class LabelErrors {
         List<byte[]> x = used.stream().map(items::get).toList();
         List<String> y = used.stream().map(labels::get).toList();
         List<String> classes = full.classes();
-        double[][] oof = CandidateValidation.outOfFold(trainer, full, x, y, FOLDS, seed);
-        for (int i = 0; i < oof.length; i++) {
-            if (oof[i] == null) { // its fold could not be trained: no opinion
-                oof[i] = new double[classes.size()];
-                java.util.Arrays.fill(oof[i], 1.0 / classes.size());
-            }
-        }
+        double[][] oof = outOfFoldProbabilities(trainer, full, x, y, seed);
         int extra = Math.min(heldOut.size(), MAX_ITEMS);
         double[][] p = java.util.Arrays.copyOf(oof, x.size() + extra);
         int[] given = new int[p.length];
@@ -89,6 +83,19 @@ public final class LabelErrors {
             flags.add(new Flag(used.get(f.index()), f.suggested(), f.score()));
         }
         return new Result(flags, classes, p.length, FOLDS);
+    }
+
+    /** Out-of-fold probabilities ({@link #FOLDS} folds; uniform where a fold could not be trained), in {@code full}'s class order. */
+    public static double[][] outOfFoldProbabilities(ModelTrainer trainer, LabelModel full, List<byte[]> items,
+            List<String> labels, long seed) {
+        double[][] oof = CandidateValidation.outOfFold(trainer, full, items, labels, FOLDS, seed);
+        for (int i = 0; i < oof.length; i++) {
+            if (oof[i] == null) { // its fold could not be trained: no opinion
+                oof[i] = new double[full.classes().size()];
+                java.util.Arrays.fill(oof[i], 1.0 / full.classes().size());
+            }
+        }
+        return oof;
     }
 
     /**
