@@ -88,6 +88,43 @@ public class ItemVectors {
         }
     }
 
+    /**
+     * The SQL of an item's candidate slot ({@link io.labelloop.learning.CandidateWindow}): a hash of its id, so
+     * the slots are a uniform random partition of the pool; migration V21 indexes it with the project id.
+     */
+    private static final String SLOT = "(hashint8(v.item_id) & " + (io.labelloop.learning.CandidateWindow.SLOTS - 1) + ")";
+
+    /**
+     * Streams the vectors of the items in the given candidate slots except the given (labeled) ones, as
+     * {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)} streams the whole pool: through the slot
+     * index, a group of slots of about {@link #SCAN_CHUNK} items per statement, each outside any transaction and
+     * handed on in item id order. Reads only the window's rows, so its cost follows the window, not the pool.
+     */
+    public void forEachInSlots(long projectId, java.util.Set<Long> excluded, boolean embeddings, int[] slots,
+            long poolSize, VectorSink sink) {
+        int perGroup = (int) Math.max(1, Math.min(slots.length,
+                (long) SCAN_CHUNK * io.labelloop.learning.CandidateWindow.SLOTS / Math.max(1, poolSize)));
+        for (int from = 0; from < slots.length; from += perGroup) {
+            Integer[] group = java.util.Arrays.stream(slots, from, Math.min(slots.length, from + perGroup)).boxed()
+                    .toArray(Integer[]::new);
+            List<LabeledVector> chunk = new ArrayList<>();
+            jdbcTemplate.query("select v.item_id, v.encoded" + embeddingColumns(embeddings) + " from item_vectors v"
+                            + embeddingJoin(embeddings) + " where v.project_id = ? and " + SLOT + " = any(?)",
+                    ps -> {
+                        ps.setLong(1, projectId);
+                        ps.setArray(2, ps.getConnection().createArrayOf("integer", group));
+                    },
+                    (java.sql.ResultSet rs) -> {
+                        long id = rs.getLong(1);
+                        if (!excluded.contains(id)) {
+                            chunk.add(new LabeledVector(id, null, encoded(rs, 2, embeddings)));
+                        }
+                    });
+            chunk.sort(java.util.Comparator.comparingLong(LabeledVector::itemId));
+            chunk.forEach(v -> sink.accept(v.itemId(), v.encoded()));
+        }
+    }
+
     /** Encoded items of the project (what a cycle scores at most). */
     @Transactional(readOnly = true)
     public long count(long projectId) {
@@ -110,9 +147,10 @@ public class ItemVectors {
         if (total == 0) {
             return List.of();
         }
-        int buckets = (int) Math.min(1 << 20, Math.max(1, Math.ceil((double) (1 << 20) * size / total)));
+        int slots = io.labelloop.learning.CandidateWindow.SLOTS;
+        int buckets = (int) Math.min(slots, Math.max(1, Math.ceil((double) slots * size / total)));
         return jdbc.sql("select v.item_id, v.encoded" + embeddingColumns(embeddings) + " from item_vectors v"
-                        + embeddingJoin(embeddings) + " where v.project_id = ? and (hashint8(v.item_id) & 1048575) < ?")
+                        + embeddingJoin(embeddings) + " where v.project_id = ? and " + SLOT + " < ?")
                 .params(projectId, buckets)
                 .query((rs, n) -> new LabeledVector(rs.getLong(1), null, encoded(rs, 2, embeddings)))
                 .list();

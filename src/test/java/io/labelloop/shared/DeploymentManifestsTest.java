@@ -68,7 +68,9 @@ class DeploymentManifestsTest {
 
     @Test
     void shouldSendUsersToApiReplicasOnlyAndScaleThemOnCpu() {
-        Map<String, Object> selector = map(map(resource("Service", "labelloop"), "spec"), "selector");
+        Map<String, Object> service = map(resource("Service", "labelloop"), "spec");
+        assertThat(service).as("browser sessions stay with their replica").containsEntry("sessionAffinity", "ClientIP");
+        Map<String, Object> selector = map(service, "selector");
         assertThat(podLabels(resource("Deployment", "labelloop-api"))).containsAllEntriesOf(selector.entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue())));
         assertThat(podLabels(resource("Deployment", "labelloop-worker")).get("component")).isNotEqualTo(selector.get("component"));

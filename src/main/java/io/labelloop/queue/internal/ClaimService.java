@@ -330,7 +330,7 @@ public class ClaimService {
                 .param(projectId).query(Boolean.class).single();
     }
 
-    /** Ends the caller's lease and moves the item behind the items not skipped as often. */
+    /** Ends the caller's lease, moves the item behind the items not skipped as often and records who skipped it (the dashboard's skips). */
     @Transactional
     public void skip(Project project, long itemId, long userId) {
         Long owner = jdbc.sql("""
@@ -348,5 +348,6 @@ public class ClaimService {
         }
         jdbc.sql("update queue_entries set skips = skips + 1, lease_owner = null, lease_expires_at = null where item_id = ?")
                 .param(itemId).update();
+        jdbc.sql("insert into label_skips (project_id, item_id, user_id) values (?, ?, ?)").params(project.id(), itemId, userId).update();
     }
 }
