@@ -16,23 +16,7 @@ source bench/lib.sh
 CP=$(test_classpath)
 python3 bench/gen_csv.py "${ITEMS:-200000}" "$WORK/items.csv" --labeled-every 1000000
 start_app labelloop_annotator_bench "${BENCH_PORT:-18082}" 1g --labelloop.training.interval=5s ${APP_ARGS:-}
-H=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
-pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" \
-  -d "{\"name\":\"load\",\"taskType\":\"TEXT\",\"labels\":[\"positive\",\"negative\"],\"batchSize\":500,\"retrainEvery\":${RETRAIN_EVERY:-500},\"budget\":${BUDGET:-null}}" \
-  | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
-curl -sf "localhost:$PORT/api/v1/projects/$pid/items" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
-  --data-binary @"$WORK/items.csv" > /dev/null
-for i in $(seq 1 "$N"); do
-  curl -sf "localhost:$PORT/api/v1/users" "${H[@]}" -d "{\"username\":\"ann$i\",\"password\":\"password-$i\",\"role\":\"ANNOTATOR\"}" > /dev/null
-  curl -sf "localhost:$PORT/api/v1/projects/$pid/members" "${H[@]}" -d "{\"username\":\"ann$i\"}" > /dev/null
-  curl -sf "localhost:$PORT/api/v1/users/ann$i/tokens" "${H[@]}" -d '{"name":"bench"}' \
-    | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])' >> "$WORK/tokens"
-done
-# let the job seed the queue (cold start) first: on a busy machine that takes longer than a fixed sleep
-for _ in $(seq 1 180); do
-  curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN" | grep -q '"queued":[1-9]' && break
-  sleep 1
-done
+annotator_project "$N" "$WORK/items.csv"
 # CPU seconds the app and the database backends spent, read around each round: on a shared machine
 # they say what a label costs better than labels/s. ROUNDS=2 runs the load again on the warm JVM.
 # JIT compilation time (jstat): the request path takes thousands of calls per method to be compiled

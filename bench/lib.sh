@@ -9,7 +9,7 @@ APP=
 trap 'kill $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 calc() { python3 -c "print($1)"; }
 JAVA=$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]* 2>/dev/null | head -1)/bin/java
-./mvnw -q -B package -DskipTests
+[ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B package -DskipTests  # SKIP_BUILD=1: target/labelloop.jar is already built
 
 # The test classes and their classpath, for the Java benchmark clients.
 test_classpath() {
@@ -56,4 +56,29 @@ run_cycle() {  # project, label: prints seconds, heap peak, the model's timings
   kill $SAMPLER; wait $SAMPLER 2>/dev/null || true
   printf '%-34s %6.2f s  heap peak %4s MB  (%s)\n' "$2" "$(calc "$end - $start")" "$(cat "$WORK/heap")" \
     "$(echo "$resp" | python3 -c 'import sys,json; d=json.load(sys.stdin); print("v%d%s, %d labels, train %d ms, score %d ms, %d scored" % (d["version"], (" " + d["textRepresentation"]) if d.get("textRepresentation") else "", d["labelCount"], d["trainMillis"], d["scoreMillis"], d["itemsScored"]))')"
+}
+
+# The annotator benchmarks' project (bench/annotators.sh, bench/split.sh): a TEXT project on the running service
+# with the CSV's items, N annotators (tokens in $WORK/tokens), the queue seeded; sets pid and H.
+# RETRAIN_EVERY (default 500), BUDGET (default none).
+annotator_project() {
+  local n=$1 csv=$2
+  H=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
+  pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" \
+    -d "{\"name\":\"load\",\"taskType\":\"TEXT\",\"labels\":[\"positive\",\"negative\"],\"batchSize\":500,\"retrainEvery\":${RETRAIN_EVERY:-500},\"budget\":${BUDGET:-null}}" \
+    | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+  curl -sf "localhost:$PORT/api/v1/projects/$pid/items" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+    --data-binary @"$csv" > /dev/null
+  : > "$WORK/tokens"
+  for i in $(seq 1 "$n"); do
+    curl -sf "localhost:$PORT/api/v1/users" "${H[@]}" -d "{\"username\":\"ann$i\",\"password\":\"password-$i\",\"role\":\"ANNOTATOR\"}" > /dev/null
+    curl -sf "localhost:$PORT/api/v1/projects/$pid/members" "${H[@]}" -d "{\"username\":\"ann$i\"}" > /dev/null
+    curl -sf "localhost:$PORT/api/v1/users/ann$i/tokens" "${H[@]}" -d '{"name":"bench"}' \
+      | python3 -c 'import sys,json; print(json.load(sys.stdin)["token"])' >> "$WORK/tokens"
+  done
+  # let the job seed the queue (cold start) first: on a busy machine that takes longer than a fixed sleep
+  for _ in $(seq 1 300); do
+    curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN" | grep -q '"queued":[1-9]' && break
+    sleep 1
+  done
 }

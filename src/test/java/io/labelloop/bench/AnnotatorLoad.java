@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * a claim and its label, as a person reading the item would; without one they post back to back,
  * which measures the most the service takes (and then latency is just the concurrency divided by
  * the throughput).
+ * With {@code -Dbench.seconds=n} they stop after n seconds as well (the first minute after a start); the labels/s of
+ * each 10-second window show how soon a fresh JVM reaches full speed.
  * Usage: AnnotatorLoad baseUrl projectId tokensFile totalLabels [thinkMillis]
  */
 public final class AnnotatorLoad {
@@ -30,6 +32,8 @@ public final class AnnotatorLoad {
         int total = Integer.parseInt(args[3]);
         double thinkMillis = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         AtomicInteger labeled = new AtomicInteger();
+        long stopAfter = (long) (Double.parseDouble(System.getProperty("bench.seconds", "1e9")) * 1e9);
+        java.util.concurrent.atomic.AtomicIntegerArray windows = new java.util.concurrent.atomic.AtomicIntegerArray(1000);
         List<long[]> claimTimes = new ArrayList<>();
         List<long[]> labelTimes = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(tokens.size());
@@ -42,7 +46,7 @@ public final class AnnotatorLoad {
             Thread.ofPlatform().start(() -> {
                 int n = 0;
                 try (RawHttp http = new RawHttp(base)) {
-                    while (labeled.get() < total) {
+                    while (labeled.get() < total && System.nanoTime() - start < stopAfter) {
                         long t0 = System.nanoTime();
                         String claim = send(http, "/api/v1/projects/" + project + "/queue/claims", token, "{\"count\":1}");
                         long t1 = System.nanoTime();
@@ -65,6 +69,7 @@ public final class AnnotatorLoad {
                             n++;
                         }
                         labeled.incrementAndGet();
+                        windows.incrementAndGet((int) Math.min(999, (t3 - start) / 10_000_000_000L));
                     }
                 } catch (Exception e) {
                     System.err.println("annotator failed: " + e);
@@ -78,6 +83,11 @@ public final class AnnotatorLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("annotators: %d, think time %.0f ms, labels: %d in %.1f s = %.0f labels/s%n", tokens.size(),
                 thinkMillis, labeled.get(), seconds, labeled.get() / seconds);
+        StringBuilder byWindow = new StringBuilder();
+        for (int w = 0; w < Math.min(1000, (int) Math.ceil(seconds / 10)); w++) {
+            byWindow.append(w == 0 ? "" : " ").append(Math.round(windows.get(w) / Math.min(10.0, seconds - 10.0 * w)));
+        }
+        System.out.println("labels/s by 10-second window: " + byWindow);
         long clientCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         System.out.printf("load generator (this process) CPU %.2f s: it shares the machine with the service%n", clientCpu / 1e9);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labelloop.LabelloopApplication;
 import io.labelloop.support.ApiTest;
-import io.labelloop.support.Datasets;
 import io.labelloop.support.TestDatabase;
 import io.labelloop.training.internal.TrainingScheduler;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,16 +23,7 @@ class TwoInstancesTests extends ApiTest {
 
     @Test
     void shouldRunOneCyclePerProjectWhenTwoInstancesTickTogether() throws Exception {
-        var iris = Datasets.tabular("/learning/iris.csv");
-        long p = project(ADMIN, "TABULAR", iris.labels().toArray(String[]::new));
-        api().postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", iris.unlabeledCsv());
-        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("holdoutFraction", 0));
-        var items = api().get("/api/v1/projects/" + p + "/items?limit=150", ADMIN).json();
-        for (int i = 0; i < items.size(); i += 5) {
-            var item = items.get(i);
-            api().post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
-                    Map.of("label", iris.truth().get(item.get("externalId").asString())));
-        }
+        long p = irisProjectDueForACycle();
         TestDatabase.Target db = TestDatabase.get();
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(LabelloopApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),

@@ -185,7 +185,7 @@ class LabelingKeysAndImagesTests extends BrowserTest {
             page.keyboard().press(key);
             assertThat(page.locator("#today")).not().hasText(before);
         }
-        assertThat(scheduler.runDue()).isPositive();
+        assertThat(scheduler.runDue(project)).isPositive();
 
         page.reload();
         Locator accept = page.locator("#accept");

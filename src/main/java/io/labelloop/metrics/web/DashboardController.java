@@ -1,10 +1,10 @@
 package io.labelloop.metrics.web;
 
 import io.labelloop.annotation.AnnotatorActivity;
-import io.labelloop.quality.AgreementService;
 import io.labelloop.embedding.EmbeddingProgress;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.quality.AgreementService;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.security.Role;
 import io.labelloop.shared.web.PageController;
