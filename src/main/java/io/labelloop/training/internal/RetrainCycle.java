@@ -17,6 +17,8 @@ import io.labelloop.learning.StrategyName;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.quality.ConsensusService;
+import io.labelloop.quality.SuspectedErrors;
+import io.labelloop.learning.LabelErrors;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.queue.QueueEntryDraft;
 import io.labelloop.queue.QueueReason;
@@ -60,12 +62,14 @@ public class RetrainCycle {
     private final TextEmbeddings embeddings;
     private final ConsensusService consensus;
     private final CycleThrottle throttle;
+    private final SuspectedErrors suspects;
 
     RetrainCycle(CycleThrottle throttle, CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
             ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings,
-            TextEmbeddings embeddings, ConsensusService consensus) {
+            TextEmbeddings embeddings, ConsensusService consensus, SuspectedErrors suspects) {
         this.embeddings = embeddings;
         this.throttle = throttle;
+        this.suspects = suspects;
         this.locks = locks;
         this.consensus = consensus;
         this.projects = projects;
@@ -267,11 +271,32 @@ public class RetrainCycle {
         scope.put("threads", threads);
         written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer,
                 text.provenance(built.model().choice().representation()), scope));
-        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {}; phases (ms) {}",
+        int flagged = flagSuspectedErrors(project, version, data, built);
+        timer.lap("labelErrors");
+        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {}, {} suspected label errors; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
                 String.format("%.3f", built.evaluation().accuracy()), scored[0], pool, window.windows(),
-                busy ? ", annotators active: " + threads + " thread" : "", drafts.size(), timer.millis());
+                busy ? ", annotators active: " + threads + " thread" : "", drafts.size(), flagged, timer.millis());
         return new Result(Outcome.TRAINED, version, "model version " + version);
+    }
+
+    /**
+     * Label-error detection after the model is stored (the queue is refilled already): confident learning on
+     * out-of-fold probabilities of the training labels (at most {@link LabelErrors#MAX_ITEMS}, {@link LabelErrors#FOLDS}
+     * fits) and the model's own on the holdout labels; the flags replace the project's suspected errors.
+     */
+    private int flagSuspectedErrors(Project project, int version, TrainingSet data, ModelBuilder.Built built) {
+        List<Long> ids = new ArrayList<>(data.trainIds());
+        ids.addAll(data.holdoutIds());
+        LabelErrors.Result r = LabelErrors.find(built.trainer(), built.model(), data.trainItems(), data.trainLabels(),
+                data.holdoutItems(), data.holdoutLabels(), project.id() + version);
+        List<SuspectedErrors.Suspect> found = new ArrayList<>();
+        for (LabelErrors.Flag f : r.flags()) {
+            String given = f.index() < data.trainLabels().size() ? data.trainLabels().get(f.index())
+                    : data.holdoutLabels().get(f.index() - data.trainLabels().size());
+            found.add(new SuspectedErrors.Suspect(ids.get(f.index()), given, r.classes().get(f.suggested()), f.score()));
+        }
+        return suspects.replace(project.id(), version, found);
     }
 
     /**
