@@ -31,10 +31,8 @@ for n in ${SIZES//,/ }; do
     JAR=$jar start_app "labelloop_cyclepool_$build" "${BENCH_PORT:-18083}" 1g --labelloop.upload.max-body-size=2GB \
       --labelloop.training.schedule-enabled=false --labelloop.embedding.schedule-enabled=false
     H=(-H "Authorization: Bearer $TOKEN")
-    pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" -H 'Content-Type: application/json' \
-      -d '{"name":"pool","taskType":"TABULAR","labels":["positive","negative"],"batchSize":50,"holdoutFraction":0,"modelFamily":"LINEAR"}' \
-      | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
-    curl -sf "localhost:$PORT/api/v1/projects/$pid/items" "${H[@]}" -H 'Content-Type: text/csv' --data-binary @"$WORK/tab.csv" > /dev/null
+    loaded_project '{"name":"pool","taskType":"TABULAR","labels":["positive","negative"],"batchSize":50,"holdoutFraction":0,"modelFamily":"LINEAR"}' \
+      "$WORK/tab.csv"
     for c in $(seq 1 "$CYCLES"); do
       mapfile -t pg < <(backends)
       j0=$(cpu_of "$APP"); p0=$(cpu_of "${pg[@]}"); s=$(date +%s.%N)
