@@ -2,6 +2,7 @@ package io.labelloop.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labelloop.support.Api;
 import io.labelloop.support.ApiTest;
 import io.labelloop.support.Datasets;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Label-error detection (confident learning on out-of-fold probabilities) through the HTTP API (issue 18). */
-class LabelErrorApiTests extends ApiTest {
+public class LabelErrorApiTests extends ApiTest {
 
     @Test
     void shouldFlagAFlippedLabelAsSuspectedErrorAfterTheNextModel() {
@@ -61,16 +62,22 @@ class LabelErrorApiTests extends ApiTest {
         assertThat(suspected(f.project, f.item)).isNull();
     }
 
-    private record Flipped(long project, long item) {
+    /** A project and its item whose label was flipped. */
+    public record Flipped(long project, long item) {
+    }
+
+    private Flipped irisWithOneFlippedLabel() {
+        return irisWithOneFlippedLabel(api());
     }
 
     /** Iris (no holdout), every other item labeled with its true class except one setosa labeled virginica. */
-    private Flipped irisWithOneFlippedLabel() {
+    public static Flipped irisWithOneFlippedLabel(Api api) {
         var iris = Datasets.tabular("/learning/iris.csv");
-        long p = project(ADMIN, "TABULAR", iris.labels().toArray(String[]::new));
-        api().postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", iris.unlabeledCsv());
-        api().patch("/api/v1/projects/" + p, ADMIN, Map.of("holdoutFraction", 0));
-        JsonNode items = api().get("/api/v1/projects/" + p + "/items?limit=150", ADMIN).json();
+        long p = api.post("/api/v1/projects", ADMIN, Map.of("name", "flipped-" + java.util.UUID.randomUUID(), "taskType",
+                "TABULAR", "labels", iris.labels())).json().get("id").asLong();
+        api.postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", iris.unlabeledCsv());
+        api.patch("/api/v1/projects/" + p, ADMIN, Map.of("holdoutFraction", 0));
+        JsonNode items = api.get("/api/v1/projects/" + p + "/items?limit=150", ADMIN).json();
         long flipped = -1;
         for (int i = 0; i < items.size(); i += 2) {
             JsonNode item = items.get(i);
@@ -80,7 +87,7 @@ class LabelErrorApiTests extends ApiTest {
                 flipped = item.get("id").asLong();
                 label = "virginica";
             }
-            var r = api().post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
+            var r = api.post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
                     Map.of("label", label));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
         }
