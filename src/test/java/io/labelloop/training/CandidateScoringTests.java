@@ -2,13 +2,17 @@ package io.labelloop.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labelloop.shared.AdvisoryLocks;
 import io.labelloop.support.ApiTest;
 import io.labelloop.support.Datasets;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -22,6 +26,9 @@ class CandidateScoringTests extends ApiTest {
     static final int BOUND = 100;
     private static final int LABELED = 40;
     private static final int UNLABELED = 400;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void shouldScoreEveryPoolItemWithinAFewCyclesWhenThePoolExceedsTheCandidateBound() {
@@ -87,6 +94,27 @@ class CandidateScoringTests extends ApiTest {
         assertThat(idle.get("threads").asInt()).isEqualTo(cores);
         assertThat(busy.get("annotatorsActive").asBoolean()).isTrue();
         assertThat(busy.get("threads").asInt()).as("half of %d cores (busy-share 0.5)", cores).isEqualTo(Math.max(1, cores / 2));
+    }
+
+    @Test
+    void shouldAnswerClaimsAndLabelsWhileACycleOfTheProjectHoldsItsLock() throws Exception {
+        long p = project(UNLABELED);
+        assertThat(api().patch("/api/v1/projects/" + p, ADMIN, Map.of("budget", 100)).status()).isEqualTo(200);
+        trainNow(p);
+        try (Connection cycle = dataSource.getConnection()) {
+            // what a running cycle holds for its whole length, on another session
+            cycle.createStatement().execute("select pg_advisory_lock(" + AdvisoryLocks.TRAINING_CYCLE + ", " + p + ")");
+            assertThat(api().post("/api/v1/projects/" + p + "/training-runs", ADMIN, Map.of()).status()).isEqualTo(202);
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                JsonNode items = api().post("/api/v1/projects/" + p + "/queue/claims", ADMIN, Map.of("count", 1)).json().get("items");
+                var labeled = api().post("/api/v1/projects/" + p + "/items/" + items.get(0).get("itemId").asLong() + "/labels",
+                        ADMIN, Map.of("label", i % 2 == 0 ? "pos" : "neg"));
+                assertThat(labeled.status()).as(labeled.toString()).isEqualTo(201);
+                assertThat((System.nanoTime() - start) / 1_000_000).as("claim and label while the cycle runs (ms)")
+                        .isLessThan(2_000);
+            }
+        }
     }
 
     /** A TABULAR project with 40 labeled items (two classes) and {@code unlabeled} more. */
