@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The issue's "done when", as a test: one project of each task type the issue names (pixel-feature digits with
  * 10 labels, 32x32 PNGs, 31-column tabular rows, long texts): the labeling page of each, and the dashboard, item
- * browser and my labels of two, at desktop and phone width, light and dark: no critical or serious axe-core finding, no
+ * browser and my labels of two (and the text project's search by meaning), at desktop and phone width, light and dark: no critical or serious axe-core finding, no
  * page wider than the screen, and a screenshot of each in {@code target/screenshots/tour-*.png}.
  */
 class EveryTaskTypeTourTests extends BrowserTest {
@@ -104,8 +103,11 @@ class EveryTaskTypeTourTests extends BrowserTest {
                 page.setViewportSize(width, width == 390 ? 844 : 900);
                 for (var project : projects.entrySet()) {
                     // the labeling page differs by task type; the others differ little, so two types suffice there
-                    List<String> views = Set.of("digits", "longtext").contains(project.getKey())
-                            ? List.of("label", "dashboard", "items", "mine") : List.of("label");
+                    List<String> views = switch (project.getKey()) {
+                        case "longtext" -> List.of("label", "dashboard", "items", "mine", "search"); // search: TEXT only
+                        case "digits" -> List.of("label", "dashboard", "items", "mine");
+                        default -> List.of("label");
+                    };
                     for (String view : views) {
                         String path = "/projects/" + project.getValue() + (view.equals("dashboard") ? "" : "/" + view);
                         page.navigate(url(path));
