@@ -8,6 +8,8 @@
 # every 500 labels, the scheduled job every 5 s, as bench/annotators.sh).
 #   bench/fast-start.sh [load runs per way=3] [start-only runs per way=5]
 # ITEMS=n (default 30,000), SECONDS_LOAD=n (default 60), JAVA=a JDK 25+ java.
+# Reusing an earlier run's parts: AOT_DIR=dir (its extracted app and labelloop.aot, at the same absolute path:
+# the cache names its class path), PROJECTS="ids" with TOKENS=file (seeded projects of labelloop_fast_start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOAD_RUNS=${1:-3}
@@ -19,8 +21,10 @@ JAVA=$JAVA25
 CP=$(test_classpath)
 PORT=${BENCH_PORT:-18093}
 H=(-H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
+APPDIR=${AOT_DIR:-$WORK/app}
+EXTRACTED="$APPDIR/labelloop.jar"
+if [ -z "${AOT_DIR:-}" ]; then
 "$JAVA" -Djarmode=tools -jar target/labelloop.jar extract --destination "$WORK/app" > /dev/null
-EXTRACTED="$WORK/app/labelloop.jar"
 
 echo "== training run of the AOT cache ($(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
 $PSQL -d postgres -c "drop database if exists labelloop_fast_start_train with (force)" -c "create database labelloop_fast_start_train"
@@ -28,13 +32,14 @@ t0=$(date +%s)
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/labelloop_fast_start_train" JAVA=$JAVA TRAINING_JAVA_OPTS=-Xmx1g \
   deploy/aot-training.sh "$EXTRACTED" "$WORK/app/labelloop.aot"
 echo "training run $(( $(date +%s) - t0 )) s, cache $(( $(stat -c %s "$WORK/app/labelloop.aot") / 1048576 )) MB"
+fi
 
 launch() {  # way: starts the service on the measurement database; READY_MS: ms from launch to ready
   local way=$1 t0 args
   case $way in
     jar) args=(-jar target/labelloop.jar) ;;
     extracted) args=(-jar "$EXTRACTED") ;;
-    aot) args=(-XX:AOTCache="$WORK/app/labelloop.aot" -XX:AOTMode=on -jar "$EXTRACTED") ;;  # on: fail, never run without it
+    aot) args=(-XX:AOTCache="$APPDIR/labelloop.aot" -XX:AOTMode=on -jar "$EXTRACTED") ;;  # on: fail, never run without it
   esac
   t0=$(date +%s%N)
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/labelloop_fast_start" LABELLOOP_ADMIN_TOKEN=$TOKEN \
@@ -50,6 +55,10 @@ launch() {  # way: starts the service on the measurement database; READY_MS: ms 
 stop() { kill $APP; wait $APP 2>/dev/null || true; APP=; }
 
 # the measurement database: migrated, with a project per first-minute run and 32 annotators
+if [ -n "${PROJECTS:-}" ]; then
+  read -ra PROJECTS <<< "$PROJECTS"
+  cp "$TOKENS" "$WORK/tokens"
+else
 $PSQL -d postgres -c "drop database if exists labelloop_fast_start with (force)" -c "create database labelloop_fast_start"
 python3 bench/gen_csv.py "${ITEMS:-30000}" "$WORK/items.csv" --labeled-every 1000000
 launch jar
@@ -76,6 +85,7 @@ for pid in "${PROJECTS[@]}"; do
   done
 done
 stop
+fi
 
 echo "== first minute after a start ($(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))"
 : > "$WORK/results"
@@ -85,7 +95,7 @@ for r in $(seq 1 "$LOAD_RUNS"); do
   for way in "${ways[@]}"; do
     launch "$way"; ms=$READY_MS
     out=$("$JAVA" -Dbench.seconds="$SECONDS_LOAD" -cp "$CP" io.labelloop.bench.AnnotatorLoad \
-      "http://localhost:$PORT" "${PROJECTS[$k]}" "$WORK/tokens" 10000000 0)
+      "http://localhost:$PORT" "${PROJECTS[$k]}" "$WORK/tokens" 1000000 0)
     k=$((k + 1))
     started=$(grep -oE 'Started LabelloopApplication in [0-9.]+' "$WORK/app.log" | grep -oE '[0-9.]+$')
     stop
