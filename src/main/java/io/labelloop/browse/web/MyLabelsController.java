@@ -2,8 +2,8 @@ package io.labelloop.browse.web;
 
 import io.labelloop.browse.MyLabels;
 import io.labelloop.project.Project;
-import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
