@@ -3,6 +3,7 @@
 # loaded by COPY, labels of every source; median of 5 runs per query and EXPLAIN (ANALYZE, BUFFERS)
 # of each in target/item-browser-explain.txt (docs/labeling-experience.md).
 #   bench/item-browser.sh [items=1000000]
+#   TRIGRAM_INDEX=1 bench/item-browser.sh ...   with the opt-in trigram index on items.text
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-1000000}
@@ -11,5 +12,5 @@ PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 source bench/classpath.sh
 trap '$PSQL -d postgres -c "drop database if exists $DB with (force)"; rm -rf "$SNAP"' EXIT
 $PSQL -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
-"$JAVA" -cp "$CP" io.labelloop.browse.ItemBrowserBenchmark "jdbc:postgresql://127.0.0.1:5432/$DB" "$ITEMS" \
+"$JAVA" -DtrigramIndex="${TRIGRAM_INDEX:+true}" -cp "$CP" io.labelloop.browse.ItemBrowserBenchmark "jdbc:postgresql://127.0.0.1:5432/$DB" "$ITEMS" \
   target/item-browser-explain.txt

@@ -86,7 +86,7 @@ class MyLabelsPage {
     private static String done(Project project, long itemId, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
         try {
             redirect.addFlashAttribute("done", action.get());
-            redirect.addFlashAttribute("doneItem", itemId);
+            redirect.addFlashAttribute("doneItem", Long.toString(itemId)); // an id, not a quantity: no digit grouping
         } catch (ApiException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
