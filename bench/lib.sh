@@ -82,3 +82,11 @@ annotator_project() {
     sleep 1
   done
 }
+
+# A project with the given settings (JSON) on the running service and the CSV's items; sets pid.
+loaded_project() {
+  pid=$(curl -sf "localhost:$PORT/api/v1/projects" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "$1" | python3 -c 'import sys,json; print(json.load(sys.stdin)["id"])')
+  curl -sf "localhost:$PORT/api/v1/projects/$pid/items" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+    --data-binary @"$2" > /dev/null
+}

@@ -10,8 +10,13 @@
 
     const points = JSON.parse(canvas.dataset.points);
     const texts = JSON.parse(canvas.dataset.texts);
-    const accent = "#0f766e";
-    const second = "#6366f1";
+    // colours from the style sheet, so that the chart follows dark mode
+    const style = getComputedStyle(document.documentElement);
+    const css = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+    const accent = css("--accent", "#0f766e");
+    const second = css("--chart-second", "#6366f1");
+    const grid = css("--chart-grid", "#eef0f3");
+    Chart.defaults.color = css("--muted", "#5b6675");
 
     // Names each line right of its last point; labels that would overlap are pushed apart.
     const endLabels = {
@@ -66,8 +71,8 @@
         layout: { padding: { top: 16, right: 84 } },
         interaction: { mode: "nearest", intersect: false },
         scales: {
-          x: { type: "linear", title: { display: true, text: texts.x }, ticks: { precision: 0 }, grid: { color: "#eef0f3" } },
-          y: { min: 0, max: 1, title: { display: true, text: texts.y }, grid: { color: "#eef0f3" } },
+          x: { type: "linear", title: { display: true, text: texts.x }, ticks: { precision: 0 }, grid: { color: grid } },
+          y: { min: 0, max: 1, title: { display: true, text: texts.y }, grid: { color: grid } },
         },
         plugins: {
           legend: { display: false },

@@ -3,6 +3,7 @@ package io.labelloop.annotation;
 import io.labelloop.annotation.LabelSubmission.Outcome;
 import io.labelloop.project.Project;
 import io.labelloop.shared.ApiException;
+import io.labelloop.shared.JdbcTransactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.springframework.stereotype.Component;
-import io.labelloop.shared.JdbcTransactions;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

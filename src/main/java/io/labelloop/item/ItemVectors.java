@@ -1,16 +1,8 @@
 package io.labelloop.item;
 
-import io.labelloop.item.internal.CopyTextRow;
-import io.labelloop.item.internal.FeatureSchemaStore;
-import io.labelloop.item.internal.FeatureVectors;
+import io.labelloop.item.internal.VectorBackfill;
 import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.TaskType;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,9 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,22 +18,21 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Items as the learning core reads them: each encoded once (hashed term counts, numeric values or
  * grey pixels) and kept in {@code item_vectors}, so that scoring never tokenises and streams packed
- * bytes straight from PostgreSQL.
+ * bytes straight from PostgreSQL. This class is the read side; {@link VectorBackfill} writes the vectors.
  */
 @Service
 public class ItemVectors {
 
+    private static final int SCAN_CHUNK = 20_000;
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
-    private final FeatureSchemaStore schemas;
+    private final VectorBackfill backfill;
 
-    ItemVectors(JdbcTemplate jdbcTemplate, JdbcClient jdbc, DataSource dataSource, FeatureSchemaStore schemas) {
-        this.schemas = schemas;
+    ItemVectors(JdbcTemplate jdbcTemplate, JdbcClient jdbc, VectorBackfill backfill) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.backfill = backfill;
     }
 
     /** Receives one streamed item. */
@@ -54,90 +42,12 @@ public class ItemVectors {
     }
 
     /**
-     * Encodes every item of the project that has no vector yet; returns how many were encoded.
-     * Items stream in on one connection while their vectors COPY out on another (vectors are derived
-     * data, committed on their own).
+     * Encodes every item of the project that has no vector yet; returns how many were encoded
+     * ({@link VectorBackfill}: COPY on a connection of its own).
      */
     public long encodeMissing(long projectId, TaskType taskType) {
-        boolean complete = jdbc.sql("""
-                select (select count(*) from items where project_id = ?) = (select count(*) from item_vectors where project_id = ?)""")
-                .params(projectId, projectId).query(Boolean.class).single();
-        if (complete) {
-            return 0;
-        }
-        int width = schemas.load(projectId).size();
-        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
-            read.setAutoCommit(false);
-            read.setReadOnly(true);
-            write.setAutoCommit(true);
-            try {
-                return encode(read, write, projectId, taskType, width);
-            } finally {
-                read.rollback();
-                read.setAutoCommit(true);
-                read.setReadOnly(false);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("encoding the items of project " + projectId + " failed", e);
-        }
+        return backfill.encodeMissing(projectId, taskType);
     }
-
-    private long encode(Connection con, Connection write, long projectId, TaskType taskType, int width) throws SQLException {
-        long count = 0;
-        try (PreparedStatement ps = con.prepareStatement("""
-                select i.id, i.text, i.features, m.data
-                from items i left join item_images m on m.item_id = i.id
-                where i.project_id = ?
-                  and not exists (select 1 from item_vectors v where v.project_id = i.project_id and v.item_id = i.id)""")) {
-            ps.setFetchSize(2000);
-            ps.setLong(1, projectId);
-            try (ResultSet rs = ps.executeQuery();
-                 OutputStream out = new BufferedOutputStream(new PGCopyOutputStream(write.unwrap(PGConnection.class),
-                         "copy item_vectors (project_id, item_id, encoded) from stdin", 1 << 16), 1 << 16)) {
-                List<RawItem> batch = new java.util.ArrayList<>(ENCODE_BATCH);
-                while (rs.next()) {
-                    batch.add(new RawItem(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)));
-                    if (batch.size() == ENCODE_BATCH) {
-                        count += writeEncoded(out, projectId, batch, taskType, width);
-                        batch.clear();
-                    }
-                }
-                count += writeEncoded(out, projectId, batch, taskType, width);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return count;
-    }
-
-    private static final int ENCODE_BATCH = 2000;
-    private static final int SCAN_CHUNK = 20_000;
-
-    private record RawItem(long id, String text, byte[] features, byte[] image) {
-    }
-
-    /** Encodes a batch on every core (tokenising is the costly part) and writes it in order. */
-    private static int writeEncoded(OutputStream out, long projectId, List<RawItem> batch, TaskType taskType, int width)
-            throws IOException {
-        byte[][] encoded = new byte[batch.size()][];
-        java.util.stream.IntStream.range(0, batch.size()).parallel().forEach(i -> {
-            RawItem r = batch.get(i);
-            encoded[i] = encodeRow(taskType, r.text(), r.features(), r.image(), width);
-        });
-        CopyTextRow row = new CopyTextRow();
-        for (int i = 0; i < encoded.length; i++) {
-            row.reset();
-            row.number(projectId).number(batch.get(i).id()).bytea(encoded[i]).end().writeTo(out);
-        }
-        return encoded.length;
-    }
-
-    /** A stored row: packed features are unpacked only where they are what gets encoded. */
-    private static byte[] encodeRow(TaskType taskType, String text, byte[] features, byte[] image, int width) {
-        boolean usesFeatures = taskType == TaskType.TABULAR || (taskType == TaskType.IMAGE && image == null);
-        return encode(taskType, text, usesFeatures ? FeatureVectors.unpack(features, width) : null, image);
-    }
-
 
     /**
      * Streams the vectors of every item of the project except the given (labeled) ones, never
@@ -178,6 +88,43 @@ public class ItemVectors {
         }
     }
 
+    /**
+     * The SQL of an item's candidate slot ({@link io.labelloop.learning.CandidateWindow}): a hash of its id, so
+     * the slots are a uniform random partition of the pool; migration V21 indexes it with the project id.
+     */
+    private static final String SLOT = "(hashint8(v.item_id) & " + (io.labelloop.learning.CandidateWindow.SLOTS - 1) + ")";
+
+    /**
+     * Streams the vectors of the items in the given candidate slots except the given (labeled) ones, as
+     * {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)} streams the whole pool: through the slot
+     * index, a group of slots of about {@link #SCAN_CHUNK} items per statement, each outside any transaction and
+     * handed on in item id order. Reads only the window's rows, so its cost follows the window, not the pool.
+     */
+    public void forEachInSlots(long projectId, java.util.Set<Long> excluded, boolean embeddings, int[] slots,
+            long poolSize, VectorSink sink) {
+        int perGroup = (int) Math.max(1, Math.min(slots.length,
+                (long) SCAN_CHUNK * io.labelloop.learning.CandidateWindow.SLOTS / Math.max(1, poolSize)));
+        for (int from = 0; from < slots.length; from += perGroup) {
+            Integer[] group = java.util.Arrays.stream(slots, from, Math.min(slots.length, from + perGroup)).boxed()
+                    .toArray(Integer[]::new);
+            List<LabeledVector> chunk = new ArrayList<>();
+            jdbcTemplate.query("select v.item_id, v.encoded" + embeddingColumns(embeddings) + " from item_vectors v"
+                            + embeddingJoin(embeddings) + " where v.project_id = ? and " + SLOT + " = any(?)",
+                    ps -> {
+                        ps.setLong(1, projectId);
+                        ps.setArray(2, ps.getConnection().createArrayOf("integer", group));
+                    },
+                    (java.sql.ResultSet rs) -> {
+                        long id = rs.getLong(1);
+                        if (!excluded.contains(id)) {
+                            chunk.add(new LabeledVector(id, null, encoded(rs, 2, embeddings)));
+                        }
+                    });
+            chunk.sort(java.util.Comparator.comparingLong(LabeledVector::itemId));
+            chunk.forEach(v -> sink.accept(v.itemId(), v.encoded()));
+        }
+    }
+
     /** Encoded items of the project (what a cycle scores at most). */
     @Transactional(readOnly = true)
     public long count(long projectId) {
@@ -200,9 +147,10 @@ public class ItemVectors {
         if (total == 0) {
             return List.of();
         }
-        int buckets = (int) Math.min(1 << 20, Math.max(1, Math.ceil((double) (1 << 20) * size / total)));
+        int slots = io.labelloop.learning.CandidateWindow.SLOTS;
+        int buckets = (int) Math.min(slots, Math.max(1, Math.ceil((double) slots * size / total)));
         return jdbc.sql("select v.item_id, v.encoded" + embeddingColumns(embeddings) + " from item_vectors v"
-                        + embeddingJoin(embeddings) + " where v.project_id = ? and (hashint8(v.item_id) & 1048575) < ?")
+                        + embeddingJoin(embeddings) + " where v.project_id = ? and " + SLOT + " < ?")
                 .params(projectId, buckets)
                 .query((rs, n) -> new LabeledVector(rs.getLong(1), null, encoded(rs, 2, embeddings)))
                 .list();
@@ -274,19 +222,7 @@ public class ItemVectors {
     @Transactional
     public byte[] ensure(long projectId, long itemId, TaskType taskType) {
         byte[] stored = of(projectId, List.of(itemId)).get(itemId);
-        if (stored != null) {
-            return stored;
-        }
-        int width = schemas.load(projectId).size();
-        byte[] encoded = jdbc.sql("""
-                select i.text, i.features, m.data from items i left join item_images m on m.item_id = i.id
-                where i.project_id = ? and i.id = ?""")
-                .params(projectId, itemId)
-                .query((rs, n) -> encodeRow(taskType, rs.getString(1), rs.getBytes(2), rs.getBytes(3), width))
-                .single();
-        jdbc.sql("insert into item_vectors (project_id, item_id, encoded) values (?, ?, ?) on conflict do nothing")
-                .params(projectId, itemId, encoded).update();
-        return encoded;
+        return stored != null ? stored : backfill.encodeOne(projectId, itemId, taskType);
     }
 
     /** Encodes one item the way stored items are encoded (for predictions on items that are not stored). */

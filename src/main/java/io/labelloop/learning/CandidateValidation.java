@@ -22,11 +22,32 @@ final class CandidateValidation {
     }
 
     static Score score(ModelTrainer trainer, LabelModel full, List<byte[]> items, List<String> labels, int folds) {
-        List<String> classes = new ArrayList<>(new TreeSet<>(labels));
-        int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
-        int[] fold = StratifiedFolds.assign(y, classes.size(), folds, trainer.options().seed());
+        double[][] p = outOfFold(trainer, full, items, labels, folds, trainer.options().seed());
         double loss = 0;
         int correct = 0, counted = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (p[i] == null) {
+                continue;
+            }
+            int truth = full.classes().indexOf(labels.get(i));
+            double pTruth = truth < 0 ? 0 : p[i][truth];
+            loss -= Math.log(Math.max(MIN_PROBABILITY, pTruth));
+            correct += truth >= 0 && CalibrationError.argmax(p[i]) == truth ? 1 : 0;
+            counted++;
+        }
+        return counted == 0 ? new Score(Double.NaN, Double.NaN) : new Score(loss / counted, correct / (double) counted);
+    }
+
+    /**
+     * Each item's probabilities (in {@code full}'s class order) from the fold model that did not see it; null for an
+     * item whose fold could not be trained (fewer than two classes left without it).
+     */
+    static double[][] outOfFold(ModelTrainer trainer, LabelModel full, List<byte[]> items, List<String> labels,
+            int folds, long seed) {
+        List<String> classes = full.classes();
+        int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
+        int[] fold = StratifiedFolds.assign(y, classes.size(), folds, seed);
+        double[][] p = new double[items.size()][];
         for (int f = 0; f < folds; f++) {
             List<byte[]> trainX = new ArrayList<>();
             List<String> trainY = new ArrayList<>();
@@ -39,20 +60,19 @@ final class CandidateValidation {
             if (new TreeSet<>(trainY).size() < 2) {
                 continue;
             }
-            LabelModel m = trainer.trainFixed(trainX, trainY, full.metadata().l2(), full.metadata().temperature(),
-                    full);
+            LabelModel m = trainer.trainFixed(trainX, trainY, full.metadata().l2(), full.metadata().temperature(), full);
+            int[] slot = m.classes().stream().mapToInt(classes::indexOf).toArray();
             LabelModel.ItemScorer scorer = m.scorer();
             for (int i = 0; i < items.size(); i++) {
                 if (fold[i] == f) {
-                    double[] p = scorer.probabilities(items.get(i));
-                    int truth = m.classes().indexOf(labels.get(i));
-                    double pTruth = truth < 0 ? 0 : p[truth];
-                    loss -= Math.log(Math.max(MIN_PROBABILITY, pTruth));
-                    correct += truth >= 0 && CalibrationError.argmax(p) == truth ? 1 : 0;
-                    counted++;
+                    double[] q = scorer.probabilities(items.get(i));
+                    p[i] = new double[classes.size()];
+                    for (int c = 0; c < q.length; c++) {
+                        p[i][slot[c]] = q[c];
+                    }
                 }
             }
         }
-        return counted == 0 ? new Score(Double.NaN, Double.NaN) : new Score(loss / counted, correct / (double) counted);
+        return p;
     }
 }

@@ -1,9 +1,9 @@
 package io.labelloop.learning;
 
+import io.labelloop.learning.model.StratifiedFolds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import io.labelloop.learning.model.StratifiedFolds;
 
 /**
  * Evaluates a model version on the project's random holdout labels, or by stratified k-fold

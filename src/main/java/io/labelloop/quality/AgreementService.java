@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
  * (nominal) over the items with two judgments or more, with a bootstrap 95% interval (1,000 resamples
  * of the items, fixed seed); Cohen's kappa for each pair of annotators on the items both judged;
  * per-class agreement; per annotator the judgments, the share that agrees with the item's final label
- * (on items with several judgments, where that says something) and, with Dawid-Skene, the estimated accuracy.
+ * (on items with several judgments, where that says something), with Dawid-Skene the estimated accuracy, and the
+ * speed: median seconds per judgment (the time since the annotator's previous one, breaks over 10 minutes left out).
  */
 @Service
 public class AgreementService {
@@ -49,7 +50,8 @@ public class AgreementService {
      * Dawid-Skene's estimated accuracy, and on gold items the answers, accuracy and its exact (Clopper-Pearson) 95% interval.
      */
     public record Annotator(String username, long labels, long judgedWithOthers, Double agreementWithConsensus,
-            Double estimatedAccuracy, long goldAnswered, Double goldAccuracy, Double goldLow95, Double goldHigh95) {
+            Double estimatedAccuracy, long goldAnswered, Double goldAccuracy, Double goldLow95, Double goldHigh95,
+            Double medianSecondsPerJudgment) {
     }
 
     public Agreement of(Project project) {
@@ -101,25 +103,26 @@ public class AgreementService {
         }
         Map<String, GoldItems.Accuracy> golds = new java.util.LinkedHashMap<>();
         gold.accuracy(project.id()).forEach(g -> golds.put(g.username(), g));
+        Map<String, Double> speed = data.medianSeconds(project.id());
         List<Annotator> people = new ArrayList<>();
         for (int a = 0; a < annotators; a++) {
             people.add(annotator(s.annotators().get(a), labels[a], withOthers[a],
                     withOthers[a] == 0 ? null : (double) agreeing[a] / withOthers[a], ds == null ? null : ds.quality(a),
-                    golds.remove(s.annotators().get(a))));
+                    golds.remove(s.annotators().get(a)), speed.get(s.annotators().get(a))));
         }
-        golds.values().forEach(g -> people.add(annotator(g.username(), 0, 0, null, null, g)));
+        golds.values().forEach(g -> people.add(annotator(g.username(), 0, 0, null, null, g, null)));
         return new Agreement(s.itemIds().size(), s.judgments(), several, finite(alpha), finite(interval[0]), finite(interval[1]),
                 ds == null ? "MAJORITY" : "DAWID_SKENE", pairs, byClass, people);
     }
 
     private static Annotator annotator(String username, long labels, long withOthers, Double agreement, Double estimated,
-            GoldItems.Accuracy g) {
+            GoldItems.Accuracy g, Double seconds) {
         if (g == null || g.answered() == 0) {
-            return new Annotator(username, labels, withOthers, agreement, estimated, 0, null, null, null);
+            return new Annotator(username, labels, withOthers, agreement, estimated, 0, null, null, null, seconds);
         }
         HoldoutAccuracy acc = HoldoutAccuracy.of((int) g.answered(), (int) g.right());
         return new Annotator(username, labels, withOthers, agreement, estimated, g.answered(), acc.accuracy(), acc.low95(),
-                acc.high95());
+                acc.high95(), seconds);
     }
 
     private static Double finite(double v) {

@@ -74,7 +74,7 @@ public class LabelPropagation {
             }
             scanned[0]++;
             Prediction p = scorer.predict(encoded);
-            if (StreamDecider.confidentEnough(project, scorer.classThresholds(), p.label(), p.confidence())) {
+            if (StreamPolicy.confidentEnough(project, scorer.classThresholds(), p.label(), p.confidence())) {
                 decided.add(id, p.label(), p.confidence());
             }
         });

@@ -7,9 +7,9 @@ import io.labelloop.learning.Prediction;
 import io.labelloop.training.internal.ModelStore;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
 
 /** Scores one encoded item with a project's latest model, with the per-class thresholds calibrated for it. */

@@ -3,8 +3,8 @@ package io.labelloop.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labelloop.learning.bench.LabeledData;
-import io.labelloop.learning.strategy.Embeddings;
 import io.labelloop.learning.features.FeatureBuffer;
+import io.labelloop.learning.strategy.Embeddings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

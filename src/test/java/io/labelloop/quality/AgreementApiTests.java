@@ -81,6 +81,8 @@ class AgreementApiTests extends ApiTest {
         assertThat(people.get(usernameOf(a)).get("agreementWithConsensus").asDouble()).isEqualTo(1.0);
         assertThat(people.get(usernameOf(b)).get("agreementWithConsensus").asDouble()).isCloseTo(0.8, within(1e-9));
         assertThat(r.get("consensusMethod").asString()).isEqualTo("MAJORITY");
+        // speed: the median time since the annotator's previous judgment (these come in quick succession)
+        assertThat(people.get(usernameOf(a)).get("medianSecondsPerJudgment").asDouble()).isBetween(0.0, 60.0);
     }
 
     /**

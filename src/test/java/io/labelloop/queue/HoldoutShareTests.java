@@ -87,7 +87,7 @@ class HoldoutShareTests extends ApiTest {
      */
     private Map<String, String> labelThroughClaims(Plane plane, int labels, Runnable afterEachClaim) {
         Map<String, String> reasons = new HashMap<>();
-        scheduler.runDue();
+        scheduler.runDue(plane.project());
         int done = 0;
         int sinceCycle = 0;
         while (done < labels) {
@@ -103,7 +103,7 @@ class HoldoutShareTests extends ApiTest {
                 sinceCycle++;
             }
             if (sinceCycle >= 50) {
-                scheduler.runDue();
+                scheduler.runDue(plane.project());
                 sinceCycle = 0;
             }
             afterEachClaim.run();

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationsTest {
 
     private static final Path MIGRATIONS = Path.of("db", "migration");
-    private static final String FRESH = "migrations_fresh";
-    private static final String UPGRADED = "migrations_upgraded";
+    private static final String SCHEMA = "labelloop";
+    private static final String FRESH = "migrations_fresh_" + ProcessHandle.current().pid();
+    private static final String UPGRADED = "migrations_upgraded_" + ProcessHandle.current().pid();
 
     @TempDir
     static Path versionedOnly;
@@ -41,7 +42,12 @@ class MigrationsTest {
     @BeforeAll
     static void migrateBothWays() throws IOException, SQLException {
         db = TestDatabase.get();
-        dropSchemas();
+        // a database each (extensions such as pg_trgm belong to a database, not to a schema)
+        dropDatabases();
+        try (Connection c = connect(db.url())) {
+            c.createStatement().execute("create database " + FRESH);
+            c.createStatement().execute("create database " + UPGRADED);
+        }
         // A database deployed before the repeatable migrations held the definitions: the versioned
         // migrations and the one repeatable migration that existed then.
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
@@ -56,10 +62,10 @@ class MigrationsTest {
     }
 
     @AfterAll
-    static void dropSchemas() throws SQLException {
-        try (Connection c = connect()) {
-            c.createStatement().execute("drop schema if exists " + FRESH + " cascade");
-            c.createStatement().execute("drop schema if exists " + UPGRADED + " cascade");
+    static void dropDatabases() throws SQLException {
+        try (Connection c = connect(db.url())) {
+            c.createStatement().execute("drop database if exists " + FRESH + " with (force)");
+            c.createStatement().execute("drop database if exists " + UPGRADED + " with (force)");
         }
     }
 
@@ -102,25 +108,27 @@ class MigrationsTest {
         assertThat(missing).as("defined outside db/migration/R__*.sql").isEmpty();
     }
 
-    private static Flyway flyway(String schema, String location) {
+    private static Flyway flyway(String database, String location) {
         return Flyway.configure()
-                .dataSource(db.url(), db.username(), db.password())
-                .schemas(schema)
-                .defaultSchema(schema)
+                .dataSource(url(database), db.username(), db.password())
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
                 .createSchemas(true)
                 .locations(location)
                 .load();
     }
 
-    /** Each function, trigger and view of the schema by kind and name, with the schema's name taken out. */
-    private static Map<String, String> definitions(String schema) throws SQLException {
+    /** Each function, trigger and view of the database's schema by kind and name. */
+    private static Map<String, String> definitions(String database) throws SQLException {
+        String schema = SCHEMA;
         Map<String, String> out = new TreeMap<>();
-        try (Connection c = connect()) {
+        try (Connection c = connect(url(database))) {
             c.createStatement().execute("set search_path to " + schema);
             query(c, out, schema, """
                     select 'function ' || p.proname, pg_get_functiondef(p.oid)
                     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-                    where n.nspname = ?""");
+                    where n.nspname = ?
+                      and not exists (select 1 from pg_depend d where d.objid = p.oid and d.deptype = 'e')""");
             query(c, out, schema, """
                     select 'view ' || c.relname, pg_get_viewdef(c.oid)
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -144,7 +152,11 @@ class MigrationsTest {
         }
     }
 
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(db.url(), db.username(), db.password());
+    private static String url(String database) {
+        return TestDatabase.replaceDatabase(db.url(), database);
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, db.username(), db.password());
     }
 }

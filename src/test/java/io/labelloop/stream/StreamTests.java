@@ -38,7 +38,7 @@ class StreamTests extends ApiTest {
             api().post("/api/v1/projects/" + p + "/items/" + item.get("id").asLong() + "/labels", ADMIN,
                     Map.of("label", iris.truth().get(item.get("externalId").asString())));
         }
-        scheduler.runDue();
+        scheduler.runDue(p);
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("modelVersion").asInt()).isEqualTo(1);
         return p;
     }
@@ -84,7 +84,7 @@ class StreamTests extends ApiTest {
                     api().post("/api/v1/projects/" + p + "/items/" + item.get("itemId").asLong() + "/labels", ADMIN,
                             Map.of("label", iris.truth().get(item.get("externalId").asString())));
                 }
-                scheduler.runDue();
+                scheduler.runDue(p);
             }
         }
         JsonNode stats = api().get("/api/v1/projects/" + p + "/stats", ADMIN).json();
@@ -236,7 +236,7 @@ class StreamTests extends ApiTest {
         var project = new io.labelloop.project.Project(1, "p", defaults.taskType(), List.of("a", "b"), defaults.queue(),
                 defaults.model(), new io.labelloop.project.AutoLabelSettings(null, null, 0.1), defaults.stream(),
                 defaults.synthesis(), defaults.labelingPage(), defaults.team(), null, null);
-        long drawn = java.util.stream.LongStream.range(1, 20_001).filter(id -> StreamDecider.drawnForAudit(project, id)).count();
+        long drawn = java.util.stream.LongStream.range(1, 20_001).filter(id -> StreamPolicy.drawnForAudit(project, id)).count();
         assertThat(drawn).isBetween(1_800L, 2_200L);
     }
 
@@ -309,7 +309,7 @@ class StreamTests extends ApiTest {
         String externalId = api().get("/api/v1/projects/" + p + "/items/" + itemId, ADMIN).json().get("externalId").asString();
         api().post("/api/v1/projects/" + p + "/items/" + itemId + "/labels", ADMIN, Map.of("label", iris.truth().get(externalId)));
 
-        scheduler.runDue();
+        scheduler.runDue(p);
         int version = 0;
         for (int i = 0; i < 100 && version < 2; i++) {
             Thread.sleep(100);

@@ -76,6 +76,25 @@ public abstract class ApiTest {
         return r.json().get("id").asLong();
     }
 
+    /** Typed calls on the project's API as the admin ({@link ProjectApi#as} for another caller). */
+    protected ProjectApi projectApi(long project) {
+        return new ProjectApi(api(), project, ADMIN);
+    }
+
+    /**
+     * A TABULAR project of the 150 unlabeled iris rows (batch size 10, retrain every 10, no holdout; {@code extra}
+     * settings replace these), created by the admin; the upload's 150 rows asserted.
+     */
+    protected ProjectApi irisProject(Datasets.Oracle iris, Map<String, ?> extra) {
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("name", "iris", "taskType", "TABULAR",
+                "labels", iris.labels(), "batchSize", 10, "retrainEvery", 10, "holdoutFraction", 0));
+        settings.putAll(extra);
+        ProjectApi project = ProjectApi.create(api(), ADMIN, settings);
+        var upload = project.uploadCsv(iris.unlabeledCsv());
+        assertThat(upload.json().get("created").asLong()).as(upload.toString()).isEqualTo(150);
+        return project;
+    }
+
     /** An iris project (TABULAR, no holdout) with every fifth item labeled: due for its first cycle. */
     protected long irisProjectDueForACycle() {
         var iris = Datasets.tabular("/learning/iris.csv");

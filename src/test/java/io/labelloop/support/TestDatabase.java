@@ -74,7 +74,7 @@ public final class TestDatabase {
         }
     }
 
-    static String replaceDatabase(String url, String database) {
+    public static String replaceDatabase(String url, String database) {
         int slash = url.indexOf('/', "jdbc:postgresql://".length());
         int query = url.indexOf('?');
         String tail = query < 0 ? "" : url.substring(query);

@@ -41,9 +41,9 @@ class SynthesisTests extends ApiTest {
         boolean enableAfterModel = !settings.containsKey("synthesisEnabled");
         long p = api().post("/api/v1/projects", ADMIN, settings).json().get("id").asLong();
         api().postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", iris.unlabeledCsv());
-        scheduler.runDue();
+        scheduler.runDue(p);
         labelClaimed(p, 30, ADMIN);
-        scheduler.runDue();
+        scheduler.runDue(p);
         if (enableAfterModel) {
             api().patch("/api/v1/projects/" + p, ADMIN, Map.of("synthesisEnabled", true));
         }
@@ -164,7 +164,7 @@ class SynthesisTests extends ApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("only synthetic items");
 
-        scheduler.runDue();
+        scheduler.runDue(p);
         Set<Long> offered = new HashSet<>();
         for (int round = 0; round < 4; round++) {
             api().post("/api/v1/projects/" + p + "/queue/claims", ADMIN, Map.of("count", 50)).json().get("items")
@@ -233,7 +233,7 @@ class SynthesisTests extends ApiTest {
             upload.add(Map.of("externalId", "r-" + i, "text", sentences[i]));
         }
         assertThat(api().post("/api/v1/projects/" + p + "/items", ADMIN, upload).status()).isEqualTo(200);
-        scheduler.runDue();
+        scheduler.runDue(p);
         var made = api().post("/api/v1/projects/" + p + "/synthesis", ADMIN, Map.of("count", 5));
         assertThat(made.status()).as(made.toString()).isEqualTo(200);
         for (JsonNode item : made.json().get("items")) {
@@ -256,7 +256,7 @@ class SynthesisTests extends ApiTest {
             upload.add(Map.of("externalId", "img-" + i, "image", png(i)));
         }
         assertThat(api().post("/api/v1/projects/" + p + "/items", ADMIN, upload).status()).isEqualTo(200);
-        scheduler.runDue();
+        scheduler.runDue(p);
         var made = api().post("/api/v1/projects/" + p + "/synthesis", ADMIN, Map.of("count", 3));
         assertThat(made.status()).as(made.toString()).isEqualTo(200);
         JsonNode item = made.json().get("items").get(0);

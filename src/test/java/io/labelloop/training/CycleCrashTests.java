@@ -36,9 +36,9 @@ class CycleCrashTests extends ApiTest {
         long p = api().post("/api/v1/projects", ADMIN, Map.of("name", "crash", "taskType", "TABULAR", "labels", iris.labels(),
                 "holdoutFraction", 0, "retrainEvery", 10, "batchSize", 20)).json().get("id").asLong();
         api().postRaw("/api/v1/projects/" + p + "/items", ADMIN, "text/csv", iris.unlabeledCsv());
-        scheduler.runDue();
+        scheduler.runDue(p);
         label(p, 20);
-        scheduler.runDue();
+        scheduler.runDue(p);
         assertThat(stats(p).get("modelVersion").asInt()).isEqualTo(1);
         label(p, 10); // a cycle is due again
         assertThat(stats(p).get("modelVersion").asInt()).isEqualTo(1);
@@ -78,7 +78,7 @@ class CycleCrashTests extends ApiTest {
         assertThat(claimed.size()).isEqualTo(5);
         assertThat(claimed.get(0).get("prediction").get("probabilities").size()).isEqualTo(3);
 
-        assertThat(scheduler.runDue()).as("the next cycle runs").isPositive();
+        assertThat(scheduler.runDue(p)).as("the next cycle runs").isPositive();
         assertThat(stats(p).get("modelVersion").asInt()).isEqualTo(2);
     }
 

@@ -65,7 +65,7 @@ class SchemaWideningTests extends ApiTest {
         long claimed = claims.json().get("items").get(0).get("itemId").asLong();
         var labeled = api().post("/api/v1/projects/" + p + "/items/" + claimed + "/labels", ADMIN, Map.of("label", "pos"));
         assertThat(labeled.status()).as(labeled.toString()).isBetween(200, 201);
-        scheduler.runDue();
+        scheduler.runDue(p);
         var models = api().get("/api/v1/projects/" + p + "/models", ADMIN).json();
         assertThat(models.size()).as("the scheduled cycle trained a third version").isEqualTo(3);
         var failed = api().get("/api/v1/projects/" + p + "/stats", ADMIN);

@@ -28,7 +28,7 @@ class LabelingJourneyTests extends BrowserTest {
         String annotator = "ann-" + UUID.randomUUID().toString().substring(0, 8);
         userWithToken("ANNOTATOR", annotator);
         long project = textProject(annotator, List.of("android", "iphone"), tweets(40), 100);
-        scheduler.runDue(); // the cold-start sample
+        scheduler.runDue(project); // the cold-start sample
 
         signIn(annotator, "password-123");
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
@@ -61,7 +61,7 @@ class LabelingJourneyTests extends BrowserTest {
         assertThat(page.locator("#stat-model")).hasText("none yet");
         assertThat(page.locator("form[action$='/train']")).hasCount(0); // annotators do not train
 
-        assertThat(scheduler.runDue()).isPositive();
+        assertThat(scheduler.runDue(project)).isPositive();
         // the figures refresh themselves (htmx polling); trigger the same request now instead of waiting
         page.evaluate("() => htmx.ajax('GET', location.pathname, {source: '#figures', target: '#figures', select: '#figures', swap: 'outerHTML'})");
         assertThat(page.locator("#stat-model")).hasText("version 1");
@@ -94,7 +94,7 @@ class LabelingJourneyTests extends BrowserTest {
             assertThat(today).hasText(String.valueOf(i + 1));
         }
 
-        assertThat(scheduler.runDue()).isPositive();
+        assertThat(scheduler.runDue(project)).isPositive();
         page.keyboard().press("u");
 
         assertThat(page.locator("#status")).containsText("has already learned from this label");

@@ -185,7 +185,7 @@ class LabelingKeysAndImagesTests extends BrowserTest {
             page.keyboard().press(key);
             assertThat(page.locator("#today")).not().hasText(before);
         }
-        assertThat(scheduler.runDue()).isPositive();
+        assertThat(scheduler.runDue(project)).isPositive();
 
         page.reload();
         Locator accept = page.locator("#accept");
@@ -233,7 +233,7 @@ class LabelingKeysAndImagesTests extends BrowserTest {
         return id;
     }
 
-    private static String png(int side) throws IOException {
+    static String png(int side) throws IOException {
         BufferedImage img = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
         g.setColor(Color.WHITE);

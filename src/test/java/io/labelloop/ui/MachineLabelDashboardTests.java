@@ -35,12 +35,12 @@ class MachineLabelDashboardTests extends BrowserTest {
         String header = rows.getFirst();
         api().postRaw("/api/v1/projects/" + project + "/items", ADMIN, "text/csv",
                 String.join("\n", rows.subList(0, 121)) + "\n");
-        scheduler.runDue();
+        scheduler.runDue(project);
         // annotators label what the queue offers, half of it drawn for the holdout: 50 holdout labels, enough
         // for the calibration to certify 80% whichever random items the draws are
         for (int round = 0; round < 5; round++) {
             labelClaimed(project, 20, null);
-            scheduler.runDue();
+            scheduler.runDue(project);
         }
         assertThat(api().get("/api/v1/projects/" + project + "/stats", ADMIN).json().get("holdoutLabeled").asLong())
                 .isGreaterThan(20);

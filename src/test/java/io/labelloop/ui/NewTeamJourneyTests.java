@@ -50,6 +50,7 @@ class NewTeamJourneyTests extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create project")).click();
         assertThat(page.locator("h1")).hasText("Tweet devices");
         String projectPath = java.net.URI.create(page.url()).getPath();
+        long project = Long.parseLong(projectPath.substring(projectPath.lastIndexOf('/') + 1));
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Upload")).click();
         page.getByLabel("File").setInputFiles(new FilePayload("trump_tweets_device_300.csv", "text/csv",
@@ -62,7 +63,7 @@ class NewTeamJourneyTests extends BrowserTest {
         page.getByLabel("Username").fill(annotator);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText(annotator + " is now a member");
-        scheduler.runDue(); // what the scheduled job does within seconds: the cold-start sample
+        scheduler.runDue(project); // what the scheduled job does within seconds: the cold-start sample
 
         context.clearCookies();
         signIn(annotator, "password-123");
@@ -81,7 +82,7 @@ class NewTeamJourneyTests extends BrowserTest {
             page.keyboard().press("iphone".equals(truth.get(externalId)) ? "2" : "1");
             assertThat(page.locator("#today")).hasText(String.valueOf(i + 1));
             if ((i + 1) % 10 == 0) {
-                scheduler.runDue();
+                scheduler.runDue(project);
             }
         }
         assertThat(page.locator("#budget-used")).hasText("30 of 200");

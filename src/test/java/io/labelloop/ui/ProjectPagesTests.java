@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.options.AriaRole;
 import io.labelloop.support.Datasets;
 import io.labelloop.support.Datasets.Oracle;
+import io.labelloop.support.ProjectApi;
 import io.labelloop.training.internal.TrainingScheduler;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -17,7 +18,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
 /** Tabular and image items, a dashboard with several model versions, a lead's Train now, a phone-sized screen. */
 class ProjectPagesTests extends BrowserTest {
@@ -30,10 +30,10 @@ class ProjectPagesTests extends BrowserTest {
     @Test
     void shouldShowTabularRowsAsATableAndTheCurveOverSeveralVersions() {
         long project = irisProject();
-        scheduler.runDue(); // a cold-start sample that covers every class
+        scheduler.runDue(project); // a cold-start sample that covers every class
         for (int round = 0; round < 3; round++) {
             labelByOracle(project, 10);
-            scheduler.runDue();
+            scheduler.runDue(project);
         }
 
         signIn("admin", ADMIN_PASSWORD);
@@ -80,16 +80,16 @@ class ProjectPagesTests extends BrowserTest {
     @Test
     void shouldDrawANewModelIntoTheOpenDashboardWithoutAReload() {
         long project = irisProject();
-        scheduler.runDue();
+        scheduler.runDue(project);
         labelByOracle(project, 10);
-        scheduler.runDue();
+        scheduler.runDue(project);
         signIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/projects/" + project));
         assertThat(page.locator("#stat-model")).hasText("version 1");
         page.evaluate("() => { window.stillTheSamePage = true; }");
 
         labelByOracle(project, 10);
-        scheduler.runDue();
+        scheduler.runDue(project);
         page.waitForCondition(() -> ((Number) page.evaluate("() => Chart.getChart('curve')?.data.datasets[0].data.length ?? 0"))
                 .intValue() == 2, new com.microsoft.playwright.Page.WaitForConditionOptions().setTimeout(40_000));
         assertThat(page.locator("#stat-model")).hasText("version 2");
@@ -137,19 +137,10 @@ class ProjectPagesTests extends BrowserTest {
     }
 
     private long irisProject() {
-        var created = api().post("/api/v1/projects", ADMIN, Map.of("name", "iris", "taskType", "TABULAR", "labels", iris.labels(),
-                "batchSize", 10, "retrainEvery", 10, "holdoutFraction", 0));
-        long id = created.json().get("id").asLong();
-        api().postRaw("/api/v1/projects/" + id + "/items", ADMIN, "text/csv", iris.unlabeledCsv());
-        return id;
+        return irisProject(iris, Map.of()).id();
     }
 
     private void labelByOracle(long project, int n) {
-        JsonNode items = api().post("/api/v1/projects/" + project + "/queue/claims", ADMIN, Map.of("count", n)).json().get("items");
-        for (JsonNode item : items) {
-            var r = api().post("/api/v1/projects/" + project + "/items/" + item.get("itemId").asLong() + "/labels", ADMIN,
-                    Map.of("label", iris.truth().get(item.get("externalId").asString())));
-            assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        }
+        projectApi(project).labelClaim(n, ProjectApi.byExternalId(iris.truth()));
     }
 }

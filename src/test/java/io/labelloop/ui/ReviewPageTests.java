@@ -3,6 +3,7 @@ package io.labelloop.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labelloop.quality.LabelErrorApiTests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,5 +51,27 @@ class ReviewPageTests extends BrowserTest {
             methods.add(api().get("/api/v1/projects/" + p + "/items/" + id, ADMIN).json().get("consensus").get("method").asString());
         }
         assertThat(methods).containsOnly("REVIEWED");
+    }
+
+    @Test
+    void shouldShowASuspectedErrorWithTheModelsSuggestion() {
+        LabelErrorApiTests.Flipped f = LabelErrorApiTests.irisWithOneFlippedLabel(api());
+        var trained = api().post("/api/v1/projects/" + f.project() + "/training-runs?wait=true", ADMIN, Map.of());
+        assertThat(trained.status()).as(trained.toString()).isEqualTo(200);
+
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/projects/" + f.project() + "/review"));
+        assertThat(page.locator("#review-suggested")).containsText("setosa");
+        assertThat(page.locator("main")).containsText("The model suspects the label is wrong");
+        screenshot("review-page-suspected-error");
+        page.keyboard().press("Enter"); // take the suggestion
+        assertThat(page.locator("[role=status]")).containsText("setosa");
+        assertThat(consoleErrors).isEmpty();
+
+        var item = api().get("/api/v1/projects/" + f.project() + "/items/" + f.item(), ADMIN).json();
+        assertThat(item.get("consensus").get("label").asString()).isEqualTo("setosa");
+        for (var e : api().get("/api/v1/projects/" + f.project() + "/review?limit=1000", ADMIN).json()) {
+            assertThat(e.get("itemId").asLong()).isNotEqualTo(f.item());
+        }
     }
 }

@@ -26,7 +26,7 @@ class SyntheticLabelingTests extends BrowserTest {
         long project = api().post("/api/v1/projects", ADMIN, Map.of("name", "iris synthetic", "taskType", "TABULAR",
                 "labels", iris.labels(), "holdoutFraction", 0, "batchSize", 10, "synthesisMaxShare", 0.5)).json().get("id").asLong();
         api().postRaw("/api/v1/projects/" + project + "/items", ADMIN, "text/csv", iris.unlabeledCsv());
-        scheduler.runDue();
+        scheduler.runDue(project);
         for (JsonNode item : api().post("/api/v1/projects/" + project + "/queue/claims", ADMIN, Map.of("count", 20)).json().get("items")) {
             api().post("/api/v1/projects/" + project + "/items/" + item.get("itemId").asLong() + "/labels", ADMIN,
                     Map.of("label", iris.truth().get(item.get("externalId").asString())));
@@ -35,7 +35,7 @@ class SyntheticLabelingTests extends BrowserTest {
         page.navigate(url("/projects/" + project + "/settings"));
         page.getByLabel("Allow synthetic items").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-        scheduler.runDue(); // the new model brings synthetic items into the queue
+        scheduler.runDue(project); // the new model brings synthetic items into the queue
 
         page.navigate(url("/projects/" + project));
         assertThat(page.locator("#stat-synthetic")).not().hasText("0");

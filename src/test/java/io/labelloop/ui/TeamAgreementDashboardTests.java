@@ -44,6 +44,7 @@ class TeamAgreementDashboardTests extends BrowserTest {
         assertThat(page.locator("#agreement-annotators tr.annotator-off")).hasCount(1);
         assertThat(page.locator("#agreement-annotators tr.annotator-off")).containsText("cyd" + suffix);
         assertThat(page.locator("#agreement-pairs tbody tr")).hasCount(3);
+        assertThat(page.locator("#agreement-annotators thead")).containsText("Median seconds per label");
         screenshot("dashboard-team-agreement");
         assertThat(consoleErrors).isEmpty();
     }

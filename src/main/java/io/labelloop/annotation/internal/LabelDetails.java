@@ -4,8 +4,8 @@ import io.labelloop.item.ItemDetails;
 import io.labelloop.item.ItemView.ConsensusView;
 import io.labelloop.item.ItemView.JudgmentView;
 import io.labelloop.item.ItemView.LabelView;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

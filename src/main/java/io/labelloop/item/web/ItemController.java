@@ -1,11 +1,11 @@
 package io.labelloop.item.web;
 
+import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
 import io.labelloop.item.UploadReport;
 import io.labelloop.item.UploadSettings;
 import io.labelloop.item.internal.BodyTooLargeException;
 import io.labelloop.item.internal.ItemIngestService;
-import io.labelloop.item.ItemQueries;
 import io.labelloop.item.internal.UploadFormat;
 import io.labelloop.item.internal.UploadParseException;
 import io.labelloop.project.Project;

@@ -1,9 +1,10 @@
 package io.labelloop.metrics.web;
 
-import io.labelloop.quality.AgreementService;
+import io.labelloop.annotation.AnnotatorActivity;
 import io.labelloop.embedding.EmbeddingProgress;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
+import io.labelloop.quality.AgreementService;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.security.Role;
 import io.labelloop.shared.web.PageController;
@@ -32,9 +33,11 @@ class DashboardController {
     private final JsonMapper json;
     private final EmbeddingProgress embeddings;
     private final AgreementService agreement;
+    private final AnnotatorActivity annotators;
 
     DashboardController(ProjectAccess access, ProjectFigures figures, ModelVersions models, MessageSource messages,
-            JsonMapper json, EmbeddingProgress embeddings, AgreementService agreement) {
+            JsonMapper json, EmbeddingProgress embeddings, AgreementService agreement, AnnotatorActivity annotators) {
+        this.annotators = annotators;
         this.embeddings = embeddings;
         this.agreement = agreement;
         this.access = access;
@@ -55,7 +58,11 @@ class DashboardController {
         if (team.itemsWithSeveral() > 0) {
             model.addAttribute("agreement", team);
         }
-        model.addAttribute("canManage", me.isAdmin() || me.role() == Role.LEAD);
+        boolean canManage = me.isAdmin() || me.role() == Role.LEAD;
+        model.addAttribute("canManage", canManage);
+        if (canManage) {
+            model.addAttribute("annotators", annotators.of(project.id()));
+        }
         model.addAttribute("curveJson", json.writeValueAsString(curve(versions, locale)));
         model.addAttribute("chartTextsJson", json.writeValueAsString(chartTexts(locale)));
         if (!versions.isEmpty()) {

@@ -80,4 +80,32 @@ public class JudgmentData {
         return new Snapshot(List.copyOf(classes), List.copyOf(annotatorIndex.keySet()), List.copyOf(items.keySet()),
                 List.copyOf(items.values()), finals, reviewed, derived, confidences, count[0]);
     }
+
+    /** A pause longer than this between two judgments of an annotator is a break, not time spent on the later one. */
+    public static final int MAX_SECONDS_PER_JUDGMENT = 600;
+
+    /**
+     * Each annotator's median seconds per judgment: the time since their previous judgment (or plain label) in the
+     * project, pauses over {@link #MAX_SECONDS_PER_JUDGMENT} left out.
+     */
+    public Map<String, Double> medianSeconds(long projectId) {
+        Map<String, Double> out = new HashMap<>();
+        jdbc.sql("""
+                with t as (
+                    select j.user_id, j.created_at from judgments j where j.project_id = ?
+                    union all
+                    select l.user_id, l.created_at from labels l
+                    where l.project_id = ? and l.source = 'HUMAN' and not l.from_judgments and l.user_id is not null),
+                g as (
+                    select user_id, extract(epoch from created_at - lag(created_at) over (partition by user_id order by created_at)) as s
+                    from t)
+                select coalesce(u.username, '#' || g.user_id), percentile_cont(0.5) within group (order by g.s)
+                from g left join users u on u.id = g.user_id
+                where g.s > 0 and g.s <= ? group by g.user_id, u.username""")
+                .params(projectId, projectId, MAX_SECONDS_PER_JUDGMENT)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getDouble(2));
+                });
+        return out;
+    }
 }

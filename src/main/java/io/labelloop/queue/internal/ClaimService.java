@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
 import io.labelloop.project.Project;
-import io.labelloop.queue.QueueRanDry;
 import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.QueueSettings;
 import io.labelloop.shared.ApiException;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ClaimService {
 
     private static final int FALLBACK_CHUNK = 50;
-    private static final long DRY_SIGNAL_GAP_NANOS = 1_000_000_000L;
-    private final Map<Long, long[]> lastDrySignal = PerProject.map();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -47,7 +43,7 @@ public class ClaimService {
     private final LabelBudget budget;
     private final ItemQueries items;
     private final QueueSettings settings;
-    private final ApplicationEventPublisher events;
+    private final DrySignal drySignal;
     private final JsonMapper mapper;
     private final HoldoutLine line;
     private final HoldoutStock holdoutStock;
@@ -59,7 +55,7 @@ public class ClaimService {
     private final TransactionTemplate ownTransaction;
 
     ClaimService(JdbcClient jdbc, LabelBudget budget, ItemQueries items, QueueSettings settings,
-            ApplicationEventPublisher events, JsonMapper mapper, JdbcTransactions transactions, HoldoutLine line,
+            DrySignal drySignal, JsonMapper mapper, JdbcTransactions transactions, HoldoutLine line,
             HoldoutStock holdoutStock, FallbackEntries fallbacks, GoldItems golds) {
         this.golds = golds;
         this.ownTransaction = transactions.requiresNew();
@@ -70,7 +66,7 @@ public class ClaimService {
         this.budget = budget;
         this.items = items;
         this.settings = settings;
-        this.events = events;
+        this.drySignal = drySignal;
         this.mapper = mapper;
     }
 
@@ -163,7 +159,7 @@ public class ClaimService {
         Step step = leaseStep(project, userId, count, mix);
         leased.addAll(step.leased());
         if (step.regularShort() > 0 && !step.budgetExhausted()) {
-            ranDry(project.id());
+            drySignal.ranDry(project.id());
         }
         // Concurrent claimers may pick the same unqueued items; each retry sees what the others committed.
         for (int attempt = 0; attempt < 5 && leased.size() < count && !step.budgetExhausted(); attempt++) {
@@ -273,23 +269,6 @@ public class ClaimService {
         return new Step(got, false, draws - drawsGot, n - draws - (got.size() - drawsGot));
     }
 
-    /**
-     * Tells the training module once per {@link #DRY_SIGNAL_GAP_NANOS} and project: while the
-     * ranked batch is used up every fallback claim would say it again, and each signal costs a
-     * cycle check (pool counts, all labels loaded) that finds the cycle busy or not yet due.
-     */
-    private void ranDry(long projectId) {
-        long now = System.nanoTime();
-        long[] last = lastDrySignal.computeIfAbsent(projectId, id -> new long[] {now - DRY_SIGNAL_GAP_NANOS});
-        synchronized (last) {
-            if (now - last[0] < DRY_SIGNAL_GAP_NANOS) {
-                return;
-            }
-            last[0] = now;
-        }
-        events.publishEvent(new QueueRanDry(projectId));
-    }
-
     private record Leased(long itemId, int rank, int skips, double score, QueueReason reason, String prediction, Instant expiresAt,
             boolean drawSlot, ItemView item) {
     }
@@ -351,7 +330,7 @@ public class ClaimService {
                 .param(projectId).query(Boolean.class).single();
     }
 
-    /** Ends the caller's lease and moves the item behind the items not skipped as often. */
+    /** Ends the caller's lease, moves the item behind the items not skipped as often and records who skipped it (the dashboard's skips). */
     @Transactional
     public void skip(Project project, long itemId, long userId) {
         Long owner = jdbc.sql("""
@@ -369,5 +348,6 @@ public class ClaimService {
         }
         jdbc.sql("update queue_entries set skips = skips + 1, lease_owner = null, lease_expires_at = null where item_id = ?")
                 .param(itemId).update();
+        jdbc.sql("insert into label_skips (project_id, item_id, user_id) values (?, ?, ?)").params(project.id(), itemId, userId).update();
     }
 }

@@ -1,16 +1,16 @@
 package io.labelloop.security.internal;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.labelloop.security.AuthenticatedUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

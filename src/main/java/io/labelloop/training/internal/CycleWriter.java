@@ -42,14 +42,15 @@ class CycleWriter {
 
     @Transactional
     void store(Project project, int version, TrainingSet data, ModelBuilder.Built built, long trainMillis, long scoreMillis,
-            long scored, StopCheck stop, List<QueueEntryDraft> drafts, PhaseTimer timer, Map<String, Object> text) {
+            long scored, StopCheck stop, List<QueueEntryDraft> drafts, PhaseTimer timer, Map<String, Object> text,
+            Map<String, Object> scoring) {
         for (long itemId : stop.newStopSet()) {
             jdbc.sql("insert into stop_set_items (project_id, item_id) values (?, ?) on conflict do nothing")
                     .params(project.id(), itemId).update();
         }
         ModelMetadata meta = built.model().metadata();
         models.insert(new ModelStore.NewVersion(project.id(), version, data.trainLabels().size(), data.humanLabels(),
-                meta.algorithm(), metrics(built.evaluation(), meta), provenance(meta, timer, built, text), trainMillis, scoreMillis, scored, stop.kappa(),
+                meta.algorithm(), metrics(built.evaluation(), meta), provenance(meta, timer, built, text, scoring), trainMillis, scoreMillis, scored, stop.kappa(),
                 stop.stop(), stop.predictions(), built.thresholds(), built.model()));
         queue.replace(project.id(), drafts);
         events.publishEvent(new ModelTrained(project.id(), version, data.trainLabels().size(),
@@ -57,8 +58,9 @@ class CycleWriter {
     }
 
     private static Map<String, Object> provenance(ModelMetadata meta, PhaseTimer timer, ModelBuilder.Built built,
-            Map<String, Object> text) {
+            Map<String, Object> text, Map<String, Object> scoring) {
         Map<String, Object> p = new LinkedHashMap<>();
+        p.put("scoring", scoring);
         p.put("model", meta);
         p.put("cycleMillis", timer.millis());
         p.put("family", FamilyJson.of(built.model().choice()));

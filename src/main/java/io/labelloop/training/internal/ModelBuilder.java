@@ -35,7 +35,8 @@ class ModelBuilder {
         this.settings = settings;
     }
 
-    record Built(LabelModel model, Evaluation evaluation, AutoLabelThresholds thresholds) {
+    /** The model, its evaluation and thresholds, and the trainer of its family (what out-of-fold fits retrain with). */
+    record Built(LabelModel model, Evaluation evaluation, AutoLabelThresholds thresholds, ModelTrainer trainer) {
     }
 
     /**
@@ -68,7 +69,7 @@ class ModelBuilder {
         AutoLabelThresholds thresholds = project.autoLabel().autoLabelTargetAccuracy() == null ? null
                 : ThresholdCalibrator.calibrate(model, data.holdoutItems(), data.holdoutLabels(), project.autoLabel().autoLabelTargetAccuracy());
         timer.lap("thresholds");
-        return new Built(model, evaluation, thresholds);
+        return new Built(model, evaluation, thresholds, trainer);
     }
 
     /**

@@ -6,7 +6,9 @@ import io.labelloop.learning.ItemEncoder;
 import io.labelloop.learning.TaskType;
 import io.labelloop.learning.TextRepresentation;
 import io.labelloop.item.ItemVectors;
+import io.labelloop.item.ItemVectors.VectorSink;
 import io.labelloop.learning.BatchSelector;
+import io.labelloop.learning.CandidateWindow;
 import io.labelloop.learning.ColdStartSelector;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.SelectedItem;
@@ -15,6 +17,8 @@ import io.labelloop.learning.StrategyName;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.quality.ConsensusService;
+import io.labelloop.quality.SuspectedErrors;
+import io.labelloop.learning.LabelErrors;
 import io.labelloop.queue.QueueBoard;
 import io.labelloop.queue.QueueEntryDraft;
 import io.labelloop.queue.QueueReason;
@@ -22,7 +26,9 @@ import io.labelloop.training.ModelSummary;
 import io.labelloop.training.TrainingSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -32,7 +38,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * One retrain-and-score cycle of a project: encode new items, train on the labels so far,
- * evaluate honestly, score the whole pool as a stream, and refill the queue with the strategy's
+ * evaluate honestly, score the pool (up to the candidate bound; a larger pool a rotating uniform window
+ * of it, {@link CandidateWindow}) as a stream, and refill the queue with the strategy's
  * ranked batch (claims mix in the random holdout draws). Before the first model it seeds the queue with a
  * diverse cold-start sample. Everything is written at the end in one transaction, so a failed
  * cycle leaves the previous model and queue as they were.
@@ -54,11 +61,15 @@ public class RetrainCycle {
     private final TrainingSettings settings;
     private final TextEmbeddings embeddings;
     private final ConsensusService consensus;
+    private final CycleThrottle throttle;
+    private final SuspectedErrors suspects;
 
-    RetrainCycle(CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
+    RetrainCycle(CycleThrottle throttle, CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
             ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings,
-            TextEmbeddings embeddings, ConsensusService consensus) {
+            TextEmbeddings embeddings, ConsensusService consensus, SuspectedErrors suspects) {
         this.embeddings = embeddings;
+        this.throttle = throttle;
+        this.suspects = suspects;
         this.locks = locks;
         this.consensus = consensus;
         this.projects = projects;
@@ -82,6 +93,11 @@ public class RetrainCycle {
      * run does). Returns BUSY when another cycle of the project is running anywhere.
      */
     public Result run(long projectId, boolean force) {
+        return run(projectId, force, false);
+    }
+
+    /** The same; with {@code fullPool} the cycle scores the whole pool whatever the candidate bound. */
+    public Result run(long projectId, boolean force, boolean fullPool) {
         CycleLock.Held lock = locks.tryAcquire(projectId);
         if (lock == null) {
             return new Result(Outcome.BUSY, null, "a cycle of this project is already running");
@@ -108,7 +124,7 @@ public class RetrainCycle {
                 return new Result(Outcome.NOT_ENOUGH_LABELS, null,
                         "training needs labels of at least two classes; there are " + data.classCount());
             }
-            return trainAndScore(project, latest, data, text, timer);
+            return trainAndScore(project, latest, data, text, timer, fullPool);
         }
     }
 
@@ -152,11 +168,17 @@ public class RetrainCycle {
 
     private List<QueueEntryDraft> coldStart(Project project, TrainingSet data, TextReading text, int count,
             Set<Long> exclude, Set<Long> leased) {
+        return coldStart(project, data, text, count, exclude, leased, null, 0);
+    }
+
+    /** The same over a window of the pool (null: the whole pool). */
+    private List<QueueEntryDraft> coldStart(Project project, TrainingSet data, TextReading text, int count,
+            Set<Long> exclude, Set<Long> leased, CandidateWindow window, long pool) {
         if (count <= 0) {
             return List.of();
         }
         var selector = new ColdStartSelector(project.taskType(), count);
-        vectors.forEachExcept(project.id(), data.labeledIds(), text.embeddings(), (id, encoded) -> {
+        scan(project, data, text, window, pool, (id, encoded) -> {
             if (!leased.contains(id) && !exclude.contains(id)) {
                 selector.offer(id, encoded);
             }
@@ -168,10 +190,22 @@ public class RetrainCycle {
         return drafts;
     }
 
+    /** Streams the pool's unlabeled items, or those of a window of it. */
+    private void scan(Project project, TrainingSet data, TextReading text, CandidateWindow window, long pool,
+            VectorSink sink) {
+        if (window == null || window.full()) {
+            vectors.forEachExcept(project.id(), data.labeledIds(), text.embeddings(), sink);
+        } else {
+            vectors.forEachInSlots(project.id(), data.labeledIds(), text.embeddings(), window.slots(), pool, sink);
+        }
+    }
+
     private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data, TextReading text,
-            PhaseTimer timer) {
+            PhaseTimer timer, boolean fullPool) {
         long started = System.nanoTime();
         int version = latest.map(v -> v.version() + 1).orElse(1);
+        long pool = vectors.count(project.id());
+        CandidateWindow window = CandidateWindow.of(pool, fullPool ? 0 : settings.candidates(), version, project.id());
         Set<Long> leased = queue.reservedItems(project.id());
         List<byte[]> sample = new ArrayList<>();
         var stopDraw = new Reservoir<Long>(settings.stopSetSize(), project.id() + 7);
@@ -183,7 +217,7 @@ public class RetrainCycle {
         }
         timer.lap("samplePool");
         LabelModel previous = latest.map(v -> models.model(project.id(), v.version())).orElse(null);
-        ModelBuilder.Built built = builder.train(project, data, sample, previous, vectors.count(project.id()),
+        ModelBuilder.Built built = builder.train(project, data, sample, previous, pool,
                 text.setting(), timer);
         long trainMillis = (System.nanoTime() - started) / 1_000_000;
 
@@ -196,21 +230,28 @@ public class RetrainCycle {
         data.trainItems().forEach(selector::addLabeled);
         long[] scored = {0};
         boolean needsEmbedding = built.model().choice().representation().usesEmbeddings();
-        try (var scorer = new PipelinedSink((id, encoded) -> {
+        VectorSink offer = (id, encoded) -> {
             // an item whose embedding is not there yet waits for the next model rather than being ranked without it
             if (!leased.contains(id) && (!needsEmbedding || ItemEncoder.hasEmbedding(encoded))) {
                 selector.offer(id, encoded);
                 scored[0]++;
             }
-        })) {
-            vectors.forEachExcept(project.id(), data.labeledIds(), text.embeddings(), scorer);
+        };
+        boolean busy = throttle.busy();
+        int threads = throttle.threads();
+        if (threads >= 2) {
+            try (var scorer = new PipelinedSink(offer)) {
+                scan(project, data, text, window, pool, scorer);
+            }
+        } else {
+            scan(project, data, text, window, pool, new PacedSink(offer, throttle));
         }
         timer.lap("scorePool");
         List<SelectedItem> selected = selector.select();
         timer.lap("selectBatch");
         Set<Long> taken = new HashSet<>(leased);
         selected.forEach(s -> taken.add(s.itemId()));
-        List<QueueEntryDraft> explore = coldStart(project, data, text, exploreCount, taken, leased);
+        List<QueueEntryDraft> explore = coldStart(project, data, text, exploreCount, taken, leased, window, pool);
         List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, explore, vectors,
                 text.embeddings());
         long scoreMillis = (System.nanoTime() - scoring) / 1_000_000;
@@ -219,12 +260,43 @@ public class RetrainCycle {
         StopCheck stop = StopCheck.of(project.id(), built.model(), writer.stopSet(project.id()), stopDraw.items(), vectors,
                 text.embeddings(), models);
         timer.lap("stopCheck");
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("scored", scored[0]);
+        scope.put("pool", pool);
+        scope.put("candidateBound", fullPool ? 0 : settings.candidates());
+        scope.put("wholePool", window.full());
+        scope.put("windows", window.windows());
+        scope.put("share", window.share());
+        scope.put("annotatorsActive", busy);
+        scope.put("threads", threads);
         written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer,
-                text.provenance(built.model().choice().representation())));
-        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items, queued {}; phases (ms) {}",
+                text.provenance(built.model().choice().representation()), scope));
+        int flagged = flagSuspectedErrors(project, version, data, built);
+        timer.lap("labelErrors");
+        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {}, {} suspected label errors; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
-                String.format("%.3f", built.evaluation().accuracy()), scored[0], drafts.size(), timer.millis());
+                String.format("%.3f", built.evaluation().accuracy()), scored[0], pool, window.windows(),
+                busy ? ", annotators active: " + threads + " thread" : "", drafts.size(), flagged, timer.millis());
         return new Result(Outcome.TRAINED, version, "model version " + version);
+    }
+
+    /**
+     * Label-error detection after the model is stored (the queue is refilled already): confident learning on
+     * out-of-fold probabilities of the training labels (at most {@link LabelErrors#MAX_ITEMS}, {@link LabelErrors#FOLDS}
+     * fits) and the model's own on the holdout labels; the flags replace the project's suspected errors.
+     */
+    private int flagSuspectedErrors(Project project, int version, TrainingSet data, ModelBuilder.Built built) {
+        List<Long> ids = new ArrayList<>(data.trainIds());
+        ids.addAll(data.holdoutIds());
+        LabelErrors.Result r = LabelErrors.find(built.trainer(), built.model(), data.trainItems(), data.trainLabels(),
+                data.holdoutItems(), data.holdoutLabels(), project.id() + version);
+        List<SuspectedErrors.Suspect> found = new ArrayList<>();
+        for (LabelErrors.Flag f : r.flags()) {
+            String given = f.index() < data.trainLabels().size() ? data.trainLabels().get(f.index())
+                    : data.holdoutLabels().get(f.index() - data.trainLabels().size());
+            found.add(new SuspectedErrors.Suspect(ids.get(f.index()), given, r.classes().get(f.suggested()), f.score()));
+        }
+        return suspects.replace(project.id(), version, found);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.labelloop.training.internal;
 
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.queue.QueueRanDry;
+import io.labelloop.shared.ThreadNice;
 import io.labelloop.training.TrainingSettings;
 import io.labelloop.training.internal.RetrainCycle.Outcome;
 import io.labelloop.training.internal.RetrainCycle.Result;
@@ -22,6 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class TrainingScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingScheduler.class);
+    /** The nice value of cycle threads: a request thread at 0 weighs about ten times as much. */
+    private static final int CYCLE_NICE = 10;
 
     private final RetrainCycle cycle;
     private final ProjectAccess projects;
@@ -54,6 +57,15 @@ public class TrainingScheduler {
         return ran;
     }
 
+    /**
+     * The tick's work for one project: its cycle if one is due and the project is not stopped. Returns 1 when the
+     * cycle did something, else 0. Tests run their own project's cycle with it, so that they never run (and seed,
+     * or fail on) the projects of other tests in the same database.
+     */
+    public int runDue(long projectId) {
+        return !projects.get(projectId).queue().stopped() && runLogged(projectId, "SCHEDULE", false) ? 1 : 0;
+    }
+
     /** Queues an API-requested cycle in the background; returns its run id. */
     public long request(long projectId) {
         long runId = runs.queued(projectId, "API");
@@ -74,13 +86,47 @@ public class TrainingScheduler {
         }
     }
 
+    /**
+     * Runs a cycle on a platform thread of its own at a low operating system priority ({@link ThreadNice}; the
+     * threads it starts inherit it), so that request threads go first whenever both want a core; the caller waits.
+     */
+    static Result onCycleThread(java.util.function.Supplier<Result> run) {
+        Result[] result = new Result[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = Thread.ofPlatform().name("retrain-cycle").start(() -> {
+            ThreadNice.lower(CYCLE_NICE);
+            try {
+                result[0] = run.get();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            t.interrupt();
+            throw new IllegalStateException("interrupted while waiting for a cycle", e);
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
+        return result[0];
+    }
+
     private Result execute(long runId, long projectId) {
         runs.started(runId);
         try {
-            Result result = cycle.run(projectId, true);
+            Result result = onCycleThread(() -> cycle.run(projectId, true));
             for (int waited = 0; result.outcome() == Outcome.BUSY && waited < 600; waited++) {
                 Thread.sleep(100);
-                result = cycle.run(projectId, true);
+                result = onCycleThread(() -> cycle.run(projectId, true));
             }
             runs.finished(runId, result.outcome().name(), result.modelVersion(), result.message());
             return result;
@@ -97,7 +143,7 @@ public class TrainingScheduler {
 
     private boolean runLogged(long projectId, String trigger, boolean force) {
         try {
-            Result result = cycle.run(projectId, force);
+            Result result = onCycleThread(() -> cycle.run(projectId, force));
             if (result.outcome() == Outcome.TRAINED || result.outcome() == Outcome.SEEDED) {
                 long runId = runs.queued(projectId, trigger);
                 runs.finished(runId, result.outcome().name(), result.modelVersion(), result.message());

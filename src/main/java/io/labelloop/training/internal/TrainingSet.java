@@ -14,8 +14,8 @@ import java.util.Set;
  * The labels a cycle learns from and is judged on: imported labels and human labels outside the
  * holdout train; human labels drawn for the holdout only evaluate. Machine labels never train.
  */
-record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> trainLabels, List<byte[]> holdoutItems,
-        List<String> holdoutLabels, int humanLabels, Set<Long> labeledIds) {
+record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> trainLabels, List<Long> holdoutIds,
+        List<byte[]> holdoutItems, List<String> holdoutLabels, int humanLabels, Set<Long> labeledIds) {
 
     static TrainingSet load(long projectId, LabelQueries labels, ItemVectors vectors) {
         return load(projectId, labels, vectors, false);
@@ -29,6 +29,7 @@ record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> tr
         List<Long> trainIds = new ArrayList<>();
         List<byte[]> trainItems = new ArrayList<>();
         List<String> trainLabels = new ArrayList<>();
+        List<Long> holdoutIds = new ArrayList<>();
         List<byte[]> holdoutItems = new ArrayList<>();
         List<String> holdoutLabels = new ArrayList<>();
         Set<Long> humanIds = new HashSet<>();
@@ -39,6 +40,7 @@ record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> tr
             }
             humanIds.add(h.itemId());
             if (h.holdout()) {
+                holdoutIds.add(h.itemId());
                 holdoutItems.add(v);
                 holdoutLabels.add(h.label());
             } else {
@@ -57,7 +59,7 @@ record TrainingSet(List<Long> trainIds, List<byte[]> trainItems, List<String> tr
         int humanTraining = (int) human.stream().filter(h -> !h.holdout()).count();
         Set<Long> labeled = new HashSet<>(trainIds);
         human.forEach(h -> labeled.add(h.itemId()));
-        return new TrainingSet(trainIds, trainItems, trainLabels, holdoutItems, holdoutLabels, humanTraining, labeled);
+        return new TrainingSet(trainIds, trainItems, trainLabels, holdoutIds, holdoutItems, holdoutLabels, humanTraining, labeled);
     }
 
     long classCount() {

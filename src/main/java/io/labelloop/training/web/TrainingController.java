@@ -1,28 +1,19 @@
 package io.labelloop.training.web;
 
-import io.labelloop.annotation.LabelQueries;
-import io.labelloop.annotation.LabelQueries.HumanLabel;
-import io.labelloop.item.ItemCounts;
-import io.labelloop.item.ItemQueries;
-import io.labelloop.learning.LabelModel;
 import io.labelloop.project.Project;
 import io.labelloop.project.ProjectAccess;
 import io.labelloop.security.AuthenticatedUser;
 import io.labelloop.shared.ApiException;
-import io.labelloop.training.ModelPredictions;
 import io.labelloop.training.ModelSummary;
+import io.labelloop.training.internal.AdHocPredictions;
+import io.labelloop.training.internal.AdHocPredictions.Predicted;
 import io.labelloop.training.internal.ModelStore;
-import io.labelloop.training.internal.RetrainCycle.Outcome;
-import io.labelloop.training.internal.RetrainCycle.Result;
+import io.labelloop.training.internal.TrainingRequests;
 import io.labelloop.training.internal.TrainingRuns;
-import io.labelloop.training.internal.TrainingScheduler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,30 +25,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+/** Training runs, model versions and predictions over HTTP: access checks here, the work in {@code training.internal}. */
 @RestController
 @RequestMapping("/api/v1/projects/{id}")
 @Tag(name = "Models and training")
 class TrainingController {
 
     private final ProjectAccess access;
-    private final TrainingScheduler scheduler;
+    private final TrainingRequests requests;
     private final TrainingRuns runs;
     private final ModelStore models;
-    private final LabelQueries labels;
-    private final ItemCounts items;
-    private final ItemQueries itemQueries;
-    private final ModelPredictions predictions;
+    private final AdHocPredictions predictions;
 
-    TrainingController(ProjectAccess access, TrainingScheduler scheduler, TrainingRuns runs, ModelStore models,
-            LabelQueries labels, ItemCounts items, ItemQueries itemQueries, ModelPredictions predictions) {
-        this.predictions = predictions;
+    TrainingController(ProjectAccess access, TrainingRequests requests, TrainingRuns runs, ModelStore models,
+            AdHocPredictions predictions) {
         this.access = access;
-        this.scheduler = scheduler;
+        this.requests = requests;
         this.runs = runs;
         this.models = models;
-        this.labels = labels;
-        this.items = items;
-        this.itemQueries = itemQueries;
+        this.predictions = predictions;
     }
 
     @PostMapping("/training-runs")
@@ -66,20 +52,10 @@ class TrainingController {
     ResponseEntity<Object> train(@PathVariable long id, @RequestParam(defaultValue = "false") boolean wait,
             @AuthenticationPrincipal AuthenticatedUser me) {
         access.requireManage(id, me);
-        Set<String> classes = new HashSet<>(items.importedLabelClasses(id));
-        labels.humanLabels(id).stream().filter(h -> !h.holdout()).map(HumanLabel::label).forEach(classes::add);
-        if (classes.size() < 2) {
-            throw ApiException.conflict("nothing to train on: labels of at least two classes are needed, there are "
-                    + classes.size());
-        }
         if (!wait) {
-            return ResponseEntity.accepted().body(Map.of("runId", scheduler.request(id)));
+            return ResponseEntity.accepted().body(Map.of("runId", requests.queue(id)));
         }
-        Result result = scheduler.runNow(id);
-        if (result.outcome() != Outcome.TRAINED) {
-            throw ApiException.conflict(result.message());
-        }
-        return ResponseEntity.ok(models.latest(id).orElseThrow());
+        return ResponseEntity.ok(requests.trainNow(id));
     }
 
     @GetMapping("/training-runs/{runId}")
@@ -99,21 +75,6 @@ class TrainingController {
     @Operation(summary = "Predict items (as in upload, without label) with the latest model; nothing is stored; 409 before the first model")
     List<Predicted> predict(@PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal AuthenticatedUser me) {
         Project project = access.requireView(id, me);
-        List<PredictionItems.Item> items = PredictionItems.read(body, project.taskType(), itemQueries.featureNames(id));
-        ModelSummary latest = models.latest(id).orElseThrow(() -> ApiException.conflict("the project has no model yet"));
-        LabelModel model = models.model(id, latest.version());
-        var scorer = model.scorer();
-        List<byte[]> encoded = predictions.readable(model, items.stream().map(PredictionItems.Item::encoded).toList(),
-                items.stream().map(PredictionItems.Item::text).toList());
-        List<Predicted> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            var p = ModelPredictions.asPrediction(model, scorer.predict(encoded.get(i)));
-            out.add(new Predicted(items.get(i).externalId(), p.label(), p.confidence(), p.probabilities(), latest.version()));
-        }
-        return out;
-    }
-
-    /** One item's prediction as {@code POST /predictions} answers it. */
-    record Predicted(String externalId, String label, double confidence, Map<String, Double> probabilities, int modelVersion) {
+        return predictions.predict(project, body);
     }
 }

@@ -1,6 +1,7 @@
 package io.labelloop.learning.bench;
 
 import io.labelloop.learning.BatchSelector;
+import io.labelloop.learning.CandidateWindow;
 import io.labelloop.learning.ColdStartSelector;
 import io.labelloop.learning.FamilyOptions;
 import io.labelloop.learning.FamilyTrainer;
@@ -24,14 +25,23 @@ import java.util.stream.IntStream;
  * method for the next batch, until the budget; records test accuracy after each retrain.
  */
 final class ActiveLearningRun {
-    /** A compared method: one of the strategies, or the simple loop (fixed-L2 LR + least confidence, random start). */
-    record Method(String name, StrategyName strategy, boolean simpleLoop) {
+    /**
+     * A compared method: one of the strategies, or the simple loop (fixed-L2 LR + least confidence, random start).
+     * {@code candidates} above 0 scores at most that many pool items per round, a rotating window as the service's
+     * cycles do ({@link CandidateWindow}); its name is then {@code STRATEGY@candidates}.
+     */
+    record Method(String name, StrategyName strategy, boolean simpleLoop, int candidates) {
         static Method of(StrategyName s) {
-            return new Method(s.name(), s, false);
+            return new Method(s.name(), s, false, 0);
         }
 
         static Method baseline() {
-            return new Method("SIMPLE_LOOP", StrategyName.LEAST_CONFIDENCE, true);
+            return new Method("SIMPLE_LOOP", StrategyName.LEAST_CONFIDENCE, true, 0);
+        }
+
+        /** The same strategy scoring at most {@code bound} candidates per round. */
+        Method withCandidates(int bound) {
+            return new Method(name + "@" + bound, strategy, simpleLoop, bound);
         }
 
         boolean randomStart() {
@@ -83,7 +93,8 @@ final class ActiveLearningRun {
                 break;
             }
             List<Integer> next = model == null ? randomBatch(split, taken, step, seed + round)
-                    : nextBatch(split, method, model, labeled, taken, step, seed * 1000 + round);
+                    : nextBatch(split, method, model, labeled, taken, step, seed * 1000 + round,
+                            CandidateWindow.of(split.pool().size(), method.candidates(), round + 1, seed));
             labeled.addAll(next);
             taken.addAll(next);
         }
@@ -103,12 +114,18 @@ final class ActiveLearningRun {
 
     static List<Integer> nextBatch(Split split, Method method, LabelModel model, List<Integer> labeled,
                                            Set<Integer> taken, int step, long seed) {
+        return nextBatch(split, method, model, labeled, taken, step, seed, CandidateWindow.of(0, 0, 0, 0));
+    }
+
+    /** The same, offering only the pool items in the window (a top-up, if any, is drawn from the whole pool). */
+    static List<Integer> nextBatch(Split split, Method method, LabelModel model, List<Integer> labeled,
+                                           Set<Integer> taken, int step, long seed, CandidateWindow window) {
         BatchSelector selector = BatchSelector.create(model, method.strategy(), SelectionOptions.ofBatch(step).withSeed(seed));
         if (method.strategy() == StrategyName.CORESET) {
             labeled.forEach(i -> selector.addLabeled(split.data().items().get(i)));
         }
         for (int i : split.pool()) {
-            if (!taken.contains(i)) {
+            if (!taken.contains(i) && window.contains(slotOf(i))) {
                 selector.offer(i, split.data().items().get(i));
             }
         }
@@ -119,6 +136,14 @@ final class ActiveLearningRun {
             picked.addAll(randomBatch(split, now, step - picked.size(), seed));
         }
         return picked;
+    }
+
+    /** A pool item's candidate slot: a hash of its index, as the service hashes item ids (SplitMix64's finaliser). */
+    static int slotOf(int index) {
+        long z = index * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return (int) ((z ^ (z >>> 31)) & (CandidateWindow.SLOTS - 1));
     }
 
     static List<Integer> randomBatch(Split split, Set<Integer> taken, int b, long seed) {

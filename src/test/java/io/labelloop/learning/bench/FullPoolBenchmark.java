@@ -2,7 +2,6 @@ package io.labelloop.learning.bench;
 
 import io.labelloop.learning.LabelModel;
 import io.labelloop.learning.ModelTrainer;
-import io.labelloop.learning.TaskType;
 import io.labelloop.learning.TrainingOptions;
 import io.labelloop.learning.features.FeatureBuffer;
 import io.labelloop.learning.features.Featurizer;

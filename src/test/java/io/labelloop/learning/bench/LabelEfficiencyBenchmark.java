@@ -163,7 +163,13 @@ public final class LabelEfficiencyBenchmark {
         if (spec == null) {
             return all;
         }
-        List<String> names = List.of(spec.split(","));
-        return all.stream().filter(m -> names.contains(m.name())).toList();
+        List<ActiveLearningRun.Method> chosen = new ArrayList<>();
+        for (String name : spec.split(",")) { // NAME, or NAME@n: that method scoring at most n candidates per round
+            String[] parts = name.split("@");
+            all.stream().filter(m -> m.name().equals(parts[0])).findFirst()
+                    .map(m -> parts.length > 1 ? m.withCandidates(Integer.parseInt(parts[1])) : m)
+                    .ifPresent(chosen::add);
+        }
+        return chosen;
     }
 }

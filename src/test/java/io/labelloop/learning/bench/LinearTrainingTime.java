@@ -8,7 +8,6 @@ import io.labelloop.learning.model.SoftmaxWeights;
 import io.labelloop.learning.model.SparseSoftmaxTrainer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.labelloop.training.web;
+package io.labelloop.training.internal;
 
 import io.labelloop.item.ImageData;
 import io.labelloop.item.ItemVectors;
