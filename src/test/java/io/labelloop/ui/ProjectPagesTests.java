@@ -64,6 +64,13 @@ class ProjectPagesTests extends BrowserTest {
 
         page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Train now")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Training started");
+        // the labeling page opens on the queue of the model Train now trained (an item claimed while the
+        // cycle refills the queue comes from the fallback, without the model's suggestion)
+        long until = System.currentTimeMillis() + 60_000;
+        while (api().get("/api/v1/projects/" + project + "/stats", ADMIN).json().get("modelVersion").asInt() < 4
+                && System.currentTimeMillis() < until) {
+            page.waitForTimeout(200);
+        }
 
         page.navigate(url("/projects/" + project + "/label"));
         assertThat(page.locator(".feature-grid .feature-cell")).hasCount(4);
