@@ -43,7 +43,7 @@ class CycleWriter {
     @Transactional
     void store(Project project, int version, TrainingSet data, ModelBuilder.Built built, long trainMillis, long scoreMillis,
             long scored, StopCheck stop, List<QueueEntryDraft> drafts, PhaseTimer timer, Map<String, Object> text,
-            Map<String, Object> scoring) {
+            Scoring scoring) {
         for (long itemId : stop.newStopSet()) {
             jdbc.sql("insert into stop_set_items (project_id, item_id) values (?, ?) on conflict do nothing")
                     .params(project.id(), itemId).update();
@@ -57,8 +57,16 @@ class CycleWriter {
                 built.evaluation().accuracy(), stop.stop()));
     }
 
+    /**
+     * What a cycle scored, for the model's provenance: {@code scored} of the {@code pool}'s items, the candidate bound
+     * (0: none), whether that was the whole pool, the windows the pool is cut into and the share one is, and whether
+     * annotators were active, with the scoring threads that left.
+     */
+    record Scoring(long scored, long pool, int candidateBound, boolean wholePool, int windows, double share,
+            boolean annotatorsActive, int threads) {}
+
     private static Map<String, Object> provenance(ModelMetadata meta, PhaseTimer timer, ModelBuilder.Built built,
-            Map<String, Object> text, Map<String, Object> scoring) {
+            Map<String, Object> text, Scoring scoring) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("scoring", scoring);
         p.put("model", meta);

@@ -26,9 +26,7 @@ import io.labelloop.training.ModelSummary;
 import io.labelloop.training.TrainingSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -260,15 +258,8 @@ public class RetrainCycle {
         StopCheck stop = StopCheck.of(project.id(), built.model(), writer.stopSet(project.id()), stopDraw.items(), vectors,
                 text.embeddings(), models);
         timer.lap("stopCheck");
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("scored", scored[0]);
-        scope.put("pool", pool);
-        scope.put("candidateBound", fullPool ? 0 : settings.candidates());
-        scope.put("wholePool", window.full());
-        scope.put("windows", window.windows());
-        scope.put("share", window.share());
-        scope.put("annotatorsActive", busy);
-        scope.put("threads", threads);
+        var scope = new CycleWriter.Scoring(scored[0], pool, fullPool ? 0 : settings.candidates(), window.full(),
+                window.windows(), window.share(), busy, threads);
         written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer,
                 text.provenance(built.model().choice().representation()), scope));
         int flagged = flagSuspectedErrors(project, version, data, built);
