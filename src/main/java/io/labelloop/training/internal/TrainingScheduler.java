@@ -6,8 +6,10 @@ import io.labelloop.shared.ThreadNice;
 import io.labelloop.training.TrainingSettings;
 import io.labelloop.training.internal.RetrainCycle.Outcome;
 import io.labelloop.training.internal.RetrainCycle.Result;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -87,37 +89,34 @@ public class TrainingScheduler {
     }
 
     /**
-     * Runs a cycle on a platform thread of its own at a low operating system priority ({@link ThreadNice}; the
-     * threads it starts inherit it), so that request threads go first whenever both want a core; the caller waits.
+     * Platform threads for cycles at a low operating system priority ({@link ThreadNice}, set once when a thread
+     * starts; the threads a cycle starts inherit it), so that request threads go first whenever both want a core.
+     * Idle threads end after a minute.
      */
+    private static final ExecutorService CYCLE_THREADS = Executors.newCachedThreadPool(task ->
+            Thread.ofPlatform().name("retrain-cycle").daemon(true).unstarted(() -> {
+                ThreadNice.lower(CYCLE_NICE);
+                task.run();
+            }));
+
+    /** Runs a cycle on one of the cycle threads; the caller waits, and its interrupt interrupts the cycle. */
     static Result onCycleThread(java.util.function.Supplier<Result> run) {
-        Result[] result = new Result[1];
-        Throwable[] failure = new Throwable[1];
-        Thread t = Thread.ofPlatform().name("retrain-cycle").start(() -> {
-            ThreadNice.lower(CYCLE_NICE);
-            try {
-                result[0] = run.get();
-            } catch (Throwable e) {
-                failure[0] = e;
-            }
-        });
+        Future<Result> cycle = CYCLE_THREADS.submit(run::get);
         try {
-            t.join();
+            return cycle.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            t.interrupt();
+            cycle.cancel(true);
             throw new IllegalStateException("interrupted while waiting for a cycle", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        if (failure[0] instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure[0] instanceof Error err) {
-            throw err;
-        }
-        if (failure[0] != null) {
-            throw new IllegalStateException(failure[0]);
-        }
-        return result[0];
     }
 
     private Result execute(long runId, long projectId) {
