@@ -97,7 +97,17 @@ public final class ModelTrainer {
      * @param previous        previous model version whose penalty/temperature may be reused, or null
      */
     public LabelModel train(List<byte[]> items, List<String> labels, List<byte[]> unlabeledSample, LabelModel previous) {
-        if (items.size() != labels.size() || items.isEmpty()) {
+        return train(items, labels, null, unlabeledSample, previous);
+    }
+
+    /**
+     * The same with a weight per label in the loss (e.g. the confidence of a consensus label; null: every label 1).
+     * The L-BFGS solver weighs the rows; the SGD solver (many sparse texts) and the penalty search do not.
+     */
+    public LabelModel train(List<byte[]> items, List<String> labels, double[] labelWeights, List<byte[]> unlabeledSample,
+                            LabelModel previous) {
+        if (items.size() != labels.size() || items.isEmpty()
+                || (labelWeights != null && labelWeights.length != items.size())) {
             throw new IllegalArgumentException("need as many labels as items, and at least one");
         }
         long start = System.nanoTime();
@@ -119,7 +129,7 @@ public final class ModelTrainer {
         LinearSolver solver = LinearSolver.choose(x, classes.size(), featurizer.dimension());
         Search search = search(x, y, classes, featurizer.dimension(), previous, solver);
         SoftmaxWeights from = search.start != null ? search.start : WarmStart.from(previous, featurizer, classes);
-        Fit main = fit(solver, x, y, classes.size(), featurizer.dimension(), search.l2, from, options.seed());
+        Fit main = fit(solver, x, y, labelWeights, classes.size(), featurizer.dimension(), search.l2, from, options.seed());
         SoftmaxWeights weights = main.weights().withTemperature(search.temperature);
         List<SoftmaxWeights> committee = trainCommittee(x, y, classes, featurizer.dimension(), search, main, solver);
         ModelMetadata meta = new ModelMetadata(algorithm(solver), task, featurizer.describe(), search.l2,
@@ -148,7 +158,7 @@ public final class ModelTrainer {
         List<FeatureBuffer> x = Featurizers.featurise(featurizer, items);
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
         LinearSolver solver = LinearSolver.choose(x, classes.size(), featurizer.dimension());
-        Fit r = fit(solver, x, y, classes.size(), featurizer.dimension(), l2,
+        Fit r = fit(solver, x, y, null, classes.size(), featurizer.dimension(), l2,
                 WarmStart.from(start, featurizer, classes), options.seed());
         ModelMetadata meta = new ModelMetadata(algorithm(solver), task, featurizer.describe(), l2, "fixed", items.size(),
                 temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.iterations(), 0, options.seed(),
@@ -211,13 +221,13 @@ public final class ModelTrainer {
     private record Fit(SoftmaxWeights weights, int iterations) {
     }
 
-    private static Fit fit(LinearSolver solver, List<FeatureBuffer> x, int[] y, int classes, int dimension, double l2,
-                           SoftmaxWeights start, long seed) {
+    private static Fit fit(LinearSolver solver, List<FeatureBuffer> x, int[] y, double[] weights, int classes,
+                           int dimension, double l2, SoftmaxWeights start, long seed) {
         if (solver == LinearSolver.SGD) {
             SparseSoftmaxTrainer.Result r = SparseSoftmaxTrainer.train(x, y, classes, dimension, l2, seed);
             return new Fit(r.weights(), r.epochs());
         }
-        LbfgsSoftmaxTrainer.Result r = LbfgsSoftmaxTrainer.train(x, y, classes, dimension, l2, start);
+        LbfgsSoftmaxTrainer.Result r = LbfgsSoftmaxTrainer.train(x, y, weights, classes, dimension, l2, start);
         return new Fit(r.weights(), r.iterations());
     }
 
@@ -266,7 +276,7 @@ public final class ModelTrainer {
                 bx.add(x.get(pick));
                 by[i] = y[pick];
             }
-            members.add(fit(solver, bx, by, classes.size(), dimension, search.l2, main.weights(),
+            members.add(fit(solver, bx, by, null, classes.size(), dimension, search.l2, main.weights(),
                     options.seed() + 1 + m).weights().withTemperature(search.temperature));
         }
         return members;
