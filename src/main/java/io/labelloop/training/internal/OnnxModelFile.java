@@ -45,6 +45,8 @@ public final class OnnxModelFile {
                     + "embeddings, which ONNX operators here cannot reproduce");
             case FeaturizerParameters.RandomFourier r -> Optional.of("the " + p.family()
                     + " family (random Fourier features) has no ONNX form here");
+            case FeaturizerParameters.Forest f -> Optional.of("the TREES family (a random forest) has no ONNX form "
+                    + "here; format=json holds its trees node by node");
         };
     }
 

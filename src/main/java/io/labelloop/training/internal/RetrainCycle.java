@@ -61,10 +61,12 @@ public class RetrainCycle {
     private final ConsensusService consensus;
     private final CycleThrottle throttle;
     private final SuspectedErrors suspects;
+    private final CycleMeters meters;
 
     RetrainCycle(CycleThrottle throttle, CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
             ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings,
-            TextEmbeddings embeddings, ConsensusService consensus, SuspectedErrors suspects) {
+            TextEmbeddings embeddings, ConsensusService consensus, SuspectedErrors suspects, CycleMeters meters) {
+        this.meters = meters;
         this.embeddings = embeddings;
         this.throttle = throttle;
         this.suspects = suspects;
@@ -96,6 +98,12 @@ public class RetrainCycle {
 
     /** The same; with {@code fullPool} the cycle scores the whole pool whatever the candidate bound. */
     public Result run(long projectId, boolean force, boolean fullPool) {
+        Result result = runOnce(projectId, force, fullPool);
+        meters.ended(result.outcome());
+        return result;
+    }
+
+    private Result runOnce(long projectId, boolean force, boolean fullPool) {
         CycleLock.Held lock = locks.tryAcquire(projectId);
         if (lock == null) {
             return new Result(Outcome.BUSY, null, "a cycle of this project is already running");
@@ -262,8 +270,10 @@ public class RetrainCycle {
                 window.windows(), window.share(), busy, threads);
         written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer,
                 text.provenance(built.model().choice().representation()), scope));
+        timer.lap("write");
         int flagged = flagSuspectedErrors(project, version, data, built);
         timer.lap("labelErrors");
+        meters.phases(timer);
         log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {}, {} suspected label errors; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
                 String.format("%.3f", built.evaluation().accuracy()), scored[0], pool, window.windows(),

@@ -2,6 +2,8 @@ package io.labelloop.webhook.internal;
 
 import io.labelloop.webhook.WebhookEvent;
 import io.labelloop.webhook.WebhookSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,8 +46,15 @@ public class DeliveryWorker {
     private final JsonMapper json;
     private final HttpClient http;
     private volatile Thread worker;
+    /** {@code labelloop_webhook_deliveries_total} by outcome, counted per outbox row (a batched post counts each). */
+    private final Counter deliveredRows;
+    private final Counter retried;
+    private final Counter failedForGood;
 
-    DeliveryWorker(JdbcClient jdbc, WebhookSettings settings, TargetGuard guard, JsonMapper json) {
+    DeliveryWorker(JdbcClient jdbc, WebhookSettings settings, TargetGuard guard, JsonMapper json, MeterRegistry registry) {
+        this.deliveredRows = deliveryCounter("delivered", "posted and answered 2xx", registry);
+        this.retried = deliveryCounter("retried", "failed, another attempt follows", registry);
+        this.failedForGood = deliveryCounter("failed", "failed its last attempt", registry);
         this.jdbc = jdbc;
         this.settings = settings;
         this.guard = guard;
@@ -200,7 +209,13 @@ public class DeliveryWorker {
         return json.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8);
     }
 
+    private static Counter deliveryCounter(String outcome, String meaning, MeterRegistry registry) {
+        return Counter.builder("labelloop.webhook.deliveries").tag("outcome", outcome)
+                .description("Webhook delivery attempts by outcome (" + meaning + ")").register(registry);
+    }
+
     private void delivered(List<Row> group, int status) {
+        deliveredRows.increment(group.size());
         jdbc.sql("""
                 update webhook_outbox set state = 'DELIVERED', delivered_at = now(), last_status = ?, last_error = null
                 where id = any (?)""")
@@ -216,6 +231,7 @@ public class DeliveryWorker {
                            next_attempt_at = now() + make_interval(secs => ?)
                     where id = ?""")
                     .params(status, abbreviate(error), settings.maxAttempts(), delay.toMillis() / 1000.0, r.id()).update();
+            (r.attempts() >= settings.maxAttempts() ? failedForGood : retried).increment();
         }
     }
 
