@@ -274,7 +274,8 @@ public class RetrainCycle {
     /**
      * Label-error detection after the model is stored (the queue is refilled already): confident learning on
      * out-of-fold probabilities of the training labels (at most {@link LabelErrors#MAX_ITEMS}, {@link LabelErrors#FOLDS}
-     * fits) and the model's own on the holdout labels; the flags replace the project's suspected errors.
+     * fits) and the model's own on the holdout labels; the flags replace the project's suspected errors, and the
+     * model's labels are kept as its votes in the next consensus.
      */
     private int flagSuspectedErrors(Project project, int version, TrainingSet data, ModelBuilder.Built built) {
         List<Long> ids = new ArrayList<>(data.trainIds());
@@ -287,6 +288,8 @@ public class RetrainCycle {
                     : data.holdoutLabels().get(f.index() - data.trainLabels().size());
             found.add(new SuspectedErrors.Suspect(ids.get(f.index()), given, r.classes().get(f.suggested()), f.score()));
         }
+        consensus.rememberModelVotes(project, version, r.votes().stream()
+                .map(v -> new ConsensusService.ModelVote(ids.get(v.index()), r.classes().get(v.label()))).toList());
         return suspects.replace(project.id(), version, found);
     }
 
