@@ -288,9 +288,9 @@ public class RetrainCycle {
      * Label-error detection after the model is stored (the queue is refilled already), when {@link LabelErrorCadence}
      * says it is due: confident learning on out-of-fold probabilities of the training labels (at most
      * {@link LabelErrors#MAX_ITEMS}, {@link LabelErrors#FOLDS} fits, pausing after each for the cycle's share of the
-     * cores like scoring) and the model's own on the holdout labels; the flags replace the project's suspected errors.
-     * Otherwise the flags of the last run stay (a review or a changed label still clears its entry). Returns what it
-     * did, for the log.
+     * cores like scoring) and the model's own on the holdout labels; the flags replace the project's suspected errors,
+     * and the model's labels are kept as its votes in the next consensus. Otherwise the flags and votes of the last
+     * run stay (a review or a changed label still clears its entry). Returns what it did, for the log.
      */
     private String flagSuspectedErrors(Project project, int version, TrainingSet data, ModelBuilder.Built built,
             boolean requested) {
@@ -312,6 +312,8 @@ public class RetrainCycle {
                     : data.holdoutLabels().get(f.index() - data.trainLabels().size());
             found.add(new SuspectedErrors.Suspect(ids.get(f.index()), given, r.classes().get(f.suggested()), f.score()));
         }
+        consensus.rememberModelVotes(project, version, r.votes().stream()
+                .map(v -> new ConsensusService.ModelVote(ids.get(v.index()), r.classes().get(v.label()))).toList());
         int kept = suspects.replace(project.id(), version, found);
         cadence.ran(project.id(), version, due.trigger(), labels, r.itemsUsed(), r.folds(), kept,
                 (System.nanoTime() - started) / 1_000_000);
