@@ -46,6 +46,8 @@ public final class OnnxModelFile {
             case FeaturizerParameters.Concat c -> Optional.of("this TEXT model reads n-grams and sentence "
                     + "embeddings, which ONNX operators here cannot reproduce");
             case FeaturizerParameters.RandomFourier r -> randomFourierUnsupported(p, r);
+            case FeaturizerParameters.Forest f -> Optional.of("the TREES family (a random forest) has no ONNX form "
+                    + "here; format=json holds its trees node by node");
         };
     }
 
