@@ -129,11 +129,13 @@ public class ItemBrowser {
             params.put("maxConfidence", query.maxConfidence());
         }
         List<Branch> branches;
+        boolean recent = query.sort() == BrowseQuery.Sort.RECENTLY_LABELED; // human-labeled items, by the label's time
         if (exact) { // offset 0 keeps the lookup by its index apart from the page's ordered walk
             branches = List.of(new Branch("(select id as item_id from items where project_id = :project and external_id = :q"
                     + (asId(query.q()) != null ? " union all select id from items where project_id = :project and id = :qid" : "")
-                    + " offset 0) c join items i on i.id = c.item_id", List.of(), "i.id", "i.id").onItem(query));
-        } else if (query.sort() == BrowseQuery.Sort.RECENTLY_LABELED) {
+                    + " offset 0) c join items i on i.id = c.item_id", recent ? List.of(HUMAN.formatted("")) : List.of(), "i.id",
+                    recent ? "(select h.updated_at from labels h where h.item_id = i.id and h.source = 'HUMAN')" : "i.id").onItem(query));
+        } else if (recent) {
             branches = List.of(new Branch("labels l join items i on i.id = l.item_id",
                     List.of("l.project_id = :project", "l.source = 'HUMAN'"), "i.id", "l.updated_at").onItem(query));
         } else if (predictions) {

@@ -84,6 +84,8 @@ class ItemBrowserApiTests extends ApiTest {
         assertThat(bad.status()).isEqualTo(422);
         assertThat(api().get("/api/v1/projects/" + p + "/items/browse?minConfidence=2", ADMIN).status()).isEqualTo(422);
         assertThat(api().get("/api/v1/projects/" + p + "/items/browse?sort=LEAST_CONFIDENT&after=nonsense", ADMIN).status()).isEqualTo(422);
+        assertThat(api().get("/api/v1/projects/" + p + "/items/browse?q=m7&sort=RECENTLY_LABELED&after=2026-01-01T00:00:00Z~1", ADMIN)
+                .json().get("items")).isEmpty(); // found by externalId, but without a human label
         assertThat(api().get("/api/v1/projects/" + p + "/items/browse?limit=0", ADMIN).status()).isEqualTo(422);
     }
 
