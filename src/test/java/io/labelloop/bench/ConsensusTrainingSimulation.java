@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * What the learning loop does with consensus labels (issue 18), in process through the learning core (the linear
  * model, default featurizer). Per set and seed: at most {@code MAX} items, a quarter (at most 1,000) as the test set,
- * half of the rest judged by 2 (and, separately, 3) of four simulated annotators of accuracy 0.95, 0.85, 0.70 and
+ * a share of the rest (default half) judged by 2 (and, separately, 3) of four simulated annotators of accuracy 0.95, 0.85, 0.70 and
  * random (chosen at random per item), Dawid-Skene consensus.
  * <ul>
  * <li><b>weighting</b>: test accuracy of the model trained on the consensus labels unweighted against weighted by
@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * estimated accuracies (guard "mean").</li>
  * </ul>
  * Each figure: mean over the seeds; each comparison also the mean and standard deviation of the paired difference.
- * <p>{@code java -cp "$CP" io.labelloop.bench.ConsensusTrainingSimulation SEEDS MAX FILE...}
+ * <p>{@code java -cp "$CP" io.labelloop.bench.ConsensusTrainingSimulation SEEDS MAX FILE... [share=0.5]}
  */
 public final class ConsensusTrainingSimulation {
 
@@ -41,13 +41,17 @@ public final class ConsensusTrainingSimulation {
     public static void main(String[] args) {
         int seeds = Integer.parseInt(args[0]);
         int max = Integer.parseInt(args[1]);
+        String last = args[args.length - 1];
+        boolean shareGiven = last.matches("0?\\.\\d+");
+        double share = shareGiven ? Double.parseDouble(last) : 0.5;
+        int files = shareGiven ? args.length - 1 : args.length;
         System.out.println("dataset," + String.join(",", COLUMNS)
                 + ",dWeighted2,sdWeighted2,dWeighted3,sdWeighted3,dVoter,sdVoter,dWeakest,sdWeakest,dMean,sdMean");
-        for (int f = 2; f < args.length; f++) {
+        for (int f = 2; f < files; f++) {
             LabeledData d = LabeledData.load(Path.of(args[f]));
             double[][] r = new double[seeds][];
             for (int seed = 0; seed < seeds; seed++) {
-                r[seed] = run(d, max, seed);
+                r[seed] = run(d, max, share, seed);
                 System.err.println(d.name() + " seed " + seed + ": " + java.util.Arrays.toString(r[seed]));
             }
             StringBuilder line = new StringBuilder(d.name());
@@ -62,12 +66,12 @@ public final class ConsensusTrainingSimulation {
         }
     }
 
-    private static double[] run(LabeledData d, int max, int seed) {
+    private static double[] run(LabeledData d, int max, double share, int seed) {
         Random rnd = new Random(seed * 7919L + d.name().hashCode());
         List<Integer> order = LabelErrorSimulation.shuffled(d, max, rnd);
         int testSize = Math.min(1000, order.size() / 4);
         List<Integer> test = order.subList(0, testSize);
-        List<Integer> pool = order.subList(testSize, testSize + (order.size() - testSize) / 2);
+        List<Integer> pool = order.subList(testSize, testSize + (int) ((order.size() - testSize) * share));
         List<String> classes = new ArrayList<>(new TreeSet<>(d.labels()));
         List<byte[]> x = pool.stream().map(d.items()::get).toList();
         List<String> truth = pool.stream().map(d.labels()::get).toList();
