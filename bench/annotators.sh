@@ -8,6 +8,7 @@
 # BUDGET=n gives the project a budget of n labels (default none), to measure the budgeted write path.
 # APP_ARGS="--name=value ..." passes settings to the service.
 # JAR=path runs another build of the service (to compare two builds under the same machine load).
+# BENCH_DB=name: the database it creates afresh (default labelloop_annotator_bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-32}
@@ -15,7 +16,7 @@ LABELS=${2:-6000}
 source bench/lib.sh
 CP=$(test_classpath)
 python3 bench/gen_csv.py "${ITEMS:-200000}" "$WORK/items.csv" --labeled-every 1000000
-start_app labelloop_annotator_bench "${BENCH_PORT:-18082}" 1g --labelloop.training.interval=5s ${APP_ARGS:-}
+start_app "${BENCH_DB:-labelloop_annotator_bench}" "${BENCH_PORT:-18082}" 1g --labelloop.training.interval=5s ${APP_ARGS:-}
 annotator_project "$N" "$WORK/items.csv"
 # CPU seconds the app and the database backends spent, read around each round: on a shared machine
 # they say what a label costs better than labels/s. ROUNDS=2 runs the load again on the warm JVM.

@@ -9,6 +9,7 @@ import io.labelloop.item.ItemView;
 import io.labelloop.project.Project;
 import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.QueueSettings;
+import io.labelloop.shared.AdvisoryLocks;
 import io.labelloop.shared.ApiException;
 import io.labelloop.shared.JdbcTransactions;
 import java.sql.Timestamp;
@@ -21,6 +22,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,10 +57,15 @@ public class ClaimService {
     private final SplittableRandom goldDraws = new SplittableRandom(Seeds.GOLD_DRAWS);
 
     private final TransactionTemplate ownTransaction;
+    /** {@code labelloop_claims_seconds}: time of a claim in the service (API and labeling page), by result. */
+    private final Timer claims;
+    private final Timer emptyClaims;
 
     ClaimService(JdbcClient jdbc, LabelBudget budget, ItemQueries items, QueueSettings settings,
             DrySignal drySignal, JsonMapper mapper, JdbcTransactions transactions, HoldoutLine line,
-            HoldoutStock holdoutStock, FallbackEntries fallbacks, GoldItems golds) {
+            HoldoutStock holdoutStock, FallbackEntries fallbacks, GoldItems golds, MeterRegistry registry) {
+        this.claims = claimTimer("items", registry);
+        this.emptyClaims = claimTimer("empty", registry);
         this.golds = golds;
         this.ownTransaction = transactions.requiresNew();
         this.line = line;
@@ -97,6 +106,13 @@ public class ClaimService {
         if (count < 1 || count > settings.maxClaim()) {
             throw ApiException.invalid("count", "must be between 1 and " + settings.maxClaim());
         }
+        long start = System.nanoTime();
+        Claim claim = claimTimed(project, userId, count, leaseFor);
+        (claim.items().isEmpty() ? emptyClaims : claims).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return claim;
+    }
+
+    private Claim claimTimed(Project project, long userId, int count, Duration leaseFor) {
         if (project.queue().stopped()) {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
@@ -133,6 +149,13 @@ public class ClaimService {
         return new Claim(out, null);
     }
 
+    private static Timer claimTimer(String result, MeterRegistry registry) {
+        return Timer.builder("labelloop.claims").tag("result", result)
+                .description("Claims served (items: at least one item; empty: budget, pool or project done)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+    }
+
     /** How many of a claim's items are gold: each with the project's gold rate. */
     private int goldShare(Project project, int count) {
         Double rate = project.team().goldRate();
@@ -158,6 +181,11 @@ public class ClaimService {
         Mix mix = new Mix(leaseFor);
         Step step = leaseStep(project, userId, count, mix);
         leased.addAll(step.leased());
+        if (step.regularShort() > 0 && !step.budgetExhausted() && waitedForRefill(project.id())) {
+            // a cycle was replacing the queue: its new ranked entries are there now
+            step = leaseStep(project, userId, count - leased.size(), mix);
+            leased.addAll(step.leased());
+        }
         if (step.regularShort() > 0 && !step.budgetExhausted()) {
             drySignal.ranDry(project.id());
         }
@@ -323,6 +351,21 @@ public class ClaimService {
                         rs.getDouble("leased_score"), QueueReason.valueOf(rs.getString("leased_reason")), rs.getString("leased_prediction"),
                         rs.getTimestamp("leased_until").toInstant(), rs.getBoolean("leased_draw_slot"), itemRow.mapRow(rs, i)))
                 .list();
+    }
+
+    /**
+     * Whether a queue refill of the project was running ({@link io.labelloop.queue.QueueBoard#replace}); if so, returns
+     * once it has committed. Each statement runs on its own, so the shared lock is let go at once.
+     */
+    private boolean waitedForRefill(long projectId) {
+        boolean free = Boolean.TRUE.equals(ownTransaction.execute(s -> jdbc.sql("select pg_try_advisory_xact_lock_shared(?, ?)")
+                .params(AdvisoryLocks.QUEUE_REFILL, Math.toIntExact(projectId)).query(Boolean.class).single()));
+        if (free) {
+            return false;
+        }
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("select pg_advisory_xact_lock_shared(?, ?)")
+                .params(AdvisoryLocks.QUEUE_REFILL, Math.toIntExact(projectId)).query().listOfRows());
+        return true;
     }
 
     private boolean hasFreeEntries(long projectId) {
