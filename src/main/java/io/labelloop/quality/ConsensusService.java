@@ -64,7 +64,8 @@ public class ConsensusService {
     /**
      * The consensus with the model's labels ({@code votes}: item id to label) as one more annotator when it passes
      * the guard: its agreement with the consensus without it, over the items with several judgments it voted on, above
-     * the judgment-weighted mean of the annotators' estimated accuracies. Else (or with no votes) {@link #fit(JudgmentData.Snapshot)}.
+     * the share of those items' judgments that agree with it (the model agrees with the consensus more often than
+     * the annotators do). Else (or with no votes) {@link #fit(JudgmentData.Snapshot)}.
      */
     public static DawidSkene.Result fit(JudgmentData.Snapshot s, Map<Long, String> votes) {
         DawidSkene.Result without = fit(s);
@@ -72,27 +73,25 @@ public class ConsensusService {
             return without;
         }
         List<DawidSkene.Judgment> judgments = new ArrayList<>();
-        int[] perAnnotator = new int[s.annotators().size()];
         int voted = 0;
         int agreed = 0;
+        int judged = 0;
+        int judgedAgreeing = 0;
         for (int i = 0; i < s.byItem().size(); i++) {
+            int vote = s.classes().indexOf(votes.getOrDefault(s.itemIds().get(i), ""));
+            boolean counted = vote >= 0 && s.byItem().get(i).size() >= 2;
             for (int[] j : s.byItem().get(i)) {
                 judgments.add(new DawidSkene.Judgment(i, j[0], j[1]));
-                perAnnotator[j[0]]++;
+                judged += counted ? 1 : 0;
+                judgedAgreeing += counted && j[1] == without.label(i) ? 1 : 0;
             }
-            int vote = s.classes().indexOf(votes.getOrDefault(s.itemIds().get(i), ""));
-            if (vote >= 0 && s.byItem().get(i).size() >= 2) {
+            if (counted) {
                 judgments.add(new DawidSkene.Judgment(i, s.annotators().size(), vote));
                 voted++;
                 agreed += vote == without.label(i) ? 1 : 0;
             }
         }
-        double meanAccuracy = 0;
-        int total = judgments.size() - voted;
-        for (int a = 0; a < perAnnotator.length; a++) {
-            meanAccuracy += without.quality(a) * perAnnotator[a] / total;
-        }
-        if (voted < MIN_ITEMS_FOR_DAWID_SKENE || (double) agreed / voted <= meanAccuracy) {
+        if (voted < MIN_ITEMS_FOR_DAWID_SKENE || (double) agreed / voted <= (double) judgedAgreeing / judged) {
             return without;
         }
         return DawidSkene.fit(s.itemIds().size(), s.annotators().size() + 1, s.classes().size(), judgments, 100, 1e-6);

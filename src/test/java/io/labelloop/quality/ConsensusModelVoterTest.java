@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ConsensusModelVoterTest {
 
     private static final List<String> CLASSES = List.of("a", "b", "c", "d");
-    private static final double[] ANNOTATORS = {0.8, 0.7, 0.6};
+    private static final double[] ANNOTATORS = {0.9, 0.6, 0.5};
     private static final int ITEMS = 400;
 
     @Test
