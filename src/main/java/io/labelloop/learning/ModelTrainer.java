@@ -1,9 +1,9 @@
 package io.labelloop.learning;
 
 import io.labelloop.learning.features.FeatureBuffer;
-import io.labelloop.learning.features.ForestFeaturizer;
 import io.labelloop.learning.features.Featurizer;
 import io.labelloop.learning.features.Featurizers;
+import io.labelloop.learning.features.ForestFeaturizer;
 import io.labelloop.learning.model.LbfgsSoftmaxTrainer;
 import io.labelloop.learning.model.LinearSolver;
 import io.labelloop.learning.model.RandomForest;
