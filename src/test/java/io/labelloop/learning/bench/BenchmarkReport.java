@@ -32,7 +32,7 @@ final class BenchmarkReport {
             - Provenance of the TREES family (2026-12-04, trees branch): UNCERTAINTY_DIVERSITY and RANDOM re-run \
             (`--family AUTO --merge true --references none`) with 10 seeds on breast_cancer_wdbc, credit_data, \
             german_credit, glass, house_votes_84, ionosphere, iris, soybean, vowel and wine, at load 20-30 (five \
-            sessions shared the two cores); SIMPLE_LOOP and the scikit-learn curves are the stored ones below. Their \
+            sessions shared the two cores), and with 3 seeds (42-44) on satellite at load 18-20; SIMPLE_LOOP and the scikit-learn curves are the stored ones below. Their \
             curves before the TREES family are in git history (main at f949379).
             - Provenance (2026-12-03, learn branch at c402829, issue 14's learner): UNCERTAINTY_DIVERSITY, RANDOM and \
             SIMPLE_LOOP re-run (`--family AUTO --merge true`, in chunks of datasets) with 10 seeds on \
