@@ -4,10 +4,11 @@
 # of each in target/item-browser-explain.txt (docs/labeling-experience.md).
 #   bench/item-browser.sh [items=1000000]
 #   TRIGRAM_INDEX=1 bench/item-browser.sh ...   with the opt-in trigram index on items.text
+#   BENCH_DB=name bench/item-browser.sh ...     another throwaway database (two runs side by side)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS=${1:-1000000}
-DB=labelloop_browse_bench
+DB=${BENCH_DB:-labelloop_browse_bench}
 PSQL="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 source bench/classpath.sh
 trap '$PSQL -d postgres -c "drop database if exists $DB with (force)"; rm -rf "$SNAP"' EXIT

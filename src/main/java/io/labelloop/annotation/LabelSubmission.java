@@ -3,6 +3,11 @@ package io.labelloop.annotation;
 import io.labelloop.project.Project;
 import io.labelloop.shared.ApiException;
 import io.labelloop.shared.JdbcTransactions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,10 +32,17 @@ public class LabelSubmission {
     private final JudgmentWriter judgments;
     private final GoldItems gold;
     private final UndoPolicy undoPolicy;
+    /** {@code labelloop_labels_total} by outcome: human labels and judgments posted (gold answers included). */
+    private final Map<Outcome, Counter> posted = new EnumMap<>(Outcome.class);
 
     LabelSubmission(JdbcClient jdbc, LabelWriter writer, LabelGroupCommit groupCommit,
             ApplicationEventPublisher events, JdbcTransactions transactions, JudgmentWriter judgments,
-            GoldItems gold, UndoPolicy undoPolicy) {
+            GoldItems gold, UndoPolicy undoPolicy, MeterRegistry registry) {
+        for (Outcome o : Outcome.values()) {
+            posted.put(o, Counter.builder("labelloop.labels").tag("outcome", o.name().toLowerCase(Locale.ROOT))
+                    .description("Human labels posted: created (new), replaced (changed), unchanged (repeated)")
+                    .register(registry));
+        }
         this.gold = gold;
         this.undoPolicy = undoPolicy;
         this.jdbc = jdbc;
@@ -46,6 +58,14 @@ public class LabelSubmission {
 
     /** Stores the label and returns once it is committed (the caller must not be in a transaction). */
     public Outcome submit(Project project, long itemId, long userId, String label) {
+        Outcome outcome = store(project, itemId, userId, label);
+        if (outcome != null) {
+            posted.get(outcome).increment();
+        }
+        return outcome;
+    }
+
+    private Outcome store(Project project, long itemId, long userId, String label) {
         if (!project.hasLabel(label)) {
             throw ApiException.invalid("label", "unknown label '" + label + "'; the project's labels are " + project.labels());
         }
@@ -92,7 +112,9 @@ public class LabelSubmission {
         if (changed == null) {
             return submit(project, itemId, leadId, label);
         }
-        return changed ? Outcome.REPLACED : Outcome.UNCHANGED;
+        Outcome outcome = changed ? Outcome.REPLACED : Outcome.UNCHANGED;
+        posted.get(outcome).increment();
+        return outcome;
     }
 
     private record HumanLabel(String label, boolean holdout) {

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Pages through a project's items for the item browser with keyset pagination: each page continues
  * after the (sort value, id) of the last row, so page 1,000 costs what page 1 does (an OFFSET would
- * read every row before it). Stays in index order on {@code items (project_id, id)}; the figures at
+ * read every row before it). Each part of a page is walked in the page's order on an index; the figures at
  * 1,000,000 items are in docs/labeling-experience.md.
  */
 @Service
@@ -68,7 +68,8 @@ public class ItemBrowser {
 
     @Transactional(readOnly = true)
     public Page page(long projectId, BrowseQuery query) {
-        jdbc.sql("set local max_parallel_workers_per_gather = 0").update(); // a page is small: workers cost more than they save
+        // a page is small: workers and JIT compilation cost more than they save (JIT: 1.2 s of 1.6 s in one plan)
+        jdbc.sql("set local max_parallel_workers_per_gather = 0; set local jit = off").update();
         Statement statement = statement(projectId, query, isExact(projectId, query.q()));
         List<Row> rows = new ArrayList<>(jdbc.sql(statement.sql()).params(statement.params()).query(ItemBrowser::row).list());
         String next = null;
@@ -107,21 +108,8 @@ public class ItemBrowser {
                 params.put("qid", id);
             }
         }
-        String notHuman = "not " + HUMAN.formatted("");
-        String labelCondition = null;
         if (query.label() != null) {
-            labelCondition = "(" + HUMAN.formatted(" and h.label = :label") + " or (" + notHuman + " and (i.imported_label = :label"
-                    + " or (i.imported_label is null and " + AUTO.formatted(" and a.label = :label") + "))))";
-            where.add(labelCondition);
             params.put("label", query.label());
-        }
-        if (query.source() != null) {
-            where.add(switch (query.source()) {
-                case "HUMAN" -> HUMAN.formatted("");
-                case "IMPORTED" -> notHuman + " and i.imported_label is not null";
-                case "AUTO" -> notHuman + " and i.imported_label is null and " + AUTO.formatted("");
-                default -> notHuman + " and i.imported_label is null and not " + AUTO.formatted("");
-            });
         }
         if (query.queued() != null) {
             where.add((query.queued() ? "" : "not ") + "exists (select 1 from queue_entries q where q.item_id = i.id)");
@@ -129,105 +117,184 @@ public class ItemBrowser {
         if (query.flagged() != null) {
             where.add((query.flagged() ? "" : "not ") + "exists (select 1 from item_flags f where f.item_id = i.id and f.resolved_at is null)");
         }
-        boolean predictions = query.predicted() != null || query.minConfidence() != null || query.maxConfidence() != null
-                || query.sort() == BrowseQuery.Sort.LEAST_CONFIDENT;
-        String from;
-        String key = "i.id";
-        String idCol = "i.id"; // the driving set's own item id where it has one, so that its index order serves the page
-        if (exact) { // offset 0 keeps the lookup by its index apart from the page's ordered walk
-            from = "(select id as item_id from items where project_id = :project and external_id = :q"
-                    + (asId(query.q()) != null ? " union all select id from items where project_id = :project and id = :qid" : "")
-                    + " offset 0) c join items i on i.id = c.item_id";
-        } else if (query.sort() == BrowseQuery.Sort.RECENTLY_LABELED) {
-            from = "labels l join items i on i.id = l.item_id";
-            where.add("l.project_id = :project and l.source = 'HUMAN'");
-            key = "l.updated_at";
-        } else if (predictions) {
-            from = PREDICTIONS + " join items i on i.id = c.item_id";
-            idCol = "c.item_id";
-            key = query.sort() == BrowseQuery.Sort.LEAST_CONFIDENT ? "c.confidence" : idCol;
-        } else if (query.label() != null) {
-            // each item once: its human label, else its imported one, else its machine label; both parts in item order
-            // sorted apart (offset 0: a fence) so that the page walks it in order and stops after a page
-            from = """
-                    (select item_id from (select l.item_id from labels l where l.project_id = :project and l.label = :label
-                       and (l.source = 'HUMAN' or (l.source = 'AUTO'
-                            and not exists (select 1 from labels h where h.item_id = l.item_id and h.source = 'HUMAN')
-                            and not exists (select 1 from items m where m.id = l.item_id and m.imported_label is not null)))
-                     union all
-                     select m.id from items m where m.project_id = :project and m.imported_label = :label
-                       and not exists (select 1 from labels h where h.item_id = m.id and h.source = 'HUMAN')) u
-                     order by item_id %s offset 0) c
-                    join items i on i.id = c.item_id""".formatted(query.sort() == BrowseQuery.Sort.OLDEST ? "" : "desc");
-            idCol = "c.item_id";
-            key = idCol;
-            where.remove(labelCondition); // the driving set holds exactly the items whose final label it is
-        } else if ("HUMAN".equals(query.source()) || "AUTO".equals(query.source())) {
-            from = "labels c join items i on i.id = c.item_id";
-            where.add("c.project_id = :project and c.source = '" + query.source() + "'");
-        } else if (Boolean.TRUE.equals(query.flagged())) {
-            from = "(select distinct item_id from item_flags where project_id = :project and resolved_at is null) c"
-                    + " join items i on i.id = c.item_id";
-        } else if (Boolean.TRUE.equals(query.queued())) {
-            from = "queue_entries c join items i on i.id = c.item_id";
-            where.add("c.project_id = :project");
-        } else {
-            from = "items i";
+        boolean leastConfident = query.sort() == BrowseQuery.Sort.LEAST_CONFIDENT;
+        boolean predictions = query.predicted() != null || query.minConfidence() != null || query.maxConfidence() != null || leastConfident;
+        if (query.predicted() != null) {
+            params.put("predicted", query.predicted());
         }
-        if (predictions) {
-            String stored = query.sort() == BrowseQuery.Sort.RECENTLY_LABELED || exact ? null : "c";
-            if (query.predicted() != null) {
-                where.add((stored == null ? PREDICTED : "c.label") + " = :predicted");
-                params.put("predicted", query.predicted());
-            }
-            if (query.minConfidence() != null) {
-                where.add((stored == null ? CONFIDENCE : "c.confidence") + " >= :minConfidence");
-                params.put("minConfidence", query.minConfidence());
-            }
-            if (query.maxConfidence() != null) {
-                where.add((stored == null ? CONFIDENCE : "c.confidence") + " <= :maxConfidence");
-                params.put("maxConfidence", query.maxConfidence());
-            }
-            if (query.sort() == BrowseQuery.Sort.LEAST_CONFIDENT && stored == null) {
-                key = CONFIDENCE;
-                where.add(CONFIDENCE + " is not null");
-            }
+        if (query.minConfidence() != null) {
+            params.put("minConfidence", query.minConfidence());
+        }
+        if (query.maxConfidence() != null) {
+            params.put("maxConfidence", query.maxConfidence());
+        }
+        List<Branch> branches;
+        boolean recent = query.sort() == BrowseQuery.Sort.RECENTLY_LABELED; // human-labeled items, by the label's time
+        if (exact) { // offset 0 keeps the lookup by its index apart from the page's ordered walk
+            branches = List.of(new Branch("(select id as item_id from items where project_id = :project and external_id = :q"
+                    + (asId(query.q()) != null ? " union all select id from items where project_id = :project and id = :qid" : "")
+                    + " offset 0) c join items i on i.id = c.item_id", recent ? List.of(HUMAN.formatted("")) : List.of(), "i.id",
+                    recent ? "(select h.updated_at from labels h where h.item_id = i.id and h.source = 'HUMAN')" : "i.id").onItem(query));
+        } else if (recent) {
+            branches = List.of(new Branch("labels l join items i on i.id = l.item_id",
+                    List.of("l.project_id = :project", "l.source = 'HUMAN'"), "i.id", "l.updated_at").onItem(query));
+        } else if (predictions) {
+            branches = List.of(
+                    Branch.prediction("labels c join items i on i.id = c.item_id", List.of("c.project_id = :project", "c.source = 'AUTO'"),
+                            "c.label", "c.confidence", query),
+                    Branch.prediction("queue_entries c join items i on i.id = c.item_id", List.of("c.project_id = :project",
+                                    "c.prediction is not null", "not " + AUTO.formatted("").replace("i.id", "c.item_id")),
+                            QUEUE_LABEL, QUEUE_CONFIDENCE, query));
+            branches = branches.stream().map(b -> b.withLabelAndSource(query)).toList();
+        } else if (query.label() != null) {
+            branches = labelBranches(query.source());
+        } else if ("HUMAN".equals(query.source()) || "AUTO".equals(query.source())) {
+            branches = List.of(new Branch("labels c join items i on i.id = c.item_id",
+                    List.of("c.project_id = :project", "c.source = '" + query.source() + "'"), "i.id", "i.id").withLabelAndSource(query));
+        } else if (Boolean.TRUE.equals(query.flagged())) {
+            branches = List.of(new Branch("(select distinct item_id from item_flags where project_id = :project and resolved_at is null) c"
+                    + " join items i on i.id = c.item_id", List.of(), "i.id", "i.id").withLabelAndSource(query));
+        } else if (Boolean.TRUE.equals(query.queued())) {
+            branches = List.of(new Branch("queue_entries c join items i on i.id = c.item_id", List.of("c.project_id = :project"),
+                    "i.id", "i.id").withLabelAndSource(query));
+        } else {
+            branches = List.of(new Branch("items i", List.of(), "i.id", "i.id").withLabelAndSource(query));
         }
         Cursor after = query.after() == null ? null : Cursor.parse(query.after(), query.sort());
         if (after != null) {
             params.put("afterId", after.id());
             switch (query.sort()) {
-                case NEWEST -> where.add(key + " < :afterId");
-                case OLDEST -> where.add(key + " > :afterId");
-                case LEAST_CONFIDENT -> {
-                    where.add("(" + key + ", " + idCol + ") > (:afterValue, :afterId)");
-                    params.put("afterValue", Double.parseDouble(after.value()));
-                }
-                case RECENTLY_LABELED -> {
-                    where.add("(" + key + ", i.id) < (:afterValue, :afterId)");
-                    params.put("afterValue", Timestamp.from(Instant.parse(after.value())));
-                }
+                case LEAST_CONFIDENT -> params.put("afterValue", Double.parseDouble(after.value()));
+                case RECENTLY_LABELED -> params.put("afterValue", Timestamp.from(Instant.parse(after.value())));
+                default -> { }
             }
         }
-        String[] order = switch (query.sort()) {
-            case NEWEST -> new String[] {key + " desc", "p.id desc"};
-            case OLDEST -> new String[] {key, "p.id"};
-            case LEAST_CONFIDENT -> new String[] {key + ", " + idCol, "p.k, p.id"};
-            case RECENTLY_LABELED -> new String[] {key + " desc, i.id desc", "p.k desc, p.id desc"};
-        };
         params.put("limit", query.limit() + 1);
-        String page = "select " + idCol + " as id, " + key + " as k from " + from + " where " + String.join(" and ", where)
-                + " order by " + order[0] + " limit :limit";
-        return new Statement("with page as (" + page + ")\n" + DETAILS.formatted(order[1]), params);
+        List<String> selects = new ArrayList<>();
+        for (Branch b : branches) {
+            List<String> conditions = new ArrayList<>(where);
+            conditions.addAll(b.where());
+            if (after != null) {
+                // on the item too, so that a merge join with items starts at the cursor (the planner does not carry < across a join)
+                String onItem = b.idCol().equals("i.id") ? "" : " and i.id %s :afterId";
+                conditions.add(switch (query.sort()) {
+                    case NEWEST -> b.idCol() + " < :afterId" + onItem.formatted("<");
+                    case OLDEST -> b.idCol() + " > :afterId" + onItem.formatted(">");
+                    case LEAST_CONFIDENT -> "(" + b.key() + ", " + b.idCol() + ") > (:afterValue, :afterId)";
+                    case RECENTLY_LABELED -> "(" + b.key() + ", " + b.idCol() + ") < (:afterValue, :afterId)";
+                });
+            }
+            String order = switch (query.sort()) {
+                case NEWEST -> b.idCol() + " desc";
+                case OLDEST -> b.idCol();
+                case LEAST_CONFIDENT -> b.key() + ", " + b.idCol();
+                case RECENTLY_LABELED -> b.key() + " desc, " + b.idCol() + " desc";
+            };
+            selects.add("select " + b.idCol() + " as id, " + b.key() + " as k from " + b.from() + " where "
+                    + String.join(" and ", conditions) + " order by " + order + " limit :limit");
+        }
+        // several parts: each walks its own index in the page's order and stops after a page; the page takes the first of them
+        String page = selects.size() == 1 ? selects.getFirst()
+                : selects.isEmpty() ? "select null::bigint as id, null::float8 as k where false"
+                : "select id, k from (" + String.join(" union all ", selects.stream().map(s -> "(" + s + ")").toList())
+                        + ") u order by " + pageOrder(query.sort(), "") + " limit :limit";
+        return new Statement("with page as (" + page + ")\n" + DETAILS.formatted(pageOrder(query.sort(), "p.")), params);
     }
 
-    /** Every stored prediction of a project: its machine labels, and the queue's predictions of items without one. */
-    private static final String PREDICTIONS = """
-            (select item_id, label, confidence from labels where project_id = :project and source = 'AUTO'
-             union all
-             select q.item_id, q.prediction ->> 'label', (q.prediction ->> 'confidence')::float8 from queue_entries q
-             where q.project_id = :project and q.prediction is not null
-               and not exists (select 1 from labels a where a.item_id = q.item_id and a.source = 'AUTO')) c""";
+    /** The order of a page's rows by their sort value {@code k} and {@code id}. */
+    private static String pageOrder(BrowseQuery.Sort sort, String table) {
+        return switch (sort) {
+            case NEWEST -> table + "id desc";
+            case OLDEST -> table + "id";
+            case LEAST_CONFIDENT -> table + "k, " + table + "id";
+            case RECENTLY_LABELED -> table + "k desc, " + table + "id desc";
+        };
+    }
+
+    /** The prediction of a queue entry, as in the queue's confidence index (V23). */
+    private static final String QUEUE_LABEL = "c.prediction ->> 'label'";
+    private static final String QUEUE_CONFIDENCE = "((c.prediction ->> 'confidence')::float8)";
+
+    /**
+     * The items whose final label is {@code :label}, as disjoint parts by the label's source (only the
+     * part of the asked-for source): human labels of the class, machine labels of the class on items with
+     * neither a human nor an imported label, and imported labels of the class on items without a human
+     * label. Each part walks its index ({@code labels_by_label_source}, {@code items_imported_label}) in
+     * item order.
+     */
+    private static List<Branch> labelBranches(String source) {
+        String labels = "labels c join items i on i.id = c.item_id";
+        String noHuman = "not exists (select 1 from labels h where h.item_id = %s and h.source = 'HUMAN')";
+        List<Branch> branches = new ArrayList<>();
+        if (source == null || source.equals("HUMAN")) {
+            branches.add(new Branch(labels, List.of("c.project_id = :project", "c.label = :label", "c.source = 'HUMAN'"),
+                    "c.item_id", "c.item_id"));
+        }
+        if (source == null || source.equals("AUTO")) {
+            branches.add(new Branch(labels, List.of("c.project_id = :project", "c.label = :label", "c.source = 'AUTO'",
+                    "i.imported_label is null", noHuman.formatted("c.item_id")), "c.item_id", "c.item_id"));
+        }
+        if (source == null || source.equals("IMPORTED")) {
+            branches.add(new Branch("items i", List.of("i.imported_label = :label", noHuman.formatted("i.id")), "i.id", "i.id"));
+        }
+        return branches; // source NONE: no item has a final label and none
+    }
+
+    /**
+     * One part of a page's driving set: the rows of {@code from} (which names the item {@code i}) that meet
+     * {@code where}, walked in the page's order of ({@code key}, {@code idCol}).
+     */
+    private record Branch(String from, List<String> where, String idCol, String key) {
+
+        /** The stored predictions of a part ({@code label}, {@code confidence}) filtered as asked, ordered by confidence for least confident first. */
+        static Branch prediction(String from, List<String> where, String label, String confidence, BrowseQuery query) {
+            return new Branch(from, withPredictionFilters(where, label, confidence, query), "c.item_id",
+                    query.sort() == BrowseQuery.Sort.LEAST_CONFIDENT ? confidence : "c.item_id");
+        }
+
+        /** {@code where} and the prediction filters on the given label and confidence (only items with a confidence for least confident first). */
+        private static List<String> withPredictionFilters(List<String> where, String label, String confidence, BrowseQuery query) {
+            List<String> conditions = new ArrayList<>(where);
+            if (query.predicted() != null) {
+                conditions.add(label + " = :predicted");
+            }
+            if (query.minConfidence() != null) {
+                conditions.add(confidence + " >= :minConfidence");
+            }
+            if (query.maxConfidence() != null) {
+                conditions.add(confidence + " <= :maxConfidence");
+            }
+            if (query.sort() == BrowseQuery.Sort.LEAST_CONFIDENT) {
+                conditions.add(confidence + " is not null");
+            }
+            return conditions;
+        }
+
+        /** This part with the label and source filters as conditions on the item. */
+        Branch withLabelAndSource(BrowseQuery query) {
+            List<String> conditions = new ArrayList<>(where);
+            String notHuman = "not " + HUMAN.formatted("");
+            if (query.label() != null) {
+                conditions.add("(" + HUMAN.formatted(" and h.label = :label") + " or (" + notHuman + " and (i.imported_label = :label"
+                        + " or (i.imported_label is null and " + AUTO.formatted(" and a.label = :label") + "))))");
+            }
+            if (query.source() != null) {
+                conditions.add(switch (query.source()) {
+                    case "HUMAN" -> HUMAN.formatted("");
+                    case "IMPORTED" -> notHuman + " and i.imported_label is not null";
+                    case "AUTO" -> notHuman + " and i.imported_label is null and " + AUTO.formatted("");
+                    default -> notHuman + " and i.imported_label is null and not " + AUTO.formatted("");
+                });
+            }
+            return new Branch(from, conditions, idCol, key);
+        }
+
+        /** This part with every filter as a condition on the item, the stored predictions read per item. */
+        Branch onItem(BrowseQuery query) {
+            return new Branch(from, withPredictionFilters(withLabelAndSource(query).where(), PREDICTED, CONFIDENCE, query), idCol,
+                    query.sort() == BrowseQuery.Sort.LEAST_CONFIDENT ? CONFIDENCE : key);
+        }
+    }
 
     /** Whether a search text is an id or externalId of one of the project's items (then that item is the answer). */
     boolean isExact(long projectId, String q) {
@@ -239,10 +306,6 @@ public class ItemBrowser {
                         + (id != null ? " or exists (select 1 from items where project_id = :project and id = :qid)" : ""))
                 .param("project", projectId).param("q", q).param("qid", id == null ? 0L : id)
                 .query(Boolean.class).single();
-    }
-
-    private static String and(List<String> conditions) {
-        return conditions.stream().map(c -> " and " + c).reduce("", String::concat);
     }
 
     private static Long asId(String q) {

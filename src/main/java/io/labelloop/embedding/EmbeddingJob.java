@@ -1,6 +1,7 @@
 package io.labelloop.embedding;
 
 import io.labelloop.annotation.ItemLabeled;
+import io.labelloop.embedding.internal.EmbeddingMeters;
 import io.labelloop.embedding.internal.EmbeddingStore;
 import io.labelloop.embedding.internal.EmbeddingStore.Claim;
 import io.labelloop.embedding.internal.EmbeddingStore.PendingItem;
@@ -37,11 +38,14 @@ public class EmbeddingJob {
     private final EncoderHolder encoder;
     private final JdbcTransactions transactions;
     private final EmbeddingSettings settings;
+    private final EmbeddingMeters meters;
     private volatile long lastLabelNanos = System.nanoTime() - Long.MAX_VALUE / 2;
     private volatile Thread worker;
 
-    EmbeddingJob(EmbeddingStore store, EncoderHolder encoder, JdbcTransactions transactions, EmbeddingSettings settings) {
+    EmbeddingJob(EmbeddingStore store, EncoderHolder encoder, JdbcTransactions transactions, EmbeddingSettings settings,
+            EmbeddingMeters meters) {
         this.store = store;
+        this.meters = meters;
         this.encoder = encoder;
         this.transactions = transactions;
         this.settings = settings;
@@ -80,6 +84,9 @@ public class EmbeddingJob {
                 store.advance(c);
                 return c.items().size();
             });
+            if (n != null && n > 0) {
+                meters.embedded(n);
+            }
             return n == null ? 0 : n;
         } catch (RuntimeException | LinkageError e) {
             if (project[0] != 0) {

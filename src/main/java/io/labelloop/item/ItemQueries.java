@@ -145,7 +145,7 @@ public class ItemQueries {
         List<Long> derivedFrom = from == null ? List.of() : List.of((Long[]) from.getArray());
         var invalid = rs.getTimestamp("invalid_at");
         return new ItemView.Provenance(derivedFrom, rs.getString("synthesis_method"), rs.getString("synthesis_note"),
-                invalid == null ? null : invalid.toInstant());
+                rs.getObject("synthesis_seed", Long.class), invalid == null ? null : invalid.toInstant());
     }
 
     /** Stored image bytes and their media type. */

@@ -34,9 +34,11 @@ public record ItemView(
 
     /**
      * How a synthetic item was made: the items it came from, the method ("interpolation", "rotation",
-     * "word-swap"...), a one-line description, and when it was marked not a valid example (null if not).
+     * "word-swap"...), a one-line description, the named seed of the synthesis that made it (the same seed and
+     * pool make the same drafts; null where none was recorded), and when it was marked not a
+     * valid example (null if not).
      */
-    public record Provenance(List<Long> derivedFrom, String method, String description, Instant invalidAt) {
+    public record Provenance(List<Long> derivedFrom, String method, String description, Long seed, Instant invalidAt) {
     }
 
     /** One label on the item and where it came from (HUMAN, IMPORTED, AUTO). */

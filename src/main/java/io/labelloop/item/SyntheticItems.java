@@ -87,18 +87,18 @@ public class SyntheticItems {
     public record Stored(long itemId, byte[] encoded) {
     }
 
-    /** Stores the drafts as synthetic items with their provenance and vectors, in order. */
+    /** Stores the drafts as synthetic items with their provenance (the synthesis seed included) and vectors, in order. */
     @Transactional
-    public List<Stored> store(long projectId, TaskType taskType, List<Draft> drafts) {
+    public List<Stored> store(long projectId, TaskType taskType, List<Draft> drafts, long seed) {
         List<Stored> stored = new ArrayList<>();
         for (Draft d : drafts) {
             long id = jdbc.sql("""
                     insert into items (project_id, external_id, text, features, has_image, synthetic, derived_from,
-                                       synthesis_method, synthesis_note)
-                    values (?, ?, ?, ?, ?, true, ?, ?, ?) returning id""")
+                                       synthesis_method, synthesis_note, synthesis_seed)
+                    values (?, ?, ?, ?, ?, true, ?, ?, ?, ?) returning id""")
                     .params(projectId, "syn-" + UUID.randomUUID(), d.text(),
                             d.features() == null ? null : FeatureVectors.pack(d.features()), d.png() != null,
-                            d.derivedFrom().toArray(Long[]::new), d.method(), d.description())
+                            d.derivedFrom().toArray(Long[]::new), d.method(), d.description(), seed)
                     .query(Long.class).single();
             if (d.png() != null) {
                 jdbc.sql("insert into item_images (item_id, content_type, data) values (?, 'image/png', ?)")

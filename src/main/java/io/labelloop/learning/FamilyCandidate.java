@@ -21,7 +21,10 @@ public record FamilyCandidate(ModelFamily family, Representation representation)
 
     public static final FamilyCandidate LINEAR = new FamilyCandidate(ModelFamily.LINEAR, Representation.STANDARD);
 
-    /** Fits this candidate's featurizer (the representation, then the family's feature map). */
+    /**
+     * Fits this candidate's featurizer (the representation, then the family's feature map); for {@link ModelFamily#TREES}
+     * the representation only, the forest being fitted on the labels by {@link ModelTrainer#forest}.
+     */
     public Featurizer fit(TaskType task, List<byte[]> items, long seed) {
         Featurizer base = switch (representation) {
             case HOG -> HogFeaturizer.fit(items);
@@ -40,8 +43,18 @@ public record FamilyCandidate(ModelFamily family, Representation representation)
     }
 
     /**
+     * Whether {@code task} offers {@code family}: trees for TABULAR (compared by {@code AUTO}) and IMAGE (only when
+     * pinned: on pixels and HOG the linear and kernel heads already win and a forest costs a comparison more), not
+     * for TEXT, whose sparse n-gram columns a forest of axis-aligned splits uses poorly.
+     */
+    public static boolean offers(TaskType task, ModelFamily family, boolean pinned) {
+        return family != ModelFamily.TREES || task == TaskType.TABULAR || task == TaskType.IMAGE && pinned;
+    }
+
+    /**
      * The same for a TEXT setting: with the items' sentence embeddings ({@code example} carries one) the
-     * representations {@code text} allows, n-grams otherwise.
+     * representations {@code text} allows, n-grams otherwise. A family the task does not offer gives the linear
+     * candidates.
      */
     public static List<FamilyCandidate> offered(TaskType task, ModelFamily family, byte[] example,
                                                 TextRepresentation text) {
@@ -53,8 +66,11 @@ public record FamilyCandidate(ModelFamily family, Representation representation)
             representations = text.candidates(ItemEncoder.hasEmbedding(example));
         }
         List<FamilyCandidate> out = new ArrayList<>();
+        if (family != null && !offers(task, family, true)) {
+            family = ModelFamily.LINEAR;
+        }
         for (ModelFamily f : ModelFamily.values()) {
-            if (family == null || family == f) {
+            if ((family == null || family == f) && offers(task, f, family != null)) {
                 for (Representation r : representations) {
                     out.add(new FamilyCandidate(f, r));
                 }

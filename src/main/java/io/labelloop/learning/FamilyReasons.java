@@ -33,6 +33,10 @@ final class FamilyReasons {
                         + "more than the %.0e a cycle allows", c.label(), poolSize, operations, limit);
     }
 
+    static String notOffered(ModelFamily family, TaskType task) {
+        return family.name() + " is not offered for " + task.name() + " projects; LINEAR instead";
+    }
+
     private static String loss(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
     }

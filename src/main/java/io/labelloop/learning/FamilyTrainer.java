@@ -1,6 +1,7 @@
 package io.labelloop.learning;
 
 import io.labelloop.learning.features.Featurizer;
+import io.labelloop.learning.features.ForestFeaturizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,9 @@ public final class FamilyTrainer {
 
     /** The trainer of one candidate (also what evaluation retrains with). */
     public ModelTrainer trainer(FamilyCandidate c) {
-        return new ModelTrainer(task, options, items -> c.fit(task, items, options.seed()));
+        return c.family() == ModelFamily.TREES
+                ? ModelTrainer.forest(task, options, items -> c.fit(task, items, options.seed()))
+                : new ModelTrainer(task, options, items -> c.fit(task, items, options.seed()));
     }
 
     /**
@@ -40,6 +43,10 @@ public final class FamilyTrainer {
         int n = items.size();
         int classes = new TreeSet<>(labels).size();
         List<String> notConsidered = new ArrayList<>();
+        if (pinned != null && !FamilyCandidate.offers(task, pinned, true)) {
+            notConsidered.add(FamilyReasons.notOffered(pinned, task));
+            pinned = ModelFamily.LINEAR;
+        }
         List<FamilyCandidate> eligible = affordable(FamilyCandidate.offered(task, pinned, items.getFirst(), familyOptions.text()), items,
                 classes, poolSize, notConsidered);
         String costNote = notConsidered.isEmpty() ? "" : "; " + String.join("; ", notConsidered);
@@ -126,7 +133,10 @@ public final class FamilyTrainer {
         List<byte[]> probe = items.subList(0, Math.min(items.size(), 100));
         for (FamilyCandidate c : offered) {
             Featurizer f = c.fit(task, probe, options.seed());
-            double operations = (double) poolSize * (f.operationsPerItem() + (long) classes * f.dimension());
+            double perItem = c.family() == ModelFamily.TREES
+                    ? ForestFeaturizer.estimatedOperations(f, items.size(), classes)
+                    : f.operationsPerItem() + (long) classes * f.dimension();
+            double operations = (double) poolSize * perItem;
             if (out.isEmpty() || c.equals(FamilyCandidate.LINEAR) || operations <= familyOptions.maxPoolOperations()) {
                 out.add(c);
             } else {

@@ -97,4 +97,23 @@ public sealed interface FeaturizerParameters {
             return first.columns() + second.columns();
         }
     }
+
+    /**
+     * A random forest over {@code base}'s columns (x). Tree t starts at node {@code roots[t]}; node i is a leaf when
+     * {@code feature[i] < 0}, and then row {@code left[i]} of {@code leafValues} (classes floats, row-major) holds its
+     * class frequencies; otherwise go to {@code left[i]} when x[feature[i]] <= threshold[i], else to {@code right[i]}.
+     * p = the mean over the trees of their leaves' rows; column c = ln(p_c + epsilon) for c < classes. With
+     * {@code groups} > 0, columns classes * g + c (g = 1..groups) hold the same over the trees with t mod groups =
+     * g - 1 (the committee's members; the head's weights on them are 0).
+     */
+    record Forest(FeaturizerParameters base, int classes, int groups, double epsilon, int[] roots, int[] feature,
+                  float[] threshold, int[] left, int[] right, float[] leafValues) implements FeaturizerParameters {
+        public String type() {
+            return "randomForest";
+        }
+
+        public int columns() {
+            return classes * (1 + groups);
+        }
+    }
 }

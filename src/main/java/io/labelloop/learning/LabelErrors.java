@@ -36,9 +36,16 @@ public final class LabelErrors {
     public record Flag(int index, int suggested, double score) {
     }
 
-    /** The flags (highest score first), the classes they index, and how many items and folds were used. */
-    public record Result(List<Flag> flags, List<String> classes, int itemsUsed, int folds) {
-        public static final Result NONE = new Result(List.of(), List.of(), 0, 0);
+    /** The model's most probable class (index into the classes) for an item (its index in the lists given). */
+    public record Vote(int index, int label) {
+    }
+
+    /**
+     * The flags (highest score first), the classes they index, how many items and folds were used, and the model's
+     * vote on each item used (out of fold; held-out items: the full model's), for consensus to weigh.
+     */
+    public record Result(List<Flag> flags, List<String> classes, int itemsUsed, int folds, List<Vote> votes) {
+        public static final Result NONE = new Result(List.of(), List.of(), 0, 0, List.of());
     }
 
     /** Out-of-fold probabilities of the labeled items and confident learning on them. */
@@ -93,7 +100,17 @@ public final class LabelErrors {
         for (Flag f : confidentLearning(p, given, classes.size())) {
             flags.add(new Flag(used.get(f.index()), f.suggested(), f.score()));
         }
-        return new Result(flags, classes, p.length, FOLDS);
+        List<Vote> votes = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int c = 1; c < p[i].length; c++) {
+                best = p[i][c] > p[i][best] ? c : best;
+            }
+            if (p[i][best] > 1.0 / p[i].length) { // a fold that could not be trained has no opinion
+                votes.add(new Vote(used.get(i), best));
+            }
+        }
+        return new Result(flags, classes, p.length, FOLDS, votes);
     }
 
     /** Out-of-fold probabilities ({@link #FOLDS} folds; uniform where a fold could not be trained), in {@code full}'s class order. */

@@ -1,13 +1,16 @@
 package io.labelloop.learning;
 
 import io.labelloop.learning.features.FeatureBuffer;
+import io.labelloop.learning.features.ForestFeaturizer;
 import io.labelloop.learning.features.Featurizer;
 import io.labelloop.learning.features.Featurizers;
 import io.labelloop.learning.model.LbfgsSoftmaxTrainer;
 import io.labelloop.learning.model.LinearSolver;
+import io.labelloop.learning.model.RandomForest;
 import io.labelloop.learning.model.RegularisationSearch;
 import io.labelloop.learning.model.SoftmaxWeights;
 import io.labelloop.learning.model.SparseSoftmaxTrainer;
+import io.labelloop.learning.model.TemperatureScaler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,10 +34,15 @@ public final class ModelTrainer {
     /** What models trained by SGD say (and every model stored before L-BFGS). */
     static final String SGD_ALGORITHM = "multinomial logistic regression (SGD as Tribuo 4.3.2 LinearSGDTrainer + "
             + "LogMulticlass, AdaGrad + L2 weight decay, over sparse arrays)";
+    /** What models of the {@link ModelFamily#TREES} family say. */
+    static final String FOREST_ALGORITHM = "random forest (" + RandomForest.DEFAULT_TREES + " trees on bootstrap "
+            + "samples, best Gini split over sqrt(d) random columns, grown to pure leaves), temperature fitted on its "
+            + "out-of-bag votes";
     private static final int MIN_LABELS_FOR_CV = 10;
     private final TaskType task;
     private final TrainingOptions options;
     private final Function<List<byte[]>, Featurizer> fitFeaturizer;
+    private final boolean forest;
 
     public ModelTrainer(TaskType task) {
         this(task, TrainingOptions.defaults());
@@ -46,9 +54,25 @@ public final class ModelTrainer {
 
     /** A trainer whose linear head sits on the features {@code fitFeaturizer} fits (a model family's feature map). */
     public ModelTrainer(TaskType task, TrainingOptions options, Function<List<byte[]>, Featurizer> fitFeaturizer) {
+        this(task, options, fitFeaturizer, false);
+    }
+
+    private ModelTrainer(TaskType task, TrainingOptions options, Function<List<byte[]>, Featurizer> fitFeaturizer,
+                         boolean forest) {
         this.task = task;
         this.options = options;
         this.fitFeaturizer = fitFeaturizer;
+        this.forest = forest;
+    }
+
+    /**
+     * A trainer of the {@link ModelFamily#TREES} family: a random forest over the columns {@code fitBase} fits
+     * ({@link ForestFeaturizer}), the head the identity on the forest's log-probabilities divided by a temperature
+     * fitted on the out-of-bag votes (kept only where it lowers their log-loss and ECE, as for the linear head); a
+     * committee's members read disjoint groups of the trees. No penalty, no warm start.
+     */
+    public static ModelTrainer forest(TaskType task, TrainingOptions options, Function<List<byte[]>, Featurizer> fitBase) {
+        return new ModelTrainer(task, options, fitBase, true);
     }
 
     public TaskType task() {
@@ -73,7 +97,18 @@ public final class ModelTrainer {
      * @param previous        previous model version whose penalty/temperature may be reused, or null
      */
     public LabelModel train(List<byte[]> items, List<String> labels, List<byte[]> unlabeledSample, LabelModel previous) {
-        if (items.size() != labels.size() || items.isEmpty()) {
+        return train(items, labels, null, unlabeledSample, previous);
+    }
+
+    /**
+     * The same with a weight per label in the loss (e.g. the confidence of a consensus label; null: every label 1).
+     * The L-BFGS solver weighs the rows; the SGD solver (many sparse texts), the penalty search and the forest of
+     * the TREES family do not.
+     */
+    public LabelModel train(List<byte[]> items, List<String> labels, double[] labelWeights, List<byte[]> unlabeledSample,
+                            LabelModel previous) {
+        if (items.size() != labels.size() || items.isEmpty()
+                || (labelWeights != null && labelWeights.length != items.size())) {
             throw new IllegalArgumentException("need as many labels as items, and at least one");
         }
         long start = System.nanoTime();
@@ -83,6 +118,9 @@ public final class ModelTrainer {
         }
         List<byte[]> fitOn = new ArrayList<>(items);
         fitOn.addAll(unlabeledSample);
+        if (forest) {
+            return trainForest(fitOn, items, labels, classes, Double.NaN, start);
+        }
         Featurizer featurizer = fitFeaturizer.apply(fitOn);
         List<FeatureBuffer> x = Featurizers.featurise(featurizer, items);
         int[] y = new int[labels.size()];
@@ -92,7 +130,7 @@ public final class ModelTrainer {
         LinearSolver solver = LinearSolver.choose(x, classes.size(), featurizer.dimension());
         Search search = search(x, y, classes, featurizer.dimension(), previous, solver);
         SoftmaxWeights from = search.start != null ? search.start : WarmStart.from(previous, featurizer, classes);
-        Fit main = fit(solver, x, y, classes.size(), featurizer.dimension(), search.l2, from, options.seed());
+        Fit main = fit(solver, x, y, labelWeights, classes.size(), featurizer.dimension(), search.l2, from, options.seed());
         SoftmaxWeights weights = main.weights().withTemperature(search.temperature);
         List<SoftmaxWeights> committee = trainCommittee(x, y, classes, featurizer.dimension(), search, main, solver);
         ModelMetadata meta = new ModelMetadata(algorithm(solver), task, featurizer.describe(), search.l2,
@@ -114,16 +152,66 @@ public final class ModelTrainer {
      */
     LabelModel trainFixed(List<byte[]> items, List<String> labels, double l2, double temperature, LabelModel start) {
         List<String> classes = new ArrayList<>(new TreeSet<>(labels));
+        if (forest) {
+            return trainForest(items, items, labels, classes, temperature, System.nanoTime());
+        }
         Featurizer featurizer = fitFeaturizer.apply(items);
         List<FeatureBuffer> x = Featurizers.featurise(featurizer, items);
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
         LinearSolver solver = LinearSolver.choose(x, classes.size(), featurizer.dimension());
-        Fit r = fit(solver, x, y, classes.size(), featurizer.dimension(), l2,
+        Fit r = fit(solver, x, y, null, classes.size(), featurizer.dimension(), l2,
                 WarmStart.from(start, featurizer, classes), options.seed());
         ModelMetadata meta = new ModelMetadata(algorithm(solver), task, featurizer.describe(), l2, "fixed", items.size(),
                 temperature, Double.NaN, Double.NaN, items.size(), classes.size(), r.iterations(), 0, options.seed(),
                 0);
         return new LabelModel(featurizer, r.weights().withTemperature(temperature), List.of(), classes, meta);
+    }
+
+    /**
+     * A forest model: the base featurizer fitted on {@code fitOn}, the forest on the labelled items; the temperature
+     * {@code fixedTemperature}, or (NaN) fitted on the out-of-bag votes.
+     */
+    private LabelModel trainForest(List<byte[]> fitOn, List<byte[]> items, List<String> labels, List<String> classes,
+                                   double fixedTemperature, long start) {
+        int k = classes.size();
+        int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
+        int groups = options.committeeSize();
+        ForestFeaturizer.Fitted fitted = ForestFeaturizer.fit(fitFeaturizer.apply(fitOn), items, y, k,
+                RandomForest.DEFAULT_TREES, groups, options.seed());
+        List<double[]> logits = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (fitted.outOfBag()[i] != null) {
+                logits.add(ForestFeaturizer.logits(fitted.outOfBag()[i]));
+                truth.add(y[i]);
+            }
+        }
+        double[][] z = logits.toArray(double[][]::new);
+        int[] zy = truth.stream().mapToInt(Integer::intValue).toArray();
+        boolean fixed = !Double.isNaN(fixedTemperature);
+        double t = fixed ? fixedTemperature : TemperatureScaler.fitIfItHelps(z, zy);
+        double eceBefore = fixed || z.length == 0 ? Double.NaN : TemperatureScaler.ece(z, zy, 1.0);
+        double eceAfter = fixed || z.length == 0 ? Double.NaN : TemperatureScaler.ece(z, zy, t);
+        ForestFeaturizer featurizer = fitted.featurizer();
+        SoftmaxWeights head = identity(k, featurizer.dimension(), 0, t);
+        List<SoftmaxWeights> committee = new ArrayList<>();
+        for (int g = 1; g <= groups; g++) {
+            committee.add(identity(k, featurizer.dimension(), g, t));
+        }
+        ModelMetadata meta = new ModelMetadata(FOREST_ALGORITHM, task, featurizer.describe(), 0.0,
+                fixed ? "fixed" : "none (a random forest has no penalty; temperature from out-of-bag votes)",
+                items.size(), t, eceBefore, eceAfter, items.size(), k, RandomForest.DEFAULT_TREES, committee.size(),
+                options.seed(), (System.nanoTime() - start) / 1_000_000);
+        return new LabelModel(featurizer, head, committee, classes, meta);
+    }
+
+    /** Weights reading block {@code block} of k columns as the logits, unchanged: w[(block k + c), c] = 1. */
+    private static SoftmaxWeights identity(int k, int dimension, int block, double temperature) {
+        float[] w = new float[k * dimension];
+        for (int c = 0; c < k; c++) {
+            w[(block * k + c) * k + c] = 1f;
+        }
+        return new SoftmaxWeights(k, dimension, w, new float[k], temperature);
     }
 
     private static String algorithm(LinearSolver solver) {
@@ -134,13 +222,13 @@ public final class ModelTrainer {
     private record Fit(SoftmaxWeights weights, int iterations) {
     }
 
-    private static Fit fit(LinearSolver solver, List<FeatureBuffer> x, int[] y, int classes, int dimension, double l2,
-                           SoftmaxWeights start, long seed) {
+    private static Fit fit(LinearSolver solver, List<FeatureBuffer> x, int[] y, double[] weights, int classes,
+                           int dimension, double l2, SoftmaxWeights start, long seed) {
         if (solver == LinearSolver.SGD) {
             SparseSoftmaxTrainer.Result r = SparseSoftmaxTrainer.train(x, y, classes, dimension, l2, seed);
             return new Fit(r.weights(), r.epochs());
         }
-        LbfgsSoftmaxTrainer.Result r = LbfgsSoftmaxTrainer.train(x, y, classes, dimension, l2, start);
+        LbfgsSoftmaxTrainer.Result r = LbfgsSoftmaxTrainer.train(x, y, weights, classes, dimension, l2, start);
         return new Fit(r.weights(), r.iterations());
     }
 
@@ -189,7 +277,7 @@ public final class ModelTrainer {
                 bx.add(x.get(pick));
                 by[i] = y[pick];
             }
-            members.add(fit(solver, bx, by, classes.size(), dimension, search.l2, main.weights(),
+            members.add(fit(solver, bx, by, null, classes.size(), dimension, search.l2, main.weights(),
                     options.seed() + 1 + m).weights().withTemperature(search.temperature));
         }
         return members;

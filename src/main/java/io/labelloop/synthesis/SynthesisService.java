@@ -173,7 +173,7 @@ public class SynthesisService {
                 type == TaskType.TABULAR ? d.values() : type == TaskType.IMAGE && !images ? scale.up(d.values()) : null,
                 type == TaskType.IMAGE && images ? png(d.values(), scale.width(), scale.height()) : null,
                 d.derivedFrom(), d.method(), d.description())).toList();
-        List<SyntheticItems.Stored> stored = items.store(project.id(), type, toStore);
+        List<SyntheticItems.Stored> stored = items.store(project.id(), type, toStore, seed);
         Map<Long, ItemView> views = queries.getAll(project.id(), stored.stream().map(SyntheticItems.Stored::itemId).toList());
         List<Created> created = new ArrayList<>();
         for (SyntheticItems.Stored s : stored) {

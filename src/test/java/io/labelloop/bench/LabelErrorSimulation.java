@@ -58,12 +58,7 @@ public final class LabelErrorSimulation {
 
     private static double[] run(LabeledData d, int max, int seed) {
         Random rnd = new Random(seed * 7919L + d.name().hashCode());
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < d.size(); i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, rnd);
-        order = order.subList(0, Math.min(max, order.size()));
+        List<Integer> order = shuffled(d, max, rnd);
         int testSize = Math.min(1000, order.size() / 4);
         List<Integer> test = order.subList(0, testSize);
         List<Integer> pool = order.subList(testSize, order.size());
@@ -148,7 +143,20 @@ public final class LabelErrorSimulation {
     }
 
     private static List<String> consensus(List<DawidSkene.Judgment> js, int items, int annotators, List<String> classes) {
-        DawidSkene.Result r = DawidSkene.fit(items, annotators, classes.size(), js, 100, 1e-6);
+        return labels(DawidSkene.fit(items, annotators, classes.size(), js, 100, 1e-6), items, classes);
+    }
+
+    /** At most {@code max} of the set's indices in a random order. */
+    static List<Integer> shuffled(LabeledData d, int max, Random rnd) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < d.size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, rnd);
+        return order.subList(0, Math.min(max, order.size()));
+    }
+
+    static List<String> labels(DawidSkene.Result r, int items, List<String> classes) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             out.add(classes.get(r.label(i)));
@@ -156,7 +164,7 @@ public final class LabelErrorSimulation {
         return out;
     }
 
-    private static double agreement(List<String> a, List<String> truth) {
+    static double agreement(List<String> a, List<String> truth) {
         int right = 0;
         for (int i = 0; i < a.size(); i++) {
             right += a.get(i).equals(truth.get(i)) ? 1 : 0;
@@ -164,20 +172,22 @@ public final class LabelErrorSimulation {
         return (double) right / a.size();
     }
 
-    private static String answer(double accuracy, String truth, List<String> classes, Random rnd) {
+    /** A simulated annotator's label: right with probability {@code accuracy}, else a uniform other class; at random below 0. */
+    public static String answer(double accuracy, String truth, List<String> classes, Random rnd) {
         if (accuracy < 0) {
             return classes.get(rnd.nextInt(classes.size()));
         }
         return rnd.nextDouble() < accuracy ? truth : other(classes, truth, rnd);
     }
 
-    private static String other(List<String> classes, String label, Random rnd) {
+    /** A uniform class other than {@code label}. */
+    public static String other(List<String> classes, String label, Random rnd) {
         int t = classes.indexOf(label);
         int o = rnd.nextInt(classes.size() - 1);
         return classes.get(o >= t ? o + 1 : o);
     }
 
-    private static double accuracy(LabelModel m, LabeledData d, List<Integer> test) {
+    static double accuracy(LabelModel m, LabeledData d, List<Integer> test) {
         LabelModel.ItemScorer s = m.scorer();
         int right = 0;
         for (int i : test) {
@@ -186,7 +196,7 @@ public final class LabelErrorSimulation {
         return (double) right / test.size();
     }
 
-    private static int argmax(double[] v) {
+    static int argmax(double[] v) {
         int best = 0;
         for (int c = 1; c < v.length; c++) {
             best = v[c] > v[best] ? c : best;

@@ -15,9 +15,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /**
  * The item browser's page queries on a project of N items (default 1,000,000), loaded by COPY into a
  * throwaway database migrated by Flyway as the service would: 1% imported labels, 5% human labels by
- * 20 annotators, 20% machine labels, 500 queue entries with predictions, 12 items with a rare word.
- * Prints each query's median of 5 runs (after one warm-up) and writes EXPLAIN (ANALYZE, BUFFERS) of
- * each to the given file. Usage: ItemBrowserBenchmark jdbcUrl [items] [explainFile]
+ * 20 annotators, 20% machine labels, 500 queue entries with predictions, 12 items with a rare word,
+ * 334 open flags.
+ * Prints each query's median of 5 runs (after one warm-up), and of the next page by the cursor it
+ * returned, and writes EXPLAIN (ANALYZE, BUFFERS) of each to the given file. Usage: ItemBrowserBenchmark jdbcUrl [items] [explainFile]
  * (bench/item-browser.sh creates and drops the database).
  */
 public final class ItemBrowserBenchmark {
@@ -29,7 +30,7 @@ public final class ItemBrowserBenchmark {
         Flyway.configure().dataSource(url, "postgres", "").locations("filesystem:db/migration")
                 .schemas("labelloop").defaultSchema("labelloop").createSchemas(true).load().migrate();
         try (Connection c = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "currentSchema=labelloop", "postgres", "")) {
-            long project = load(c, n);
+            long project = Boolean.getBoolean("reuse") ? existing(c) : load(c, n); // -Dreuse=true: the project a previous run left
             JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(c, true));
             c.setAutoCommit(false); // as in the service: each page in a read-only transaction
             c.setReadOnly(true);
@@ -38,55 +39,86 @@ public final class ItemBrowserBenchmark {
                     .query(Long.class).single();
             String external = "x" + (n / 3);
             Map<String, BrowseQuery> cases = new LinkedHashMap<>();
-            cases.put("newest, first page", q(null, null, null, null, null, null, null, null));
+            cases.put("newest", q(null, null, null, null, null, null, null, null));
             cases.put("newest, page from the middle (keyset)", q(null, null, null, null, null, null, null, Long.toString(middle)));
-            cases.put("oldest, page from the middle (keyset)", new BrowseQuery(null, null, null, null, null, null, null,
-                    BrowseQuery.Sort.OLDEST, Long.toString(middle), 50));
+            cases.put("oldest, page from the middle (keyset)", sorted(BrowseQuery.Sort.OLDEST, null, null, Long.toString(middle)));
             cases.put("text: rare word (12 items)", q("needle", null, null, null, null, null, null, null));
             cases.put("text: common word", q("topic", null, null, null, null, null, null, null));
             cases.put("externalId", q(external, null, null, null, null, null, null, null));
             cases.put("id", q(Long.toString(middle), null, null, null, null, null, null, null));
-            cases.put("label = c3 (any source)", q(null, "c3", null, null, null, null, null, null));
-            cases.put("label = rare (100 items)", q(null, "rare", null, null, null, null, null, null));
+            cases.put("label c3 (a fifth of the labeled items)", q(null, "c3", null, null, null, null, null, null));
+            cases.put("label c3, page from the middle", q(null, "c3", null, null, null, null, null, Long.toString(middle)));
+            cases.put("label c3, oldest first", sorted(BrowseQuery.Sort.OLDEST, "c3", null, null));
+            cases.put("label c3, source AUTO", q(null, "c3", "AUTO", null, null, null, null, null));
+            cases.put("label c3, least confident first", sorted(BrowseQuery.Sort.LEAST_CONFIDENT, "c3", null, null));
+            cases.put("label in 100 items", q(null, "rare", null, null, null, null, null, null));
             cases.put("source HUMAN", q(null, null, "HUMAN", null, null, null, null, null));
             cases.put("source IMPORTED", q(null, null, "IMPORTED", null, null, null, null, null));
+            cases.put("source AUTO", q(null, null, "AUTO", null, null, null, null, null));
             cases.put("source NONE", q(null, null, "NONE", null, null, null, null, null));
+            cases.put("predicted c1", q(null, null, null, "c1", null, null, null, null));
             cases.put("predicted c1, confidence 0.5-0.6", q(null, null, null, "c1", 0.5, 0.6, null, null));
+            cases.put("confidence 0.9-1.0", q(null, null, null, null, 0.9, 1.0, null, null));
             cases.put("queued", q(null, null, null, null, null, null, true, null));
-            cases.put("least confident first", new BrowseQuery(null, null, null, null, null, null, null,
-                    BrowseQuery.Sort.LEAST_CONFIDENT, null, 50));
-            cases.put("recently labeled first", new BrowseQuery(null, null, null, null, null, null, null,
-                    BrowseQuery.Sort.RECENTLY_LABELED, null, 50));
+            cases.put("flagged", new BrowseQuery(null, null, null, null, null, null, null, true, BrowseQuery.Sort.NEWEST, null, 50));
+            cases.put("least confident first", sorted(BrowseQuery.Sort.LEAST_CONFIDENT, null, null, null));
+            cases.put("least confident, page from the middle", sorted(BrowseQuery.Sort.LEAST_CONFIDENT, null, null, "0.75~" + middle));
+            cases.put("least confident, predicted c1", sorted(BrowseQuery.Sort.LEAST_CONFIDENT, null, "c1", null));
+            cases.put("recently labeled first", sorted(BrowseQuery.Sort.RECENTLY_LABELED, null, null, null));
             StringBuilder explains = new StringBuilder();
-            System.out.printf("%-42s %9s %9s %6s%n", "query (" + n + " items, 50 a page)", "median ms", "max ms", "rows");
+            System.out.printf("%-46s %9s %9s %6s%n", "query (" + n + " items, 50 a page)", "median ms", "max ms", "rows");
             for (var e : cases.entrySet()) {
-                browser.page(project, e.getValue());
+                ItemBrowser.Page first = browser.page(project, e.getValue());
                 c.commit();
-                double[] ms = new double[5];
-                int rows = 0;
-                for (int i = 0; i < ms.length; i++) {
-                    long t = System.nanoTime();
-                    rows = browser.page(project, e.getValue()).items().size();
-                    c.commit();
-                    ms[i] = (System.nanoTime() - t) / 1e6;
+                measure(c, browser, project, e.getKey(), e.getValue(), jdbc, explains);
+                if (first.next() != null) { // the next page, by the cursor the first one returned
+                    BrowseQuery q = e.getValue();
+                    measure(c, browser, project, "  its next page", new BrowseQuery(q.q(), q.label(), q.source(), q.predicted(),
+                            q.minConfidence(), q.maxConfidence(), q.queued(), q.flagged(), q.sort(), first.next(), q.limit()), jdbc, explains);
                 }
-                Arrays.sort(ms);
-                System.out.printf("%-42s %9.1f %9.1f %6d%n", e.getKey(), ms[2], ms[4], rows);
-                ItemBrowser.Statement s = ItemBrowser.statement(project, e.getValue(), browser.isExact(project, e.getValue().q()));
-                explains.append("== ").append(e.getKey()).append('\n');
-                jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
-                jdbc.sql("explain (analyze, buffers) " + s.sql()).params(s.params())
-                        .query((rs, i) -> rs.getString(1)).list().forEach(line -> explains.append(line).append('\n'));
-                c.commit();
             }
             java.nio.file.Files.writeString(java.nio.file.Path.of(explainFile), explains);
             System.out.println("plans: " + explainFile);
         }
     }
 
+    /** Times a query (median and max of 5 after a warm-up) and explains it. */
+    private static void measure(Connection c, ItemBrowser browser, long project, String name, BrowseQuery query, JdbcClient jdbc,
+            StringBuilder explains) throws Exception {
+        browser.page(project, query);
+        c.commit();
+        double[] ms = new double[5];
+        int rows = 0;
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            rows = browser.page(project, query).items().size();
+            c.commit();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        System.out.printf("%-46s %9.1f %9.1f %6d%n", name, ms[2], ms[4], rows);
+        ItemBrowser.Statement s = ItemBrowser.statement(project, query, browser.isExact(project, query.q()));
+        explains.append("== ").append(name).append(" (after ").append(query.after()).append(")\n");
+        jdbc.sql("set local max_parallel_workers_per_gather = 0; set local jit = off").update(); // as ItemBrowser.page
+        jdbc.sql("explain (analyze, buffers) " + s.sql()).params(s.params())
+                .query((rs, i) -> rs.getString(1)).list().forEach(line -> explains.append(line).append('\n'));
+        c.commit();
+    }
+
+    private static BrowseQuery sorted(BrowseQuery.Sort sort, String label, String predicted, String after) {
+        return new BrowseQuery(null, label, null, predicted, null, null, null, sort, after, 50);
+    }
+
     private static BrowseQuery q(String text, String label, String source, String predicted, Double min, Double max,
             Boolean queued, String after) {
         return new BrowseQuery(text, label, source, predicted, min, max, queued, BrowseQuery.Sort.NEWEST, after, 50);
+    }
+
+    private static long existing(Connection c) throws Exception {
+        try (var st = c.createStatement(); var rs = st.executeQuery("select id from projects where name = 'browse-bench'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** A project of n items by COPY, with labels of every source and a few queue entries; returns its id. */
@@ -122,6 +154,8 @@ public final class ItemBrowserBenchmark {
             st.execute("insert into queue_entries (item_id, project_id, rank, score, reason, model_version, prediction) select id, " + project
                     + ", row_number() over (), 0.5, 'STRATEGY', 7, json_build_object('label', 'c' || (i % 5), 'confidence', 0.4 + (i % 50) / 100.0)::jsonb"
                     + " from bench_ids where i % 2000 = 7");
+            st.execute("insert into item_flags (project_id, item_id, kind, note) select " + project + ", id, 'UNSURE', 'bench'"
+                    + " from bench_ids where i % 3000 = 11");
             if (Boolean.getBoolean("trigramIndex")) { // the opt-in text search index (V19's comment)
                 long t0 = System.nanoTime();
                 st.execute("create index items_text_trgm on items using gin (text extensions.gin_trgm_ops)");

@@ -61,7 +61,7 @@ class FamilyTrainerTest {
         assertThat(m.choice().family()).isEqualTo(ModelFamily.KERNEL);
         assertThat(m.choice().automatic()).isTrue();
         assertThat(m.choice().candidates()).extracting(FamilyChoice.CandidateScore::family)
-                .containsExactly(ModelFamily.LINEAR, ModelFamily.KERNEL);
+                .containsExactly(ModelFamily.LINEAR, ModelFamily.KERNEL, ModelFamily.TREES);
         FamilyChoice.CandidateScore linear = m.choice().candidates().get(0), kernel = m.choice().candidates().get(1);
         assertThat(kernel.cvLogLoss()).isLessThan(linear.cvLogLoss() * 0.95);
         assertThat(kernel.cvAccuracy()).isGreaterThan(linear.cvAccuracy());
@@ -77,7 +77,7 @@ class FamilyTrainerTest {
         LabelModel m = trainer.train(d.items(), d.labels(), List.of(), null, null, 1000);
 
         assertThat(m.choice().family()).isEqualTo(ModelFamily.LINEAR);
-        assertThat(m.choice().candidates()).hasSize(2);
+        assertThat(m.choice().candidates()).hasSize(3);
     }
 
     @Test

@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /agreement} and the consensus the model trains on, through the HTTP API (issue 18). */
 class AgreementApiTests extends ApiTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private long project(int items, int judgmentsPerItem) {
         var created = api().post("/api/v1/projects", ADMIN, Map.of("name", "agree-" + UUID.randomUUID(), "taskType", "TEXT",
@@ -121,6 +126,39 @@ class AgreementApiTests extends ApiTest {
                 assertThat(q).isGreaterThan(0.9);
             }
         });
+    }
+
+    @Test
+    void shouldKeepTheModelsOutOfFoldLabelsAsConsensusVotesOnlyInAProjectWithOverlap() {
+        long p = project(40, 2); // label-error detection, which votes, needs 30 training labels besides the holdout's
+        List<String> team = List.of(member(p, "ann"), member(p, "bob"));
+        List<Long> ids = itemIds(p);
+        for (String annotator : team) {
+            for (int i = 0; i < ids.size(); i++) {
+                judge(p, annotator, ids.get(i), i % 2 == 0 ? "pos" : "neg");
+            }
+        }
+        long single = project(40, 1);
+        String alone = member(single, "cyd");
+        List<Long> singleIds = itemIds(single);
+        for (int i = 0; i < singleIds.size(); i++) {
+            judge(single, alone, singleIds.get(i), i % 2 == 0 ? "pos" : "neg");
+        }
+        for (long project : List.of(p, single, p)) { // the second run of p settles with the first model's votes
+            var run = api().post("/api/v1/projects/" + project + "/training-runs?wait=true", ADMIN, Map.of());
+            assertThat(run.status()).as(run.toString()).isBetween(200, 201);
+        }
+
+        var votes = jdbc.sql("select item_id, label from model_votes where project_id = ?").param(p)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+        assertThat(votes).hasSize(40);
+        votes.forEach(v -> assertThat(v.getValue()).isEqualTo(ids.indexOf(v.getKey()) % 2 == 0 ? "pos" : "neg"));
+        assertThat(jdbc.sql("select count(*) from model_votes where project_id = ?").param(single).query(Long.class).single())
+                .isZero();
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode consensus = api().get("/api/v1/projects/" + p + "/items/" + ids.get(i), ADMIN).json().get("consensus");
+            assertThat(consensus.get("label").asString()).isEqualTo(i % 2 == 0 ? "pos" : "neg");
+        }
     }
 
     @Test

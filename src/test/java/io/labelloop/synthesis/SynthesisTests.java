@@ -92,12 +92,13 @@ class SynthesisTests extends ApiTest {
     }
 
     @Test
-    void shouldMarkSyntheticItemsAndNameTheItemsTheyCameFrom() {
+    void shouldMarkSyntheticItemsAndNameTheItemsAndTheSeedTheyCameFrom() {
         long p = trainedIris(Map.of("synthesisMaxShare", 0.5));
         var made = api().post("/api/v1/projects/" + p + "/synthesis", ADMIN, Map.of("count", 5));
         assertThat(made.status()).as(made.toString()).isEqualTo(200);
         JsonNode items = made.json().get("items");
         assertThat(items.size()).isPositive();
+        Set<Long> seeds = new HashSet<>();
         for (JsonNode item : items) {
             assertThat(item.get("synthetic").asBoolean()).isTrue();
             assertThat(item.get("externalId").asString()).startsWith("syn-");
@@ -112,7 +113,10 @@ class SynthesisTests extends ApiTest {
             assertThat(stored.get("synthetic").asBoolean()).isTrue();
             assertThat(stored.get("synthesis").get("method").asString()).isEqualTo(item.get("method").asString());
             assertThat(stored.get("synthesis").get("description").asString()).isNotBlank();
+            assertThat(stored.get("synthesis").get("seed").isNumber()).as(stored.toString()).isTrue();
+            seeds.add(stored.get("synthesis").get("seed").asLong());
         }
+        assertThat(seeds).as("one synthesis, one named seed").hasSize(1);
         assertThat(api().get("/api/v1/projects/" + p + "/stats", ADMIN).json().get("synthetic").asLong())
                 .isGreaterThanOrEqualTo(items.size());
     }

@@ -43,6 +43,31 @@ class SchemaWideningTests extends ApiTest {
         assertStillUsable(p);
     }
 
+    @Test
+    void shouldReadPredictionItemsByTheUploadsRulesWithoutWideningTheProject() {
+        long p = trainedOnXAndY(0);
+        String path = "/api/v1/projects/" + p + "/predictions";
+
+        var written = api().post(path, ADMIN, List.of(Map.of("features", Map.of("x", "3", "y", "0", "unseen", 9))));
+        assertThat(written.status()).as("numbers as strings are read as an upload reads them; an unknown column is ignored: " + written)
+                .isEqualTo(200);
+        assertThat(written.json().get(0).get("label").asString()).isEqualTo("pos");
+
+        var wide = api().post(path, ADMIN, List.of(Map.of("externalId", "a", "features", List.of(3, 0, 1))));
+        assertThat(wide.status()).as(wide.toString()).isEqualTo(422);
+        assertThat(wide.json().get("errors").get(0).get("field").asString()).isEqualTo("[1].features");
+        assertThat(wide.json().get("errors").get(0).get("message").asString()).contains("3 values", "2 features");
+
+        var word = api().post(path, ADMIN, List.of(Map.of("features", Map.of("x", 1)), Map.of("features", Map.of("x", "abc"))));
+        assertThat(word.status()).as(word.toString()).isEqualTo(422);
+        assertThat(word.json().get("errors").get(0).get("field").asString()).isEqualTo("[2].features");
+        assertThat(word.json().get("errors").get(0).get("message").asString()).contains("'x' is not a number");
+
+        var afterwards = upload(p, List.of(Map.of("externalId", "after", "features", List.of(1, 2))));
+        assertThat(afterwards.status()).as("the project still has two columns: " + afterwards).isEqualTo(200);
+        assertThat(afterwards.json().get("created").asLong()).isEqualTo(1);
+    }
+
     private void assertStillUsable(long p) {
         var trained = api().post("/api/v1/projects/" + p + "/training-runs?wait=true", ADMIN, Map.of());
         assertThat(trained.status()).as(trained.toString()).isEqualTo(200);

@@ -5,7 +5,11 @@ import io.labelloop.export.ExportSettings;
 import io.labelloop.project.Project;
 import io.labelloop.shared.AdvisoryLocks;
 import io.labelloop.shared.ApiException;
+import io.labelloop.shared.CachedReading;
 import io.labelloop.shared.JdbcTransactions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -45,9 +49,20 @@ public class ExportJobs {
     private final ExportSettings settings;
     private final ApplicationEventPublisher events;
     private final ExecutorService executor;
+    /** {@code labelloop_export_jobs_total} by outcome: ready, failed, interrupted (its instance stopped). */
+    private final Counter ready;
+    private final Counter failed;
+    private final Counter interrupted;
 
     ExportJobs(JdbcClient jdbc, JdbcTransactions transactions, ExportWriter writer, ExportSettings settings,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, MeterRegistry registry) {
+        this.ready = jobCounter("ready", registry);
+        this.failed = jobCounter("failed", registry);
+        this.interrupted = jobCounter("interrupted", registry);
+        var running = new CachedReading<>(() -> jdbc.sql("select count(*) from export_jobs where state = 'RUNNING'")
+                .query(Long.class).single());
+        Gauge.builder("labelloop.export.jobs.running", running, r -> r.get())
+                .description("Export jobs running, all projects and instances").strongReference(true).register(registry);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.writer = writer;
@@ -148,8 +163,10 @@ public class ExportJobs {
                         .params(rows[0], rows[0], target.toString(), bytes, jobId).update();
                 events.publishEvent(new ExportReady(project.id(), jobId, request.format(), rows[0], bytes));
             });
+            ready.increment();
         } catch (IOException | RuntimeException e) {
             log.warn("Export job {} of project {} failed: {}", jobId, project.id(), e.toString());
+            failed.increment();
             jdbc.sql("update export_jobs set state = 'FAILED', error = ?, finished_at = now() where id = ? and state = 'RUNNING'")
                     .params(String.valueOf(e.getMessage()), jobId).update();
         }
@@ -164,12 +181,19 @@ public class ExportJobs {
     /** Marks FAILED the RUNNING jobs no instance is writing (their lock is free): their instance stopped. */
     @Scheduled(fixedDelayString = "${labelloop.export.interrupted-check:1m}", initialDelayString = "5s")
     public int markInterrupted() {
-        return transactions.requiresNew().execute(status -> jdbc.sql("""
+        int marked = transactions.requiresNew().execute(status -> jdbc.sql("""
                 update export_jobs set state = 'FAILED', error = 'interrupted: the instance writing it stopped',
                        finished_at = now()
                 where state = 'RUNNING' and created_at < now() - interval '5 seconds'
                   and pg_try_advisory_xact_lock(?, id::int)""")
                 .param(AdvisoryLocks.EXPORT_JOB).update());
+        interrupted.increment(marked);
+        return marked;
+    }
+
+    private static Counter jobCounter(String outcome, MeterRegistry registry) {
+        return Counter.builder("labelloop.export.jobs").tag("outcome", outcome)
+                .description("Export jobs ended on this instance, by outcome").register(registry);
     }
 
     private static String extension(ExportRequest request) {

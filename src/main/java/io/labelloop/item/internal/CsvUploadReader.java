@@ -171,10 +171,10 @@ class CsvUploadReader implements UploadReader {
             try {
                 metadataJson = metadataJson(r);
             } catch (InvalidMetadataException e) {
-                return UploadRecord.unusable(line, id, "metadata must be a JSON object");
+                return UploadRecord.unusable(line, id, "metadata", "metadata must be a JSON object");
             }
             return new UploadRecord(line, id, cell(r, text), values == null ? null : featureNames, values,
-                    cell(r, image), cell(r, label), metadataJson, null);
+                    cell(r, image), cell(r, label), metadataJson);
         }
 
         private String metadataJson(CSVRecord r) {

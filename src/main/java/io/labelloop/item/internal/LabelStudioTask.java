@@ -70,7 +70,7 @@ final class LabelStudioTask {
         }
         return new UploadRecord(line, externalId, text, names.isEmpty() ? null : names.toArray(String[]::new),
                 values.isEmpty() ? null : values.toArray(String[]::new), image, label,
-                meta != null && meta.isObject() && !meta.isEmpty() ? meta.toString() : null, null);
+                meta != null && meta.isObject() && !meta.isEmpty() ? meta.toString() : null);
     }
 
     /** The first choice of the last annotation not cancelled, or null when no annotation has a choice. */

@@ -3,11 +3,15 @@ package io.labelloop.item.internal;
 import io.labelloop.item.ImageData;
 import io.labelloop.learning.TaskType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Checks one upload record against its project (task type, label set, limits) and packs its
- * features; returns either a staged row or the reason it is rejected.
+ * features; returns either a staged row or the reason it is rejected. Items read to be predicted
+ * ({@link #forPredictions}) go through the same checks, except that they need no externalId, carry no
+ * label, may have an empty text, and are read against the project's feature columns as they are
+ * (names it does not know are ignored, more positional values than it has columns are refused).
  */
 final class RowValidator {
 
@@ -18,42 +22,54 @@ final class RowValidator {
     private final Set<String> labels;
     private final FeatureSchema schema;
     private final long maxImageBytes;
+    private final boolean predicting;
     private String[] lastNames;
     private int[] lastPositions;
 
     RowValidator(TaskType taskType, Set<String> labels, FeatureSchema schema, long maxImageBytes) {
+        this(taskType, labels, schema, maxImageBytes, false);
+    }
+
+    private RowValidator(TaskType taskType, Set<String> labels, FeatureSchema schema, long maxImageBytes,
+            boolean predicting) {
         this.taskType = taskType;
         this.labels = labels;
         this.schema = schema;
         this.maxImageBytes = maxImageBytes;
+        this.predicting = predicting;
+    }
+
+    /** A validator for items sent to be predicted against a project's stored feature columns. */
+    static RowValidator forPredictions(TaskType taskType, List<String> featureNames, long maxImageBytes) {
+        return new RowValidator(taskType, Set.of(), FeatureSchema.frozen(featureNames), maxImageBytes, true);
     }
 
     /** A staged row, or the refusal naming the field at fault. */
     RowCheck check(UploadRecord r) {
         String id = r.externalId();
         if (r.problem() != null) {
-            return reject(r, "item", r.problem());
+            return reject(r, r.problemField(), r.problem());
         }
-        if (id == null || id.isBlank()) {
+        if (!predicting && (id == null || id.isBlank())) {
             return reject(r, "externalId", "missing externalId");
         }
-        if (id.length() > MAX_EXTERNAL_ID) {
+        if (id != null && id.length() > MAX_EXTERNAL_ID) {
             return reject(r, "externalId", "externalId longer than " + MAX_EXTERNAL_ID + " characters");
         }
         if (hasNul(id) || hasNul(r.text()) || hasNul(r.label())
                 || (r.metadataJson() != null && r.metadataJson().contains("\\u0000"))) {
             return reject(r, "item", "contains a NUL character");
         }
-        String label = r.label() == null || r.label().isEmpty() ? null : r.label();
+        String label = predicting || r.label() == null || r.label().isEmpty() ? null : r.label();
         if (label != null && !labels.contains(label)) {
             return reject(r, "label", "unknown label '" + label + "'");
         }
         String text = r.text();
         if (taskType == TaskType.TEXT) {
-            if (text == null || text.isBlank()) {
+            if (!predicting && (text == null || text.isBlank())) {
                 return reject(r, "text", "missing text");
             }
-            if (text.length() > MAX_TEXT) {
+            if (text != null && text.length() > MAX_TEXT) {
                 return reject(r, "text", "text longer than " + MAX_TEXT + " characters");
             }
         }
@@ -96,9 +112,10 @@ final class RowValidator {
         String[] values = r.featureValues();
         int[] positions = positions(r.featureNames());
         if (positions == null) {
-            return "more than " + FeatureSchema.MAX_FEATURES + " features";
+            return schema.frozen() ? "has " + values.length + " values; the project has " + schema.size() + " features"
+                    : "more than " + FeatureSchema.MAX_FEATURES + " features";
         }
-        int width = 0;
+        int width = schema.frozen() ? schema.size() : 0;
         for (int position : positions) {
             width = Math.max(width, position + 1);
         }
@@ -106,7 +123,7 @@ final class RowValidator {
         Arrays.fill(vector, Float.NaN);
         for (int i = 0; i < values.length; i++) {
             String v = values[i];
-            if (v == null || v.isBlank()) {
+            if (v == null || v.isBlank() || positions[i] == FeatureSchema.UNKNOWN) {
                 continue;
             }
             double d;
@@ -131,7 +148,7 @@ final class RowValidator {
         int[] positions = new int[names.length];
         for (int i = 0; i < names.length; i++) {
             positions[i] = names[i] == null ? indexOfPositional(i) : schema.indexOf(names[i]);
-            if (positions[i] < 0) {
+            if (positions[i] < 0 && positions[i] != FeatureSchema.UNKNOWN) {
                 return null;
             }
         }

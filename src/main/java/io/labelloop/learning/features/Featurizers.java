@@ -42,6 +42,7 @@ public final class Featurizers {
             case HogFeaturizer h -> "hog";
             case EmbeddingFeaturizer e -> "embedding";
             case ConcatFeaturizer c -> "concat";
+            case ForestFeaturizer t -> "forest";
             default -> throw new IllegalArgumentException("unknown featurizer " + f);
         });
         f.write(out);
@@ -57,6 +58,7 @@ public final class Featurizers {
             case "hog" -> HogFeaturizer.read(in);
             case "embedding" -> EmbeddingFeaturizer.read(in);
             case "concat" -> ConcatFeaturizer.read(in);
+            case "forest" -> ForestFeaturizer.read(in);
             default -> throw new IOException("unknown featurizer " + tag);
         };
     }

@@ -35,7 +35,13 @@ public final class LbfgsSoftmaxTrainer {
      */
     public static Result train(List<FeatureBuffer> x, int[] y, int classes, int dimension, double l2,
                                SoftmaxWeights warmStart) {
-        Problem p = Problem.of(x, y, classes, dimension);
+        return train(x, y, null, classes, dimension, l2, warmStart);
+    }
+
+    /** The same with a weight per row in the loss ({@code rowWeight[i]} for row i; null: every row 1). */
+    public static Result train(List<FeatureBuffer> x, int[] y, double[] rowWeight, int classes, int dimension, double l2,
+                               SoftmaxWeights warmStart) {
+        Problem p = Problem.of(x, y, rowWeight, classes, dimension);
         double[] w = p.start(warmStart);
         Lbfgs.Outcome o = p.solve(p.all(), l2, w, FINAL);
         return new Result(p.weights(w), o.iterations(), o.converged());
@@ -45,14 +51,16 @@ public final class LbfgsSoftmaxTrainer {
     public static final class Problem {
         private final CompactRows rows;
         private final int[] target;
+        private final double[] rowWeight;
         private final int[] slot;
         private final int k;
         private final int classes;
         private final int dimension;
 
-        private Problem(CompactRows rows, int[] target, int[] slot, int k, int classes, int dimension) {
+        private Problem(CompactRows rows, int[] target, double[] rowWeight, int[] slot, int k, int classes, int dimension) {
             this.rows = rows;
             this.target = target;
+            this.rowWeight = rowWeight;
             this.slot = slot;
             this.k = k;
             this.classes = classes;
@@ -61,8 +69,14 @@ public final class LbfgsSoftmaxTrainer {
 
         /** Rows {@code x} with class indices {@code y}; classes without an example get no parameters. */
         public static Problem of(List<FeatureBuffer> x, int[] y, int classes, int dimension) {
+            return of(x, y, null, classes, dimension);
+        }
+
+        /** The same with a weight per row (null: every row 1). */
+        public static Problem of(List<FeatureBuffer> x, int[] y, double[] rowWeight, int classes, int dimension) {
             ClassSlots s = ClassSlots.of(y, classes);
-            return new Problem(CompactRows.of(x, dimension), s.target(), s.slot(), s.present(), classes, dimension);
+            return new Problem(CompactRows.of(x, dimension), s.target(), rowWeight, s.slot(), s.present(), classes,
+                    dimension);
         }
 
         /** Indices of every row. */
@@ -96,7 +110,7 @@ public final class LbfgsSoftmaxTrainer {
             int memory = (int) Math.max(3, Math.min(settings.memory(), PAIR_BUDGET_BYTES / (16L * w.length)));
             Lbfgs.Settings s = new Lbfgs.Settings(settings.maxIterations(), settings.gradientTolerance(),
                     settings.relativeTolerance(), memory);
-            return Lbfgs.minimise(new SoftmaxLoss(rows, target, subset, k, l2), w, s);
+            return Lbfgs.minimise(new SoftmaxLoss(rows, target, rowWeight, subset, k, l2), w, s);
         }
 
         /** Logits of the rows {@code subset} over all classes into {@code out[r]} (a class without examples gets a very low one). */

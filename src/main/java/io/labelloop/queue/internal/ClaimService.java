@@ -22,6 +22,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,10 +57,15 @@ public class ClaimService {
     private final SplittableRandom goldDraws = new SplittableRandom(Seeds.GOLD_DRAWS);
 
     private final TransactionTemplate ownTransaction;
+    /** {@code labelloop_claims_seconds}: time of a claim in the service (API and labeling page), by result. */
+    private final Timer claims;
+    private final Timer emptyClaims;
 
     ClaimService(JdbcClient jdbc, LabelBudget budget, ItemQueries items, QueueSettings settings,
             DrySignal drySignal, JsonMapper mapper, JdbcTransactions transactions, HoldoutLine line,
-            HoldoutStock holdoutStock, FallbackEntries fallbacks, GoldItems golds) {
+            HoldoutStock holdoutStock, FallbackEntries fallbacks, GoldItems golds, MeterRegistry registry) {
+        this.claims = claimTimer("items", registry);
+        this.emptyClaims = claimTimer("empty", registry);
         this.golds = golds;
         this.ownTransaction = transactions.requiresNew();
         this.line = line;
@@ -98,6 +106,13 @@ public class ClaimService {
         if (count < 1 || count > settings.maxClaim()) {
             throw ApiException.invalid("count", "must be between 1 and " + settings.maxClaim());
         }
+        long start = System.nanoTime();
+        Claim claim = claimTimed(project, userId, count, leaseFor);
+        (claim.items().isEmpty() ? emptyClaims : claims).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return claim;
+    }
+
+    private Claim claimTimed(Project project, long userId, int count, Duration leaseFor) {
         if (project.queue().stopped()) {
             return new Claim(List.of(), EmptyReason.STOPPED);
         }
@@ -132,6 +147,13 @@ public class ClaimService {
             return claimRegular(project, userId, count, leaseFor);
         }
         return new Claim(out, null);
+    }
+
+    private static Timer claimTimer(String result, MeterRegistry registry) {
+        return Timer.builder("labelloop.claims").tag("result", result)
+                .description("Claims served (items: at least one item; empty: budget, pool or project done)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
     }
 
     /** How many of a claim's items are gold: each with the project's gold rate. */

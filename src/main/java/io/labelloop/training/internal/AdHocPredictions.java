@@ -1,6 +1,7 @@
 package io.labelloop.training.internal;
 
-import io.labelloop.item.ItemQueries;
+import io.labelloop.item.ItemIntake;
+import io.labelloop.item.ItemIntake.ToPredict;
 import io.labelloop.learning.LabelModel;
 import io.labelloop.project.Project;
 import io.labelloop.shared.ApiException;
@@ -17,12 +18,12 @@ import tools.jackson.databind.JsonNode;
 public class AdHocPredictions {
 
     private final ModelStore models;
-    private final ItemQueries itemQueries;
+    private final ItemIntake intake;
     private final ModelPredictions predictions;
 
-    AdHocPredictions(ModelStore models, ItemQueries itemQueries, ModelPredictions predictions) {
+    AdHocPredictions(ModelStore models, ItemIntake intake, ModelPredictions predictions) {
         this.models = models;
-        this.itemQueries = itemQueries;
+        this.intake = intake;
         this.predictions = predictions;
     }
 
@@ -31,15 +32,15 @@ public class AdHocPredictions {
             int modelVersion) {
     }
 
-    /** Reads the items as an upload does ({@link PredictionItems}: 400/422) and predicts them; 409 before the first model. */
+    /** Reads the items as an upload does ({@link ItemIntake#readToPredict}: 400/422) and predicts them; 409 before the first model. */
     public List<Predicted> predict(Project project, JsonNode body) {
         long id = project.id();
-        List<PredictionItems.Item> items = PredictionItems.read(body, project.taskType(), itemQueries.featureNames(id));
+        List<ToPredict> items = intake.readToPredict(project, body);
         ModelSummary latest = models.latest(id).orElseThrow(() -> ApiException.conflict("the project has no model yet"));
         LabelModel model = models.model(id, latest.version());
         var scorer = model.scorer();
-        List<byte[]> encoded = predictions.readable(model, items.stream().map(PredictionItems.Item::encoded).toList(),
-                items.stream().map(PredictionItems.Item::text).toList());
+        List<byte[]> encoded = predictions.readable(model, items.stream().map(ToPredict::encoded).toList(),
+                items.stream().map(ToPredict::text).toList());
         List<Predicted> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             var p = ModelPredictions.asPrediction(model, scorer.predict(encoded.get(i)));

@@ -60,6 +60,9 @@ public final class ModelFileJson {
         if (f instanceof FeaturizerParameters.RandomFourier r) {
             node.set("base", featurizer(mapper, r.base()));
         }
+        if (f instanceof FeaturizerParameters.Forest forest) {
+            node.set("base", featurizer(mapper, forest.base()));
+        }
         if (f instanceof FeaturizerParameters.Concat c) {
             node.set("first", featurizer(mapper, c.first()));
             node.set("second", featurizer(mapper, c.second()));

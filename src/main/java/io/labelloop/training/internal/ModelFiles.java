@@ -66,7 +66,11 @@ public class ModelFiles {
 
     /** Names of the model's input columns: TABULAR feature names in order, pixel positions for images. */
     private List<String> inputs(Project project, ModelParameters p) {
-        FeaturizerParameters base = p.featurizer() instanceof FeaturizerParameters.RandomFourier r ? r.base() : p.featurizer();
+        FeaturizerParameters base = switch (p.featurizer()) {
+            case FeaturizerParameters.RandomFourier r -> r.base();
+            case FeaturizerParameters.Forest f -> f.base();
+            default -> p.featurizer();
+        };
         if (project.taskType() == TaskType.TABULAR && base instanceof FeaturizerParameters.Standardised s) {
             List<String> names = items.featureNames(project.id());
             return new ArrayList<>(names.subList(0, Math.min(s.inputs(), names.size())));

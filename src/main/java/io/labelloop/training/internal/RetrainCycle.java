@@ -61,11 +61,13 @@ public class RetrainCycle {
     private final ConsensusService consensus;
     private final CycleThrottle throttle;
     private final SuspectedErrors suspects;
+    private final CycleMeters meters;
     private final LabelErrorCadence cadence;
 
     RetrainCycle(LabelErrorCadence cadence, CycleThrottle throttle, CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
             ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings,
-            TextEmbeddings embeddings, ConsensusService consensus, SuspectedErrors suspects) {
+            TextEmbeddings embeddings, ConsensusService consensus, SuspectedErrors suspects, CycleMeters meters) {
+        this.meters = meters;
         this.cadence = cadence;
         this.embeddings = embeddings;
         this.throttle = throttle;
@@ -98,6 +100,12 @@ public class RetrainCycle {
 
     /** The same; with {@code fullPool} the cycle scores the whole pool whatever the candidate bound. */
     public Result run(long projectId, boolean force, boolean fullPool) {
+        Result result = runOnce(projectId, force, fullPool);
+        meters.ended(result.outcome());
+        return result;
+    }
+
+    private Result runOnce(long projectId, boolean force, boolean fullPool) {
         CycleLock.Held lock = locks.tryAcquire(projectId);
         if (lock == null) {
             return new Result(Outcome.BUSY, null, "a cycle of this project is already running");
@@ -265,8 +273,10 @@ public class RetrainCycle {
                 window.windows(), window.share(), busy, threads);
         written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer,
                 text.provenance(built.model().choice().representation()), scope));
+        timer.lap("write");
         String flagged = flagSuspectedErrors(project, version, data, built, requested);
         timer.lap("labelErrors");
+        meters.phases(timer);
         log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {}, {}; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
                 String.format("%.3f", built.evaluation().accuracy()), scored[0], pool, window.windows(),
@@ -278,9 +288,9 @@ public class RetrainCycle {
      * Label-error detection after the model is stored (the queue is refilled already), when {@link LabelErrorCadence}
      * says it is due: confident learning on out-of-fold probabilities of the training labels (at most
      * {@link LabelErrors#MAX_ITEMS}, {@link LabelErrors#FOLDS} fits, pausing after each for the cycle's share of the
-     * cores like scoring) and the model's own on the holdout labels; the flags replace the project's suspected errors.
-     * Otherwise the flags of the last run stay (a review or a changed label still clears its entry). Returns what it
-     * did, for the log.
+     * cores like scoring) and the model's own on the holdout labels; the flags replace the project's suspected errors,
+     * and the model's labels are kept as its votes in the next consensus. Otherwise the flags and votes of the last
+     * run stay (a review or a changed label still clears its entry). Returns what it did, for the log.
      */
     private String flagSuspectedErrors(Project project, int version, TrainingSet data, ModelBuilder.Built built,
             boolean requested) {
@@ -302,6 +312,8 @@ public class RetrainCycle {
                     : data.holdoutLabels().get(f.index() - data.trainLabels().size());
             found.add(new SuspectedErrors.Suspect(ids.get(f.index()), given, r.classes().get(f.suggested()), f.score()));
         }
+        consensus.rememberModelVotes(project, version, r.votes().stream()
+                .map(v -> new ConsensusService.ModelVote(ids.get(v.index()), r.classes().get(v.label()))).toList());
         int kept = suspects.replace(project.id(), version, found);
         cadence.ran(project.id(), version, due.trigger(), labels, r.itemsUsed(), r.folds(), kept,
                 (System.nanoTime() - started) / 1_000_000);

@@ -31,10 +31,10 @@ public final class FamilyTrainingTime {
         int runs = opt.integer("runs", 3);
         List<String> only = opt.list("workloads");
         List<String> families = opt.values().containsKey("families") ? opt.list("families")
-                : List.of(ModelFamily.LINEAR.name(), ModelFamily.KERNEL.name());
+                : List.of(ModelFamily.LINEAR.name(), ModelFamily.KERNEL.name(), ModelFamily.TREES.name());
         System.out.println("| workload | family | labels | first version: CPU s | next version (+20 labels, warm): "
-                + "CPU s | model (iterations) | accuracy on 2,000 later items |");
-        System.out.println("|---|---|---|---|---|---|---|");
+                + "CPU s | model (iterations) | accuracy on 2,000 later items | scoring: us per item (one thread) |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (ThroughputWorkload w : ThroughputWorkload.all(opt.data())) {
             if (!only.isEmpty() && !only.contains(w.name())) {
                 continue;
@@ -46,6 +46,26 @@ public final class FamilyTrainingTime {
             }
         }
     }
+
+    /**
+     * Thread CPU per item of scoring (probabilities) {@value #SCORED} items cycling through {@code items}, after a
+     * warm-up of as many: what a cycle pays per pool item for this model.
+     */
+    private static double scoringMicros(LabelModel.ItemScorer scorer, List<byte[]> items) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double sink = 0;
+        long start = 0;
+        for (int round = 0; round < 2; round++) {
+            start = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < SCORED; i++) {
+                sink += scorer.probabilities(items.get(i % items.size()))[0];
+            }
+        }
+        long cpu = threads.getCurrentThreadCpuTime() - start;
+        return sink == -1 ? 0 : cpu / 1000.0 / SCORED;
+    }
+
+    private static final int SCORED = 100_000;
 
     private static String row(ThroughputWorkload w, ModelFamily family, int n, int runs) {
         FamilyTrainer trainer = new FamilyTrainer(w.task(), TrainingOptions.defaults(), FamilyOptions.defaults());
@@ -65,9 +85,9 @@ public final class FamilyTrainingTime {
         for (int i = 0; i < later.size(); i++) {
             correct += scorer.predict(later.get(i)).label().equals(laterLabels.get(i)) ? 1 : 0;
         }
-        return String.format(Locale.ROOT, "| %s | %s | %,d | %.3f | %.3f | %s (%d) | %.4f |", w.name(), family, n,
+        return String.format(Locale.ROOT, "| %s | %s | %,d | %.3f | %.3f | %s (%d) | %.4f | %.2f |", w.name(), family, n,
                 first.cpu(), next.cpu(), m.choice().candidate().label(), m.metadata().epochs(),
-                correct / (double) later.size());
+                correct / (double) later.size(), scoringMicros(scorer, w.items()));
     }
 
 }

@@ -113,7 +113,7 @@ public final class HttpLabelEfficiency {
         return new Run(curve, stats.get("holdoutLabeled").asDouble() / Math.max(1, stats.get("humanLabeled").asDouble()));
     }
 
-    private static double testAccuracy(String base, String token, long project, LabeledData d, Split split, List<CSVRecord> rows)
+    static double testAccuracy(String base, String token, long project, LabeledData d, Split split, List<CSVRecord> rows)
             throws Exception {
         ArrayNode items = JSON.createArrayNode();
         for (int i : split.testIndices()) {
@@ -138,7 +138,7 @@ public final class HttpLabelEfficiency {
         return correct / (double) split.testIndices().length;
     }
 
-    private static String uploadCsv(LabeledData d, Split split, List<CSVRecord> rows) {
+    static String uploadCsv(LabeledData d, Split split, List<CSVRecord> rows) {
         StringBuilder csv = new StringBuilder();
         if (d.task() == TaskType.TEXT) {
             csv.append("externalId,text\n");
@@ -167,7 +167,7 @@ public final class HttpLabelEfficiency {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
-    private static List<CSVRecord> rows(Path file) throws Exception {
+    static List<CSVRecord> rows(Path file) throws Exception {
         var raw = Files.newInputStream(file);
         var in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
         try (Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
@@ -175,7 +175,7 @@ public final class HttpLabelEfficiency {
         }
     }
 
-    private static JsonNode send(String method, String url, String token, String body, String type) throws Exception {
+    static JsonNode send(String method, String url, String token, String body, String type) throws Exception {
         HttpResponse<String> r = raw(method, url, token, body, type);
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + url + " -> " + r.statusCode() + " " + r.body());
@@ -183,7 +183,7 @@ public final class HttpLabelEfficiency {
         return JSON.readTree(r.body());
     }
 
-    private static HttpResponse<String> raw(String method, String url, String token, String body, String type) throws Exception {
+    static HttpResponse<String> raw(String method, String url, String token, String body, String type) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
         if (body == null) {
             b.GET();
