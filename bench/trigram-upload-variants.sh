@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Whether the opt-in trigram index (items_text_trgm) can be made cheaper for uploads by GIN's own settings:
+# \copy of N generated texts of about 150 characters into items-like tables without the index, with it
+# (defaults: fastupdate on, 4 MB pending list), with a 64 MB pending list (gin_pending_list_limit), and with
+# fastupdate off, each at work_mem 4 MB and 64 MB (the pending list's cleanup works within work_mem), two
+# rounds (docs/labeling-experience.md). Record the load average printed beside each time.
+#   nice -n 19 bench/trigram-upload-variants.sh [rows=100000]
+set -euo pipefail
+ROWS=${1:-100000}
+DB=labelloop_trgm_browser
+P="psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1"
+DATA=$(mktemp)
+trap '$P -d postgres -c "drop database if exists $DB with (force)"; rm -f "$DATA"' EXIT
+$P -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+$P -d $DB -c "create extension pg_trgm" \
+  -c "create table plain (id bigserial primary key, project_id bigint, text text)" \
+  -c "create index on plain (project_id, id)" \
+  -c "create table trgm (like plain including all)" -c "create index on trgm using gin (text gin_trgm_ops)" \
+  -c "create table trgm_pending (like plain including all)" -c "create index on trgm_pending using gin (text gin_trgm_ops) with (gin_pending_list_limit = 65536)" \
+  -c "create table trgm_nofast (like plain including all)" -c "create index on trgm_nofast using gin (text gin_trgm_ops) with (fastupdate = off)"
+python3 - "$ROWS" "$DATA" <<'PY'
+import random, sys
+r = random.Random(7)
+w = ['alpha', 'bravo', 'topic', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike',
+     'november', 'oscar', 'papa']
+with open(sys.argv[2], 'w') as f:
+    for i in range(int(sys.argv[1])):
+        f.write('1\titem %d about %s and %s, %s\n' % (i, r.choice(w), r.choice(w), ' '.join(r.choice(w) for _ in range(20))))
+PY
+for round in 1 2; do
+  for t in plain trgm trgm_pending trgm_nofast; do
+    for wm in 4MB 64MB; do
+      [ $t = plain ] && [ $wm = 64MB ] && continue
+      $P -d $DB -c "truncate $t"
+      s=$(date +%s.%N); $P -d $DB -c "set work_mem = '$wm'" -c "\copy $t (project_id, text) from '$DATA'"; e=$(date +%s.%N)
+      echo "$t work_mem $wm round $round: $(echo "$e - $s" | bc) s, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    done
+  done
+done
