@@ -8,7 +8,7 @@
 # BUDGET=n gives the project a budget of n labels (default none), to measure the budgeted write path.
 # APP_ARGS="--name=value ..." passes settings to the service.
 # JAR=path runs another build of the service (to compare two builds under the same machine load).
-# BENCH_DB=name, BENCH_PORT=n: another database and port (two benchmarks at once).
+# BENCH_DB=name: the database it creates afresh (default labelloop_annotator_bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-32}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Label-efficiency benchmark: oracle simulation on every dataset under ../shared/data, with scikit-learn's
 # loops on the same splits and seeds as outside references (bench/sklearn_reference.py).
-# Usage: bench/label-efficiency.sh [--family AUTO|LINEAR|KERNEL|NONE] [--seeds 10] [--first-seed 42] [--budget 500] [--step 20] [--threads 2]
+# Usage: bench/label-efficiency.sh [--family AUTO|LINEAR|KERNEL|TREES|NONE] [--seeds 10] [--first-seed 42] [--budget 500] [--step 20] [--threads 2]
 #          [--datasets a,b] [--methods M1,M2] [--merge true] [--max-pool n] [--max-test n]
 #          [--references stored|sklearn|none] [--reference-jobs 1]
 #   --references stored (default): run the reference loops only for datasets whose stored curves

@@ -13,7 +13,7 @@ shift || true
 DATA=${DATA:-../shared/data}
 DATASETS=${*:-$DATA/image/sklearn_digits_8x8.csv $DATA/tabular/satellite.csv $DATA/tabular/breast_cancer_wdbc.csv}
 source bench/lib.sh
-CP=$(test_classpath)
+source bench/classpath.sh  # a snapshot of the classes: a rebuild during the run cannot change them
 start_app labelloop_teams_http "${BENCH_PORT:-18087}" 2g --labelloop.training.interval=1s
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" -cp "$CP" io.labelloop.learning.bench.TeamsHttpBenchmark "http://localhost:$PORT" "$TOKEN" "$SEEDS" \

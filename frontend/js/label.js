@@ -119,6 +119,7 @@
       $("why").hidden = true;
       renderEmptyReason();
       renderSuggestion(null);
+      if ($("similar")) $("similar").hidden = true;
       return;
     }
     if (!item) {
@@ -133,6 +134,40 @@
     $("why-score").textContent = item.reason === "STRATEGY" ? "(" + format(texts.score, item.score.toFixed(3)) + ")" : "";
     $("item-body").replaceChildren(...content(item));
     renderSuggestion(item.prediction);
+    renderSimilar(item);
+  }
+
+  // TEXT items: the labeled items nearest in meaning, so that like cases get like labels. Nothing shows
+  // until the item is embedded or when nothing labeled is close, and an answer that arrives after the next
+  // item is on show is dropped.
+  async function renderSimilar(item) {
+    const card = $("similar");
+    if (!card) return;
+    state.similarFor = item.itemId;
+    try {
+      const response = await fetch(base + "/" + item.itemId + "/similar?labeled=true&limit=3",
+        { headers: headers(), credentials: "same-origin" });
+      // below this cosine two sentence embeddings share next to no meaning: not worth an annotator's glance
+      const hits = (response.ok ? await response.json() : []).filter((hit) => hit.similarity >= 0.1);
+      if (state.similarFor !== item.itemId || state.current !== item) return;
+      card.hidden = hits.length === 0;
+      $("similar-list").replaceChildren(...hits.map((hit) => {
+        const li = document.createElement("li");
+        const label = document.createElement("strong");
+        label.textContent = hit.label;
+        const text = document.createElement("span");
+        text.className = "similar-text";
+        const whole = hit.text || "";
+        text.textContent = whole.length > 200 ? whole.slice(0, 200) + "\u2026" : whole;
+        const score = document.createElement("span");
+        score.className = "muted";
+        score.textContent = format(texts.similarAlike, hit.similarity.toFixed(2));
+        li.append(label, text, score);
+        return li;
+      }));
+    } catch (e) {
+      card.hidden = true;
+    }
   }
 
   // Spent means spent; budget left but held by others' leases says who holds it and until when,

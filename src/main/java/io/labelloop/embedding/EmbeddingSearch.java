@@ -51,6 +51,15 @@ public class EmbeddingSearch {
 
     /** The items nearest in meaning to item {@code itemId} of the project (itself left out). */
     public List<SimilarItem> similar(Project project, long itemId, int limit) {
+        return similar(project, itemId, limit, false);
+    }
+
+    /**
+     * The items nearest in meaning to item {@code itemId} (itself left out); with {@code labeledOnly} among the
+     * items that have a human's or an imported label only: the labeling page shows them beside the item, so that
+     * an annotator labels like cases alike.
+     */
+    public List<SimilarItem> similar(Project project, long itemId, int limit, boolean labeledOnly) {
         requireText(project);
         checkLimit(limit);
         Int8Vector query = vectors.of(project.id(), itemId);
@@ -62,12 +71,18 @@ public class EmbeddingSearch {
             }
             throw ApiException.conflict("item " + itemId + " is not embedded yet; GET /embeddings shows the progress");
         }
-        return nearest(project.id(), query, limit, itemId);
+        return nearest(project.id(), query, limit, itemId, labeledOnly);
     }
 
     private List<SimilarItem> nearest(long projectId, Int8Vector query, int limit, long exclude) {
+        return nearest(projectId, query, limit, exclude, false);
+    }
+
+    private List<SimilarItem> nearest(long projectId, Int8Vector query, int limit, long exclude, boolean labeledOnly) {
         // In a transaction, so that a project scanned from the database streams its rows (fetch size).
-        var hits = transactions.required().execute(tx -> vectors.nearest(projectId, query, limit, exclude));
+        var hits = transactions.required().execute(tx -> labeledOnly
+                ? vectors.nearestLabeled(projectId, query, limit, exclude)
+                : vectors.nearest(projectId, query, limit, exclude));
         if (hits == null || hits.isEmpty()) {
             return List.of();
         }

@@ -5,6 +5,7 @@ import io.labelloop.learning.model.StratifiedFolds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 /**
  * Out-of-fold log-loss and accuracy of a trained candidate: stratified k-fold, each fold's model retrained
@@ -44,11 +45,19 @@ final class CandidateValidation {
      */
     static double[][] outOfFold(ModelTrainer trainer, LabelModel full, List<byte[]> items, List<String> labels,
             int folds, long seed) {
+        return outOfFold(trainer, full, items, labels, folds, seed, worked -> {
+        });
+    }
+
+    /** The same, calling {@code afterFold} with the nanoseconds each fold took. */
+    static double[][] outOfFold(ModelTrainer trainer, LabelModel full, List<byte[]> items, List<String> labels,
+            int folds, long seed, LongConsumer afterFold) {
         List<String> classes = full.classes();
         int[] y = labels.stream().mapToInt(classes::indexOf).toArray();
         int[] fold = StratifiedFolds.assign(y, classes.size(), folds, seed);
         double[][] p = new double[items.size()][];
         for (int f = 0; f < folds; f++) {
+            long started = System.nanoTime();
             List<byte[]> trainX = new ArrayList<>();
             List<String> trainY = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
@@ -72,6 +81,7 @@ final class CandidateValidation {
                     }
                 }
             }
+            afterFold.accept(System.nanoTime() - started);
         }
         return p;
     }

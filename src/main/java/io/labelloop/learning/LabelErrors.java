@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.LongConsumer;
 
 /**
  * Labels the model believes are wrong, by confident learning (Northcutt, Jiang &amp; Chuang 2021) on out-of-fold
@@ -35,9 +36,16 @@ public final class LabelErrors {
     public record Flag(int index, int suggested, double score) {
     }
 
-    /** The flags (highest score first), the classes they index, and how many items and folds were used. */
-    public record Result(List<Flag> flags, List<String> classes, int itemsUsed, int folds) {
-        public static final Result NONE = new Result(List.of(), List.of(), 0, 0);
+    /** The model's most probable class (index into the classes) for an item (its index in the lists given). */
+    public record Vote(int index, int label) {
+    }
+
+    /**
+     * The flags (highest score first), the classes they index, how many items and folds were used, and the model's
+     * vote on each item used (out of fold; held-out items: the full model's), for consensus to weigh.
+     */
+    public record Result(List<Flag> flags, List<String> classes, int itemsUsed, int folds, List<Vote> votes) {
+        public static final Result NONE = new Result(List.of(), List.of(), 0, 0, List.of());
     }
 
     /** Out-of-fold probabilities of the labeled items and confident learning on them. */
@@ -51,6 +59,16 @@ public final class LabelErrors {
      */
     public static Result find(ModelTrainer trainer, LabelModel full, List<byte[]> items, List<String> labels,
             List<byte[]> heldOut, List<String> heldOutLabels, long seed) {
+        return find(trainer, full, items, labels, heldOut, heldOutLabels, seed, worked -> {
+        });
+    }
+
+    /**
+     * The same, calling {@code afterFold} with the nanoseconds each fold's fit took (a caller that shares the cores
+     * pauses there).
+     */
+    public static Result find(ModelTrainer trainer, LabelModel full, List<byte[]> items, List<String> labels,
+            List<byte[]> heldOut, List<String> heldOutLabels, long seed, LongConsumer afterFold) {
         if (items.size() < MIN_ITEMS) {
             return Result.NONE;
         }
@@ -66,7 +84,7 @@ public final class LabelErrors {
         List<byte[]> x = used.stream().map(items::get).toList();
         List<String> y = used.stream().map(labels::get).toList();
         List<String> classes = full.classes();
-        double[][] oof = outOfFoldProbabilities(trainer, full, x, y, seed);
+        double[][] oof = outOfFoldProbabilities(trainer, full, x, y, seed, afterFold);
         int extra = Math.min(heldOut.size(), MAX_ITEMS);
         double[][] p = java.util.Arrays.copyOf(oof, x.size() + extra);
         int[] given = new int[p.length];
@@ -82,13 +100,29 @@ public final class LabelErrors {
         for (Flag f : confidentLearning(p, given, classes.size())) {
             flags.add(new Flag(used.get(f.index()), f.suggested(), f.score()));
         }
-        return new Result(flags, classes, p.length, FOLDS);
+        List<Vote> votes = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            int best = 0;
+            for (int c = 1; c < p[i].length; c++) {
+                best = p[i][c] > p[i][best] ? c : best;
+            }
+            if (p[i][best] > 1.0 / p[i].length) { // a fold that could not be trained has no opinion
+                votes.add(new Vote(used.get(i), best));
+            }
+        }
+        return new Result(flags, classes, p.length, FOLDS, votes);
     }
 
     /** Out-of-fold probabilities ({@link #FOLDS} folds; uniform where a fold could not be trained), in {@code full}'s class order. */
     public static double[][] outOfFoldProbabilities(ModelTrainer trainer, LabelModel full, List<byte[]> items,
             List<String> labels, long seed) {
-        double[][] oof = CandidateValidation.outOfFold(trainer, full, items, labels, FOLDS, seed);
+        return outOfFoldProbabilities(trainer, full, items, labels, seed, worked -> {
+        });
+    }
+
+    private static double[][] outOfFoldProbabilities(ModelTrainer trainer, LabelModel full, List<byte[]> items,
+            List<String> labels, long seed, LongConsumer afterFold) {
+        double[][] oof = CandidateValidation.outOfFold(trainer, full, items, labels, FOLDS, seed, afterFold);
         for (int i = 0; i < oof.length; i++) {
             if (oof[i] == null) { // its fold could not be trained: no opinion
                 oof[i] = new double[full.classes().size()];

@@ -102,7 +102,8 @@ public final class ModelTrainer {
 
     /**
      * The same with a weight per label in the loss (e.g. the confidence of a consensus label; null: every label 1).
-     * The L-BFGS solver weighs the rows; the SGD solver (many sparse texts) and the penalty search do not.
+     * The L-BFGS solver weighs the rows; the SGD solver (many sparse texts), the penalty search and the forest of
+     * the TREES family do not.
      */
     public LabelModel train(List<byte[]> items, List<String> labels, double[] labelWeights, List<byte[]> unlabeledSample,
                             LabelModel previous) {

@@ -1,5 +1,6 @@
 package io.labelloop.queue;
 
+import io.labelloop.shared.AdvisoryLocks;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +23,13 @@ public class QueueBoard {
      * Replaces the project's unleased entries with a new ranked batch; entries under a live lease
      * stay as they are (their annotators keep working) and are not added twice. Stream, audit,
      * synthetic and guided entries, holdout draws and entries waiting for further judgments stay until they are labeled (claims hand out the draws
-     * at the holdout's share, whatever the batch).
+     * at the holdout's share, whatever the batch). It holds the project's refill lock until its transaction ends:
+     * claims skip the entries it deletes and cannot see those it inserts before the commit, so a claim that finds
+     * no free entry meanwhile waits for the commit ({@link AdvisoryLocks#QUEUE_REFILL}) and gets the new ones.
      */
     @Transactional
     public void replace(long projectId, List<QueueEntryDraft> entries) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(AdvisoryLocks.QUEUE_REFILL, Math.toIntExact(projectId)).query().listOfRows();
         jdbc.sql("""
                 delete from queue_entries where project_id = ? and reason not in %s and not holdout and not overlap
                 and (lease_expires_at is null or lease_expires_at < now())""".formatted(QueueReason.sqlList(QueueReason.KEPT)))

@@ -68,7 +68,8 @@ public class HotTableVacuum {
         for (String table : due) {
             try {
                 // a table name from watch(), never user input; VACUUM runs outside a transaction (autocommit)
-                jdbc.sql("vacuum (skip_locked) " + table).update();
+                // without truncation (the tables' vacuum_truncate, V22): no ACCESS EXCLUSIVE lock for claims to wait behind
+                jdbc.sql("vacuum (skip_locked, truncate false) " + table).update();
             } catch (DataAccessException e) {
                 log.warn("Vacuum of {} failed; retrying at the next check", table, e);
             }

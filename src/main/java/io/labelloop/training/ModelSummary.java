@@ -42,9 +42,13 @@ public record ModelSummary(int version, Instant trainedAt, int labelCount, int h
         return provenance.get("text") instanceof Map<?, ?> t && t.get("note") instanceof String s ? s : null;
     }
 
-    /** Whether the model download has an ONNX form of this version: the linear family on numbers or pixels. */
+    /**
+     * Whether the model download has an ONNX form of this version: the linear and kernel families on numbers or
+     * pixels (a kernel model over more than 2,048 input columns hashes them and has none: its download says so).
+     */
     public boolean hasOnnx(io.labelloop.learning.TaskType task) {
-        return task != io.labelloop.learning.TaskType.TEXT && "LINEAR".equals(family) && "STANDARD".equals(representation);
+        return task != io.labelloop.learning.TaskType.TEXT && ("LINEAR".equals(family) || "KERNEL".equals(family))
+                && "STANDARD".equals(representation);
     }
 
     public Double accuracy() {

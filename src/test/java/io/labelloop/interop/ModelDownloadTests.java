@@ -36,8 +36,12 @@ class ModelDownloadTests extends ApiTest {
     }
 
     private long trainedTabularProject(float[][] rows) {
+        return trainedTabularProject(rows, "LINEAR");
+    }
+
+    private long trainedTabularProject(float[][] rows, String family) {
         var created = api().post("/api/v1/projects", ADMIN, Map.of("name", "onnx-tabular", "taskType", "TABULAR",
-                "labels", List.of("a", "b", "c"), "modelFamily", "LINEAR", "holdoutFraction", 0));
+                "labels", List.of("a", "b", "c"), "modelFamily", family, "holdoutFraction", 0));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         StringBuilder csv = new StringBuilder("externalId,width,count,depth,label\n");
@@ -107,11 +111,11 @@ class ModelDownloadTests extends ApiTest {
     }
 
     /** The model, the rows and the service's answers as files, for {@code bench/onnx-python-check.py}. */
-    private static void keepForPython(byte[] model, float[][] rows, List<Map<String, Double>> service, List<String> classes)
-            throws java.io.IOException {
+    private static void keepForPython(String name, byte[] model, float[][] rows, List<Map<String, Double>> service,
+            List<String> classes) throws java.io.IOException {
         java.nio.file.Path dir = java.nio.file.Path.of("target", "interop");
         java.nio.file.Files.createDirectories(dir);
-        java.nio.file.Files.write(dir.resolve("tabular.onnx"), model);
+        java.nio.file.Files.write(dir.resolve(name + ".onnx"), model);
         List<List<Double>> expected = service.stream().map(m -> classes.stream().map(m::get).toList()).toList();
         List<List<Object>> inputs = new ArrayList<>();
         for (float[] row : rows) {
@@ -121,7 +125,7 @@ class ModelDownloadTests extends ApiTest {
             }
             inputs.add(values);
         }
-        java.nio.file.Files.writeString(dir.resolve("tabular-check.json"),
+        java.nio.file.Files.writeString(dir.resolve(name + "-check.json"),
                 Api.toJson(Map.of("classes", classes, "rows", inputs, "expected", expected)));
     }
 
@@ -139,7 +143,27 @@ class ModelDownloadTests extends ApiTest {
 
         List<Map<String, Double>> service = servicePredictions(p, test);
         assertSame(runOnnx(download.bytes(), test, classes), service, classes);
-        keepForPython(download.bytes(), test, service, classes);
+        keepForPython("tabular", download.bytes(), test, service, classes);
+    }
+
+    @Test
+    void shouldGiveTheServicesProbabilitiesWhenTheOnnxModelOfAKernelTabularProjectRunsInOnnxRuntime() throws Exception {
+        Random rnd = new Random(7);
+        long p = trainedTabularProject(tabularRows(150, rnd), "KERNEL");
+        float[][] test = tabularRows(40, rnd);
+        test[5][1] = Float.NaN; // missing where training had none: mean, no indicator, then the random features
+
+        JsonNode json = api().get("/api/v1/projects/" + p + "/models/1/download?format=json", ADMIN).json();
+        assertThat(json.get("family").asString()).isEqualTo("KERNEL");
+        assertThat(json.get("featurizer").get("type").asString()).isEqualTo("randomFourier");
+        assertThat(json.get("featurizer").get("hashed").asBoolean()).isFalse();
+        var download = api().get("/api/v1/projects/" + p + "/models/1/download?format=onnx", ADMIN);
+        assertThat(download.status()).as(download.toString()).isEqualTo(200);
+        List<String> classes = classes(p, 1);
+
+        List<Map<String, Double>> service = servicePredictions(p, test);
+        assertSame(runOnnx(download.bytes(), test, classes), service, classes);
+        keepForPython("kernel", download.bytes(), test, service, classes);
     }
 
     @Test

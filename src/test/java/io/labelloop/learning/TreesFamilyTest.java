@@ -124,13 +124,35 @@ class TreesFamilyTest {
 
     @Test
     void shouldNotConsiderTreesWhenScoringAHugePoolWouldTakeTooLong() {
-        Data d = xor(150, 8, 7);
+        Data d = stripes(150, 4, 6);
 
-        LabelModel m = new FamilyTrainer(TaskType.TABULAR, TrainingOptions.defaults(),
-                new FamilyOptions(30, 1.5, 0.05, 1e8)).train(d.items(), d.labels(), List.of(), null, null, 1_000_000);
+        LabelModel small = trainer.train(d.items(), d.labels(), List.of(), null, null, 100_000);
+        LabelModel m = trainer.train(d.items(), d.labels(), List.of(), null, null, 1_000_000);
 
+        assertThat(small.choice().family()).isEqualTo(ModelFamily.TREES);
         assertThat(m.choice().family()).isEqualTo(ModelFamily.LINEAR);
-        assertThat(m.choice().reason()).contains("TREES not considered: scoring the pool of 1,000,000 items");
+        assertThat(m.choice().reason()).contains("TREES not considered: scoring the pool of 1,000,000 items would take "
+                + "about 2.7e+10 operations, more than the 1e+10 a cycle allows");
+    }
+
+    @Test
+    void shouldSelectDistinctPoolItemsWithEveryStrategyOnATreesModel() {
+        Data d = stripes(260, 4, 8);
+        LabelModel m = new FamilyTrainer(TaskType.TABULAR, TrainingOptions.defaults().withCommittee(3),
+                FamilyOptions.defaults()).train(d.items().subList(0, 60), d.labels().subList(0, 60), List.of(), null,
+                ModelFamily.TREES, 200);
+
+        for (StrategyName strategy : StrategyName.values()) {
+            BatchSelector s = BatchSelector.create(m, strategy, SelectionOptions.ofBatch(10));
+            d.items().subList(0, 60).forEach(s::addLabeled);
+            for (int i = 60; i < d.items().size(); i++) {
+                s.offer(i, d.items().get(i));
+            }
+            List<SelectedItem> batch = s.select();
+
+            assertThat(batch).as(strategy.name()).hasSize(10);
+            assertThat(batch).extracting(SelectedItem::itemId).doesNotHaveDuplicates().allMatch(id -> id >= 60);
+        }
     }
 
     @Test

@@ -87,6 +87,16 @@ class ClaimTests extends ApiTest {
     }
 
     @Test
+    void shouldVacuumTheHotTablesWithoutTruncatingThemUnderAnExclusiveLock() {
+        // truncating a table's empty end pages takes an ACCESS EXCLUSIVE lock that every claim and label would wait for
+        List<String> options = jdbc.sql("""
+                select relname || ':' || array_to_string(reloptions, ',') from pg_class
+                where relname in ('queue_entries', 'label_spend') and relnamespace = current_schema()::regnamespace
+                order by relname""").query(String.class).list();
+        assertThat(options).containsExactly("label_spend:vacuum_truncate=false", "queue_entries:vacuum_truncate=false");
+    }
+
+    @Test
     void shouldVacuumTheQueueOnceClaimsAndLabelsLeaveDeadRowsBehind() throws InterruptedException {
         ProjectApi p = irisProject(iris, Map.of("retrainEvery", 1000));
         scheduler.runDue(p.id());

@@ -24,6 +24,8 @@ import tools.jackson.databind.JsonNode;
 class CandidateScoringTests extends ApiTest {
 
     static final int BOUND = 100;
+    /** labelloop.training.busy-after-label's default. */
+    private static final long BUSY_AFTER_LABEL_MILLIS = 5_000;
     private static final int LABELED = 40;
     private static final int UNLABELED = 400;
 
@@ -78,8 +80,9 @@ class CandidateScoringTests extends ApiTest {
     }
 
     @Test
-    void shouldScoreOnOneShareOfTheCoresWhileAnnotatorsAreLabeling() {
+    void shouldScoreOnOneShareOfTheCoresWhileAnnotatorsAreLabeling() throws InterruptedException {
         long p = project(UNLABELED);
+        Thread.sleep(BUSY_AFTER_LABEL_MILLIS + 100); // the upload's labels count as labeling too
         trainNow(p);
         JsonNode idle = latestModel(p).get("provenance").get("scoring");
         JsonNode item = api().post("/api/v1/projects/" + p + "/queue/claims", ADMIN, Map.of("count", 1)).json().get("items").get(0);
@@ -94,6 +97,29 @@ class CandidateScoringTests extends ApiTest {
         assertThat(idle.get("threads").asInt()).isEqualTo(cores);
         assertThat(busy.get("annotatorsActive").asBoolean()).isTrue();
         assertThat(busy.get("threads").asInt()).as("half of %d cores (busy-share 0.5)", cores).isEqualTo(Math.max(1, cores / 2));
+    }
+
+    @Test
+    void shouldScoreOnOneShareOfTheCoresWhileAnnotatorsLabelThroughAnotherInstance() throws Exception {
+        long p = project(UNLABELED);
+        long other = project(10);
+        Thread.sleep(BUSY_AFTER_LABEL_MILLIS + 100);
+        trainNow(p);
+        assertThat(latestModel(p).get("provenance").get("scoring").get("annotatorsActive").asBoolean()).isFalse();
+        try (Connection apiReplica = dataSource.getConnection()) {
+            // a label an annotator gives on another instance (an API replica): this one hears of it only through
+            // the database
+            apiReplica.createStatement().executeUpdate("""
+                    insert into labels (project_id, item_id, label, source)
+                    select project_id, id, 'pos', 'HUMAN' from items i
+                    where project_id = %d and not exists (select 1 from labels l where l.item_id = i.id) limit 1"""
+                    .formatted(other));
+        }
+        trainNow(p);
+
+        JsonNode busy = latestModel(p).get("provenance").get("scoring");
+        assertThat(busy.get("annotatorsActive").asBoolean()).as("a label on another instance of the database").isTrue();
+        assertThat(busy.get("threads").asInt()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     @Test

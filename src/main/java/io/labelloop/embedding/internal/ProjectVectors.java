@@ -24,6 +24,8 @@ public class ProjectVectors {
 
     private static final int DIM = SentenceEncoder.DIMENSIONS;
     private static final long RECHECK_NANOS = 5_000_000_000L;
+    /** Most items with an imported label that {@link #nearestLabeled} compares. */
+    static final int IMPORTED_SCAN = 20_000;
 
     private final JdbcClient jdbc;
     private final long maxBytes;
@@ -68,6 +70,31 @@ public class ProjectVectors {
                         best.offer(rs.getLong(1), Int8Vector.dot(q, rs.getBytes(2)) * (double) query.scale() * rs.getFloat(3));
                     });
         }
+        return best.best();
+    }
+
+    /**
+     * The {@code k} labeled items (a human's label or an imported one) most similar to the query, most similar
+     * first, leaving out {@code exclude}. Streams the labeled items' vectors from the database: every item a human
+     * labeled (bounded by the budget) and at most {@link #IMPORTED_SCAN} of those that came with a label, so that a
+     * project imported with a million labels does not read them all for each item an annotator opens.
+     */
+    public List<Hit> nearestLabeled(long projectId, Int8Vector query, int k, long exclude) {
+        NearestItems best = new NearestItems(k, exclude);
+        byte[] q = query.bytes();
+        jdbc.sql("""
+                select e.item_id, e.vector, e.scale from item_embeddings e
+                where e.project_id = ? and e.item_id in (select l.item_id from labels l
+                      where l.project_id = ? and l.source = 'HUMAN')
+                union all
+                (select e.item_id, e.vector, e.scale from item_embeddings e join items i on i.id = e.item_id
+                 where e.project_id = ? and i.imported_label is not null
+                   and not exists (select 1 from labels l where l.item_id = i.id and l.source = 'HUMAN')
+                 limit ?)""")
+                .params(projectId, projectId, projectId, IMPORTED_SCAN).withFetchSize(2000)
+                .query(rs -> {
+                    best.offer(rs.getLong(1), Int8Vector.dot(q, rs.getBytes(2)) * (double) query.scale() * rs.getFloat(3));
+                });
         return best.best();
     }
 

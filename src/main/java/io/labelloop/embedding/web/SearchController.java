@@ -32,10 +32,12 @@ class SearchController {
         return search.search(access.requireView(id, me), q, limit);
     }
 
-    @GetMapping("/api/v1/projects/{id}/items/{itemId}/similar")
-    @Operation(summary = "Items nearest in meaning to an item of the project")
+    @GetMapping({"/api/v1/projects/{id}/items/{itemId}/similar", "/projects/{id}/label/{itemId}/similar"})
+    @Operation(summary = "Items nearest in meaning to an item of the project; with labeled=true only items with a "
+            + "human's or an imported label (the labeling page shows them beside the item)")
     List<SimilarItem> similar(@PathVariable long id, @PathVariable long itemId,
-            @RequestParam(defaultValue = "20") int limit, @AuthenticationPrincipal AuthenticatedUser me) {
-        return search.similar(access.requireView(id, me), itemId, limit);
+            @RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "false") boolean labeled,
+            @AuthenticationPrincipal AuthenticatedUser me) {
+        return search.similar(access.requireView(id, me), itemId, limit, labeled);
     }
 }

@@ -9,6 +9,7 @@ import io.labelloop.item.ItemView;
 import io.labelloop.project.Project;
 import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.QueueSettings;
+import io.labelloop.shared.AdvisoryLocks;
 import io.labelloop.shared.ApiException;
 import io.labelloop.shared.JdbcTransactions;
 import java.sql.Timestamp;
@@ -180,6 +181,11 @@ public class ClaimService {
         Mix mix = new Mix(leaseFor);
         Step step = leaseStep(project, userId, count, mix);
         leased.addAll(step.leased());
+        if (step.regularShort() > 0 && !step.budgetExhausted() && waitedForRefill(project.id())) {
+            // a cycle was replacing the queue: its new ranked entries are there now
+            step = leaseStep(project, userId, count - leased.size(), mix);
+            leased.addAll(step.leased());
+        }
         if (step.regularShort() > 0 && !step.budgetExhausted()) {
             drySignal.ranDry(project.id());
         }
@@ -345,6 +351,21 @@ public class ClaimService {
                         rs.getDouble("leased_score"), QueueReason.valueOf(rs.getString("leased_reason")), rs.getString("leased_prediction"),
                         rs.getTimestamp("leased_until").toInstant(), rs.getBoolean("leased_draw_slot"), itemRow.mapRow(rs, i)))
                 .list();
+    }
+
+    /**
+     * Whether a queue refill of the project was running ({@link io.labelloop.queue.QueueBoard#replace}); if so, returns
+     * once it has committed. Each statement runs on its own, so the shared lock is let go at once.
+     */
+    private boolean waitedForRefill(long projectId) {
+        boolean free = Boolean.TRUE.equals(ownTransaction.execute(s -> jdbc.sql("select pg_try_advisory_xact_lock_shared(?, ?)")
+                .params(AdvisoryLocks.QUEUE_REFILL, Math.toIntExact(projectId)).query(Boolean.class).single()));
+        if (free) {
+            return false;
+        }
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("select pg_advisory_xact_lock_shared(?, ?)")
+                .params(AdvisoryLocks.QUEUE_REFILL, Math.toIntExact(projectId)).query().listOfRows());
+        return true;
     }
 
     private boolean hasFreeEntries(long projectId) {

@@ -26,7 +26,8 @@ class LabelingPageController {
     private static final String[] SCRIPT_TEXTS = {"loading", "item", "itemImage", "feature", "value", "suggests", "score",
             "labeled", "skipped", "undone", "failed", "budgetOf", "budgetUnlimited", "synthetic", "synthetic.madeBy",
             "synthetic.from", "invalid", "invalidDone", "details", "noSuggestionYet", "zoomIn", "zoomOut", "zoomFit",
-            "zoomFitShort", "imageHelp", "noMatch", "itemTaken", "away", "heldByOthers", "heldByOthersOne", "columnsByModel", "columnsNoModel", "flagged"};
+            "zoomFitShort", "imageHelp", "noMatch", "itemTaken", "away", "heldByOthers", "heldByOthersOne", "columnsByModel", "columnsNoModel", "flagged",
+            "similarAlike"};
 
     /** From this many labels on, the page offers a filter: a long list of buttons is slow to scan. */
     private static final int FILTER_FROM = 12;

@@ -19,10 +19,12 @@ import org.tribuo.util.onnx.ONNXRef;
  * A model version as an ONNX graph: input {@code features} (float, one row per item, the raw values as uploaded,
  * NaN for a missing value), output {@code probabilities} (float, one column per class in the order of the
  * {@code classes} metadata entry). The graph is the featurizer (standardisation with log1p, clipping and missing
- * indicators; or pixel scaling), then x W + b, divided by the temperature, then softmax. Everything after the
- * featurizer runs in double, as the service's own scorer does, so its probabilities agree to about 1e-7.
- * Only the linear family on the task's own numeric columns or pixels has a graph; text hashing, HOG and random
- * Fourier features are left to the JSON file ({@link #unsupported}).
+ * indicators; or pixel scaling; for the kernel family, random Fourier features over either: s cos(x W' + b')), then
+ * x W + b, divided by the temperature, then softmax. Everything after the featurizer runs in double, as the
+ * service's own scorer does, so its probabilities agree to about 1e-7. The linear and kernel families on the task's
+ * own numeric columns or pixels have a graph; text hashing, HOG, and kernel inputs folded by feature hashing (wider
+ * than {@link io.labelloop.learning.features.RandomFourierFeaturizer#MAX_DENSE_INPUT}) are left to the JSON file
+ * ({@link #unsupported}).
  */
 public final class OnnxModelFile {
     private static final long IR_VERSION = 7;
@@ -43,10 +45,22 @@ public final class OnnxModelFile {
                     + "which need the encoder network before the model");
             case FeaturizerParameters.Concat c -> Optional.of("this TEXT model reads n-grams and sentence "
                     + "embeddings, which ONNX operators here cannot reproduce");
-            case FeaturizerParameters.RandomFourier r -> Optional.of("the " + p.family()
-                    + " family (random Fourier features) has no ONNX form here");
+            case FeaturizerParameters.RandomFourier r -> randomFourierUnsupported(p, r);
             case FeaturizerParameters.Forest f -> Optional.of("the TREES family (a random forest) has no ONNX form "
                     + "here; format=json holds its trees node by node");
+        };
+    }
+
+    private static Optional<String> randomFourierUnsupported(ModelParameters p, FeaturizerParameters.RandomFourier r) {
+        if (r.hashed()) {
+            return Optional.of("the " + p.family() + " family folds its " + r.base().columns() + " input columns by feature "
+                    + "hashing before its random Fourier features, which has no ONNX form here");
+        }
+        return switch (r.base()) {
+            case Standardised s -> Optional.empty();
+            case Pixels px -> Optional.empty();
+            default -> unsupported(new ModelParameters(p.taskType(), p.family(), p.representation(), p.classes(), r.base(),
+                    p.weights(), p.bias(), p.temperature()));
         };
     }
 
@@ -55,10 +69,12 @@ public final class OnnxModelFile {
         ONNXContext ctx = new ONNXContext();
         ctx.setName("labelloop");
         int classes = p.classes().size();
+        if (unsupported(p).isPresent()) {
+            throw new IllegalArgumentException(unsupported(p).get());
+        }
         ONNXRef<?> features = switch (p.featurizer()) {
-            case Standardised s -> standardised(ctx, s);
-            case Pixels px -> pixels(ctx, px);
-            default -> throw new IllegalArgumentException(unsupported(p).orElse("no ONNX form"));
+            case FeaturizerParameters.RandomFourier r -> randomFourier(ctx, r, base(ctx, r.base()));
+            default -> base(ctx, p.featurizer());
         };
         int d = p.featurizer().columns();
         float[] w = new float[d * classes];
@@ -77,6 +93,36 @@ public final class OnnxModelFile {
         metadata.forEach((k, v) -> model.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v).build()));
         return model.build().toByteArray();
+    }
+
+    private static ONNXRef<?> base(ONNXContext ctx, FeaturizerParameters f) {
+        return switch (f) {
+            case Standardised s -> standardised(ctx, s);
+            case Pixels px -> pixels(ctx, px);
+            default -> throw new IllegalArgumentException("no ONNX form for " + f.type());
+        };
+    }
+
+    /**
+     * z_j = scale * cos(x . w_j + b_j) over the base features x, as {@code RandomFourierFeaturizer} computes it: the
+     * product in double rounded to float (the service sums in float; the two differ by its rounding), the cosine in
+     * float (ONNX Runtime implements Cos for float only; the service takes the double cosine of the float sum and
+     * rounds it), times the float scale.
+     */
+    private static ONNXNode randomFourier(ONNXContext ctx, FeaturizerParameters.RandomFourier r, ONNXRef<?> x) {
+        int input = r.input();
+        int features = r.features();
+        float[] w = r.w(); // features x input, row-major; the graph multiplies by its transpose
+        ONNXNode weights = ctx.floatTensor("rff_W", List.of(input, features), buffer -> {
+            for (int c = 0; c < input; c++) {
+                for (int j = 0; j < features; j++) {
+                    buffer.put(w[j * input + c]);
+                }
+            }
+        }).cast(double.class);
+        ONNXNode dot = x.cast(double.class).apply(OnnxOperator.MAT_MUL, weights)
+                .apply(ONNXOperators.ADD, ctx.array("rff_b", r.b()).cast(double.class));
+        return dot.cast(float.class).apply(OnnxOperator.COS).apply(ONNXOperators.MUL, ctx.constant("rff_scale", r.scale()));
     }
 
     /** clip((t(x) - mean) * inverseSd), 0 where x is NaN, then the missing-value indicators. */

@@ -62,11 +62,13 @@ public class RetrainCycle {
     private final CycleThrottle throttle;
     private final SuspectedErrors suspects;
     private final CycleMeters meters;
+    private final LabelErrorCadence cadence;
 
-    RetrainCycle(CycleThrottle throttle, CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
+    RetrainCycle(LabelErrorCadence cadence, CycleThrottle throttle, CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
             ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings,
             TextEmbeddings embeddings, ConsensusService consensus, SuspectedErrors suspects, CycleMeters meters) {
         this.meters = meters;
+        this.cadence = cadence;
         this.embeddings = embeddings;
         this.throttle = throttle;
         this.suspects = suspects;
@@ -130,7 +132,7 @@ public class RetrainCycle {
                 return new Result(Outcome.NOT_ENOUGH_LABELS, null,
                         "training needs labels of at least two classes; there are " + data.classCount());
             }
-            return trainAndScore(project, latest, data, text, timer, fullPool);
+            return trainAndScore(project, latest, data, text, timer, fullPool, force);
         }
     }
 
@@ -207,7 +209,7 @@ public class RetrainCycle {
     }
 
     private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data, TextReading text,
-            PhaseTimer timer, boolean fullPool) {
+            PhaseTimer timer, boolean fullPool, boolean requested) {
         long started = System.nanoTime();
         int version = latest.map(v -> v.version() + 1).orElse(1);
         long pool = vectors.count(project.id());
@@ -243,6 +245,7 @@ public class RetrainCycle {
                 scored[0]++;
             }
         };
+        throttle.refresh();
         boolean busy = throttle.busy();
         int threads = throttle.threads();
         if (threads >= 2) {
@@ -271,10 +274,10 @@ public class RetrainCycle {
         written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer,
                 text.provenance(built.model().choice().representation()), scope));
         timer.lap("write");
-        int flagged = flagSuspectedErrors(project, version, data, built);
+        String flagged = flagSuspectedErrors(project, version, data, built, requested);
         timer.lap("labelErrors");
         meters.phases(timer);
-        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {}, {} suspected label errors; phases (ms) {}",
+        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {}, {}; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
                 String.format("%.3f", built.evaluation().accuracy()), scored[0], pool, window.windows(),
                 busy ? ", annotators active: " + threads + " thread" : "", drafts.size(), flagged, timer.millis());
@@ -282,22 +285,39 @@ public class RetrainCycle {
     }
 
     /**
-     * Label-error detection after the model is stored (the queue is refilled already): confident learning on
-     * out-of-fold probabilities of the training labels (at most {@link LabelErrors#MAX_ITEMS}, {@link LabelErrors#FOLDS}
-     * fits) and the model's own on the holdout labels; the flags replace the project's suspected errors.
+     * Label-error detection after the model is stored (the queue is refilled already), when {@link LabelErrorCadence}
+     * says it is due: confident learning on out-of-fold probabilities of the training labels (at most
+     * {@link LabelErrors#MAX_ITEMS}, {@link LabelErrors#FOLDS} fits, pausing after each for the cycle's share of the
+     * cores like scoring) and the model's own on the holdout labels; the flags replace the project's suspected errors,
+     * and the model's labels are kept as its votes in the next consensus. Otherwise the flags and votes of the last
+     * run stay (a review or a changed label still clears its entry). Returns what it did, for the log.
      */
-    private int flagSuspectedErrors(Project project, int version, TrainingSet data, ModelBuilder.Built built) {
+    private String flagSuspectedErrors(Project project, int version, TrainingSet data, ModelBuilder.Built built,
+            boolean requested) {
+        int labels = data.trainLabels().size() + data.holdoutLabels().size();
+        LabelErrorCadence.Decision due = cadence.decide(project.id(), labels, requested);
+        if (!due.run()) {
+            cadence.skipped(project.id(), version, due, labels);
+            return "label errors not due (flags of v" + due.last().orElseThrow().version() + ", next at " + due.dueAt()
+                    + " labels)";
+        }
+        long started = System.nanoTime();
         List<Long> ids = new ArrayList<>(data.trainIds());
         ids.addAll(data.holdoutIds());
         LabelErrors.Result r = LabelErrors.find(built.trainer(), built.model(), data.trainItems(), data.trainLabels(),
-                data.holdoutItems(), data.holdoutLabels(), project.id() + version);
+                data.holdoutItems(), data.holdoutLabels(), project.id() + version, throttle::pause);
         List<SuspectedErrors.Suspect> found = new ArrayList<>();
         for (LabelErrors.Flag f : r.flags()) {
             String given = f.index() < data.trainLabels().size() ? data.trainLabels().get(f.index())
                     : data.holdoutLabels().get(f.index() - data.trainLabels().size());
             found.add(new SuspectedErrors.Suspect(ids.get(f.index()), given, r.classes().get(f.suggested()), f.score()));
         }
-        return suspects.replace(project.id(), version, found);
+        consensus.rememberModelVotes(project, version, r.votes().stream()
+                .map(v -> new ConsensusService.ModelVote(ids.get(v.index()), r.classes().get(v.label()))).toList());
+        int kept = suspects.replace(project.id(), version, found);
+        cadence.ran(project.id(), version, due.trigger(), labels, r.itemsUsed(), r.folds(), kept,
+                (System.nanoTime() - started) / 1_000_000);
+        return kept + " suspected label errors";
     }
 
     /**

@@ -5,10 +5,8 @@ import io.labelloop.webhook.WebhookSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -17,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -44,7 +44,8 @@ public class DeliveryWorker {
     private final WebhookSettings settings;
     private final TargetGuard guard;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final WebhookPoster poster;
+    private final ExecutorService posting = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Thread worker;
     /** {@code labelloop_webhook_deliveries_total} by outcome, counted per outbox row (a batched post counts each). */
     private final Counter deliveredRows;
@@ -59,8 +60,7 @@ public class DeliveryWorker {
         this.settings = settings;
         this.guard = guard;
         this.json = json;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout()).build();
+        this.poster = new WebhookPoster(guard, settings.timeout(), settings.batchSize());
     }
 
     private record Row(long id, long hookId, WebhookEvent event, String data, int attempts, Timestamp createdAt) {
@@ -80,12 +80,14 @@ public class DeliveryWorker {
     }
 
     @PreDestroy
-    void stop() {
+    void stop() throws IOException {
         Thread t = worker;
         worker = null;
         if (t != null) {
             t.interrupt();
         }
+        posting.shutdownNow();
+        poster.close();
     }
 
     private void work() {
@@ -163,29 +165,32 @@ public class DeliveryWorker {
         byte[] body = body(hook, group);
         URI target;
         try {
-            target = guard.check(hook.url());
+            target = guard.checkUrl(hook.url());
         } catch (TargetGuard.RefusedTarget refused) {
             failed(group, null, "refused: the URL " + refused.getMessage());
             return CompletableFuture.completedFuture(null);
         }
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Labelloop-Webhook/1")
-                .header("X-Labelloop-Event", group.getFirst().event().name())
-                .header("X-Labelloop-Delivery", Long.toString(group.getFirst().id()))
-                .header(Signature.HEADER, Signature.of(hook.secret(), body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-            if (error != null) {
-                failed(group, null, error.getClass().getSimpleName()
-                        + (error.getMessage() == null ? "" : ": " + error.getMessage()));
-            } else if (response.statusCode() / 100 == 2) {
-                delivered(group, response.statusCode());
-            } else {
-                failed(group, response.statusCode(), "HTTP " + response.statusCode());
+        Map<String, String> headers = Map.of(
+                "X-Labelloop-Event", group.getFirst().event().name(),
+                "X-Labelloop-Delivery", Long.toString(group.getFirst().id()),
+                Signature.HEADER, Signature.of(hook.secret(), body));
+        return CompletableFuture.runAsync(() -> {
+            int status;
+            try {
+                status = poster.post(target, headers, body);
+            } catch (PinnedDnsResolver.RefusedAddress refused) {
+                failed(group, null, "refused: the URL " + refused.getMessage());
+                return;
+            } catch (IOException | RuntimeException error) {
+                failed(group, null, error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+                return;
             }
-            return null;
-        });
+            if (status / 100 == 2) {
+                delivered(group, status);
+            } else {
+                failed(group, status, "HTTP " + status);
+            }
+        }, posting);
     }
 
     private byte[] body(Hook hook, List<Row> group) {

@@ -4,15 +4,19 @@ import io.labelloop.webhook.WebhookSettings;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,18 +27,32 @@ import org.springframework.stereotype.Component;
  * link-local (169.254.0.0/16, fe80::/10: cloud metadata services), unspecified (0.0.0.0, ::), multicast, or
  * loopback (127.0.0.0/8, ::1; allowed only with {@code labelloop.webhooks.allow-loopback}), nor to any address
  * of this machine on a port this service listens on (its own API and admin endpoints). Every address the host
- * name resolves to is checked, when the hook is registered and again before each delivery (a name that later
- * resolves elsewhere is refused then), and redirects are not followed. Private networks (10/8, 172.16/12,
+ * name resolves to is checked, when the hook is registered and again for each delivery, where the delivery connects
+ * to the very addresses checked ({@link PinnedDnsResolver}: one resolution, no second one in between that a DNS
+ * rebinding answer could change), and redirects are not followed. Private networks (10/8, 172.16/12,
  * 192.168/16, fc00::/7) are allowed: a self-hosted service's receivers usually live there.
  */
 @Component
 public class TargetGuard {
 
     private final WebhookSettings settings;
+    private final Resolver resolver;
     private final Set<Integer> ownPorts = ConcurrentHashMap.newKeySet();
 
+    /** Names to addresses: the system's resolver, or in tests one that answers differently each time. */
+    @FunctionalInterface
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    @Autowired
     TargetGuard(WebhookSettings settings) {
+        this(settings, InetAddress::getAllByName);
+    }
+
+    TargetGuard(WebhookSettings settings, Resolver resolver) {
         this.settings = settings;
+        this.resolver = resolver;
     }
 
     @EventListener
@@ -49,8 +67,15 @@ public class TargetGuard {
         }
     }
 
-    /** The parsed URL when it may be posted to now; resolves the host. */
+    /** The parsed URL when it may be posted to now; resolves the host and checks every address. */
     public URI check(String url) throws RefusedTarget {
+        URI uri = checkUrl(url);
+        addresses(uri.getHost(), port(uri));
+        return uri;
+    }
+
+    /** The parsed URL when its form is allowed (scheme, host, no user info, no management path); resolves nothing. */
+    URI checkUrl(String url) throws RefusedTarget {
         URI uri;
         try {
             uri = new URI(url.trim());
@@ -71,17 +96,34 @@ public class TargetGuard {
         if (path.equals("/actuator") || path.startsWith("/actuator/")) {
             throw new RefusedTarget("must not point at management endpoints (/actuator)");
         }
-        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return uri;
+    }
+
+    static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * Resolves the host once and answers its addresses with the port when every one of them may be posted to
+     * ({@code port} below 0: unknown, so no address of this machine that is not loopback passes).
+     */
+    List<InetSocketAddress> addresses(String host, int port) throws RefusedTarget {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
-            throw new RefusedTarget("names a host that does not resolve: " + uri.getHost());
+            throw new RefusedTarget("names a host that does not resolve: " + host);
         }
+        if (addresses == null || addresses.length == 0) {
+            throw new RefusedTarget("names a host that does not resolve: " + host);
+        }
+        List<InetSocketAddress> out = new ArrayList<>(addresses.length);
         for (InetAddress address : addresses) {
             checkAddress(address, port);
+            out.add(new InetSocketAddress(address, Math.max(port, 0)));
         }
-        return uri;
+        return out;
     }
 
     private void checkAddress(InetAddress address, int port) throws RefusedTarget {
@@ -93,7 +135,7 @@ public class TargetGuard {
             throw new RefusedTarget("must not point at " + a.getHostAddress());
         }
         boolean own = a.isLoopbackAddress() || isOwnInterface(a);
-        if (own && ownPorts.contains(port)) {
+        if (own && (ownPorts.contains(port) || port < 0 && !a.isLoopbackAddress())) {
             throw new RefusedTarget("must not point at this service itself (" + a.getHostAddress() + ":" + port + ")");
         }
         if (a.isLoopbackAddress() && !settings.allowLoopback()) {

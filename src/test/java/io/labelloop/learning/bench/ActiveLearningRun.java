@@ -58,7 +58,7 @@ final class ActiveLearningRun {
     }
 
     /**
-     * The same with {@code family}: AUTO, a family to pin (LINEAR, KERNEL), or NONE for the trainer from before
+     * The same with {@code family}: AUTO, a family to pin (LINEAR, KERNEL, TREES), or NONE for the trainer from before
      * model families (the linear model on the task's features, no comparison).
      */
     static double[] run(Split split, Method method, int budget, int step, long seed, String family) {

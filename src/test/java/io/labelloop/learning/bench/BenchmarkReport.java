@@ -23,10 +23,17 @@ final class BenchmarkReport {
             LR solved to convergence by L-BFGS (`LbfgsSoftmaxTrainer`; SGD only for many sparse texts, \
             `LinearSolver`), L2 chosen by 3-fold CV log-loss over C = 10^-3..10^3, the temperature fitted on the \
             out-of-fold logits; from 30 labels `AUTO` compares the linear model, the RBF kernel model (512 random \
-            Fourier features feeding the same head) and, on images, both over HOG features, by 3-fold CV log-loss, \
+            Fourier features feeding the same head), on TABULAR data a random forest (`TREES`: 100 trees, \
+            scikit-learn's defaults, temperature fitted on its out-of-bag votes) and, on images, LINEAR and KERNEL \
+            over HOG features, by 3-fold CV log-loss, \
             re-decided after 1.5x label growth with a 5% margin to switch. To keep the run short the penalty is chosen \
             only while there are at most 200 labels and re-chosen after 4x growth, then reused (the service re-chooses \
             it every version up to 2,000 labels); VOTE_ENTROPY and CONSENSUS_KL use a 3-member bootstrap committee.
+            - Provenance of the TREES family (2026-12-04, trees branch): UNCERTAINTY_DIVERSITY and RANDOM re-run \
+            (`--family AUTO --merge true --references none`) with 10 seeds on breast_cancer_wdbc, credit_data, \
+            german_credit, glass, house_votes_84, ionosphere, iris, soybean, vowel and wine, at load 20-30 (five \
+            sessions shared the two cores); SIMPLE_LOOP and the scikit-learn curves are the stored ones below. Their \
+            curves before the TREES family are in git history (main at f949379).
             - Provenance (2026-12-03, learn branch at c402829, issue 14's learner): UNCERTAINTY_DIVERSITY, RANDOM and \
             SIMPLE_LOOP re-run (`--family AUTO --merge true`, in chunks of datasets) with 10 seeds on \
             breast_cancer_wdbc, credit_data, german_credit, glass, house_votes_84, ionosphere, iris, soybean, vehicle, \

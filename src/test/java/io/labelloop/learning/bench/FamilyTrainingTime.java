@@ -31,7 +31,7 @@ public final class FamilyTrainingTime {
         int runs = opt.integer("runs", 3);
         List<String> only = opt.list("workloads");
         List<String> families = opt.values().containsKey("families") ? opt.list("families")
-                : List.of(ModelFamily.LINEAR.name(), ModelFamily.KERNEL.name());
+                : List.of(ModelFamily.LINEAR.name(), ModelFamily.KERNEL.name(), ModelFamily.TREES.name());
         System.out.println("| workload | family | labels | first version: CPU s | next version (+20 labels, warm): "
                 + "CPU s | model (iterations) | accuracy on 2,000 later items | scoring: us per item (one thread) |");
         System.out.println("|---|---|---|---|---|---|---|---|");

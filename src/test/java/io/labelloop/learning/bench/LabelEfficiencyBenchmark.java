@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * dataset under a data folder; writes {@code label-efficiency.md}, {@code .svg} and {@code -curves.csv}.
  * <p>Usage: {@code LabelEfficiencyBenchmark [--data ../shared/data] [--out docs] [--seeds 10] [--budget 500]
  * [--step 20] [--threads 2] [--datasets a,b] [--methods RANDOM,SIMPLE_LOOP,...] [--max-pool n] [--max-test n]
- * [--merge true] [--report-only true] [--first-seed 42] [--splits dir] [--family AUTO|LINEAR|KERNEL|NONE]
+ * [--merge true] [--report-only true] [--first-seed 42] [--splits dir] [--family AUTO|LINEAR|KERNEL|TREES|NONE]
  * [--text-representation NGRAMS|EMBEDDINGS|BOTH|AUTO]}: {@code --text-representation} other than NGRAMS (the
  * default) gives every text of the split its sentence embedding ({@link EmbeddedTexts}) and trains with that setting;
  * the cold start and the default strategy's diversity then work in embedding space, as in the service.
