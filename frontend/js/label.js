@@ -145,7 +145,7 @@
     if (!card) return;
     state.similarFor = item.itemId;
     try {
-      const response = await fetch(base + "/" + item.itemId + "/similar?labeled=true&limit=3",
+      const response = await fetch(base + "/" + item.itemId + "/similar?limit=3",
         { headers: headers(), credentials: "same-origin" });
       // below this cosine two sentence embeddings share next to no meaning: not worth an annotator's glance
       const hits = (response.ok ? await response.json() : []).filter((hit) => hit.similarity >= 0.1);

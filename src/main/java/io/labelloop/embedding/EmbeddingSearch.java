@@ -74,6 +74,19 @@ public class EmbeddingSearch {
         return nearest(project.id(), query, limit, itemId, labeledOnly);
     }
 
+    /**
+     * The labeled items nearest to item {@code itemId}, for the labeling page: none (rather than a problem) for a
+     * project that is not TEXT or an item not embedded yet, since the page asks for every item it shows.
+     */
+    public List<SimilarItem> labeledNeighbours(Project project, long itemId, int limit) {
+        checkLimit(limit);
+        if (project.taskType() != TaskType.TEXT) {
+            return List.of();
+        }
+        Int8Vector query = vectors.of(project.id(), itemId);
+        return query == null ? List.of() : nearest(project.id(), query, limit, itemId, true);
+    }
+
     private List<SimilarItem> nearest(long projectId, Int8Vector query, int limit, long exclude) {
         return nearest(projectId, query, limit, exclude, false);
     }

@@ -48,7 +48,7 @@ class SchemaWideningTests extends ApiTest {
         long p = trainedOnXAndY(0);
         String path = "/api/v1/projects/" + p + "/predictions";
 
-        var written = api().post(path, ADMIN, List.of(Map.of("features", Map.of("x", "3", "y", "0", "unseen", 9))));
+        var written = api().post(path, ADMIN, List.of(Map.of("features", Map.of("x", "1.2", "y", "0", "unseen", 9))));
         assertThat(written.status()).as("numbers as strings are read as an upload reads them; an unknown column is ignored: " + written)
                 .isEqualTo(200);
         assertThat(written.json().get(0).get("label").asString()).isEqualTo("pos");
@@ -81,7 +81,7 @@ class SchemaWideningTests extends ApiTest {
         assertThat(oldShape.status()).as(oldShape.toString()).isBetween(200, 201);
 
         var predicted = api().post("/api/v1/projects/" + p + "/predictions", ADMIN,
-                List.of(Map.of("externalId", "q", "features", Map.of("x", 3, "y", 0, "z", 1))));
+                List.of(Map.of("externalId", "q", "features", Map.of("x", 1.2, "y", 0, "z", 1))));
         assertThat(predicted.status()).as(predicted.toString()).isEqualTo(200);
         assertThat(predicted.json().get(0).get("label").asString()).isEqualTo("pos");
 

@@ -32,7 +32,14 @@ class SearchController {
         return search.search(access.requireView(id, me), q, limit);
     }
 
-    @GetMapping({"/api/v1/projects/{id}/items/{itemId}/similar", "/projects/{id}/label/{itemId}/similar"})
+    /** For the labeling page: the labeled items nearest to the item on show, none while it is not embedded yet. */
+    @GetMapping("/projects/{id}/label/{itemId}/similar")
+    List<SimilarItem> labeledNeighbours(@PathVariable long id, @PathVariable long itemId,
+            @RequestParam(defaultValue = "3") int limit, @AuthenticationPrincipal AuthenticatedUser me) {
+        return search.labeledNeighbours(access.requireView(id, me), itemId, limit);
+    }
+
+    @GetMapping("/api/v1/projects/{id}/items/{itemId}/similar")
     @Operation(summary = "Items nearest in meaning to an item of the project; with labeled=true only items with a "
             + "human's or an imported label (the labeling page shows them beside the item)")
     List<SimilarItem> similar(@PathVariable long id, @PathVariable long itemId,
