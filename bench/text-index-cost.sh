@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What the item browser's trigram index (V19, items_text_trgm) costs an upload: \copy of N generated texts of
+# What the item browser's trigram index (items_text_trgm: created by V19, dropped by V28, opt-in) costs an upload: \copy of N generated texts of
 # about 150 characters into two items-like tables that differ only in that index (and, for comparison, a GIN
 # full-text index), alternating, two rounds; then a concurrent build over N rows and the sizes
 # (docs/labeling-experience.md). Record the load average printed beside each time.

@@ -156,7 +156,7 @@ public final class ItemBrowserBenchmark {
                     + " from bench_ids where i % 2000 = 7");
             st.execute("insert into item_flags (project_id, item_id, kind, note) select " + project + ", id, 'UNSURE', 'bench'"
                     + " from bench_ids where i % 3000 = 11");
-            if (Boolean.getBoolean("trigramIndex")) { // the opt-in text search index (V19's comment)
+            if (Boolean.getBoolean("trigramIndex")) { // the opt-in text search index (V28's comment)
                 long t0 = System.nanoTime();
                 st.execute("create index items_text_trgm on items using gin (text extensions.gin_trgm_ops)");
                 System.out.printf("trigram index built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
