@@ -13,7 +13,7 @@ shift || true
 DATASETS=${*:-../shared/data/tabular/satellite.csv ../shared/data/image/sklearn_digits_8x8.csv}
 source bench/lib.sh
 CP=$(test_classpath)
-start_app labelloop_http_efficiency "${BENCH_PORT:-18083}" 2g --labelloop.training.interval=1s
+start_app ${BENCH_DB:-labelloop_http_efficiency} "${BENCH_PORT:-18083}" 2g --labelloop.training.interval=1s
 echo "| dataset | strategy | seeds | AUBC via HTTP | AUBC in-process | final accuracy HTTP | final accuracy in-process | holdout set: realized |"
 echo "|---|---|---|---|---|---|---|---|"
 for f in $DATASETS; do

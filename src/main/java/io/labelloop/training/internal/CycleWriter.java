@@ -1,5 +1,6 @@
 package io.labelloop.training.internal;
 
+import io.labelloop.embedding.NearDuplicates;
 import io.labelloop.learning.Evaluation;
 import io.labelloop.learning.ModelMetadata;
 import io.labelloop.project.Project;
@@ -22,8 +23,11 @@ class CycleWriter {
     private final ModelStore models;
     private final QueueBoard queue;
     private final ApplicationEventPublisher events;
+    private final NearDuplicates nearDuplicates;
 
-    CycleWriter(JdbcClient jdbc, ModelStore models, QueueBoard queue, ApplicationEventPublisher events) {
+    CycleWriter(JdbcClient jdbc, ModelStore models, QueueBoard queue, ApplicationEventPublisher events,
+            NearDuplicates nearDuplicates) {
+        this.nearDuplicates = nearDuplicates;
         this.jdbc = jdbc;
         this.models = models;
         this.queue = queue;
@@ -31,8 +35,8 @@ class CycleWriter {
     }
 
     @Transactional
-    void replaceQueue(long projectId, List<QueueEntryDraft> drafts) {
-        queue.replace(projectId, drafts);
+    void replaceQueue(Project project, List<QueueEntryDraft> drafts) {
+        queue.replace(project.id(), nearDuplicates.withoutNearDuplicates(project, drafts));
     }
 
     List<Long> stopSet(long projectId) {
@@ -52,7 +56,7 @@ class CycleWriter {
         models.insert(new ModelStore.NewVersion(project.id(), version, data.trainLabels().size(), data.humanLabels(),
                 meta.algorithm(), metrics(built.evaluation(), meta), provenance(meta, timer, built, text, scoring), trainMillis, scoreMillis, scored, stop.kappa(),
                 stop.stop(), stop.predictions(), built.thresholds(), built.model()));
-        queue.replace(project.id(), drafts);
+        queue.replace(project.id(), nearDuplicates.withoutNearDuplicates(project, drafts));
         events.publishEvent(new ModelTrained(project.id(), version, data.trainLabels().size(),
                 built.evaluation().accuracy(), stop.stop()));
     }
