@@ -148,7 +148,12 @@ public class SketchIndex {
     }
 
     private Sketches fresh(long projectId) {
-        Sketches s = kept.get(projectId, id -> load(id, 0, new Sketches()));
+        Sketches s = kept.getIfPresent(projectId);
+        if (s == null) { // read outside the cache's own locks: a slow read must not hold up other projects
+            s = load(projectId, 0, new Sketches());
+            kept.put(projectId, s);
+            return s;
+        }
         long now = System.nanoTime();
         synchronized (s) {
             if (now - s.checkedAt < RECHECK_NANOS) {
