@@ -169,7 +169,7 @@ public class RetrainCycle {
     private Result seed(Project project, TrainingSet data, TextReading text) {
         List<QueueEntryDraft> drafts = coldStart(project, data, text, project.queue().batchSize(), Set.of(),
                 queue.reservedItems(project.id()));
-        written(project.id(), () -> writer.replaceQueue(project.id(), drafts));
+        written(project.id(), () -> writer.replaceQueue(project, drafts));
         log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
         return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
     }
