@@ -50,6 +50,15 @@ public class ItemVectors {
     }
 
     /**
+     * Encodes every item of the project that has no vector yet, as {@link #encodeMissing} does, and returns how many
+     * vectors the project has then (what {@link #count} would answer): a cycle learns its pool's size from the
+     * counts this takes anyway, instead of counting a pool of millions again.
+     */
+    public long encodeMissingAndCount(long projectId, TaskType taskType) {
+        return backfill.backfill(projectId, taskType).vectors();
+    }
+
+    /**
      * Streams the vectors of every item of the project except the given (labeled) ones, never
      * holding the pool in memory: item id ranges {@link #SCAN_CHUNK} wide, filtered here,
      * which is several times cheaper than an anti-join in the database. Each range is a statement
@@ -143,7 +152,12 @@ public class ItemVectors {
     /** The same, with sentence embeddings as {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)}. */
     @Transactional(readOnly = true)
     public List<LabeledVector> sample(long projectId, int size, boolean embeddings) {
-        long total = jdbc.sql("select count(*) from item_vectors where project_id = ?").param(projectId).query(Long.class).single();
+        return sample(projectId, size, embeddings, count(projectId));
+    }
+
+    /** The same, for a caller that knows the project's number of vectors ({@link #count}; it sizes the draw). */
+    @Transactional(readOnly = true)
+    public List<LabeledVector> sample(long projectId, int size, boolean embeddings, long total) {
         if (total == 0) {
             return List.of();
         }
