@@ -59,19 +59,6 @@ cycle() {  # build pool kind family c: one forced cycle, one line
     "$(grep -oE 'model v[0-9]+ on .*' "$WORK/app.log" | tail -1 | sed -E 's/.*phases \(ms\) //') $(grep -oE '"family":"[A-Z_]+"' <<< "$resp" | head -1)"
   rm -f "$WORK/pg.ready"
 }
-floor() {  # rows: COPY the project's vectors out + COPY as many scores in; seconds
-  python3 -c "
-import random
-r = random.Random(1)
-with open('$WORK/scores.tsv', 'w') as f:
-    for i in range($1): f.write(f'{i}\t{r.random()}\n')"
-  local s e
-  s=$(date +%s.%N)
-  $PSQL -d "$DB" -c "\\copy (select item_id, encoded from labelloop.item_vectors where project_id = $pid) to '/dev/null'"
-  $PSQL -d "$DB" -c "create table scores_floor_$pid (item_id bigint, score float8)" -c "\\copy scores_floor_$pid from '$WORK/scores.tsv'"
-  e=$(date +%s.%N)
-  calc "round($e - $s, 2)"
-}
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%H:%M) UTC"
 printf '%-10s %-8s %-5s %-7s %3s %8s %8s %7s %8s  %s\n' build pool kind family c wall_s jvm_cpu pg_cpu scored phases_ms
 for n in ${SIZES//,/ }; do
@@ -89,13 +76,13 @@ for n in ${SIZES//,/ }; do
         -d "{\"modelFamily\":\"$fam\"}" > /dev/null
       for c in $(seq 1 "$CYCLES"); do cycle "$build" "$n" tab "$fam" "$c"; done
     done
-    [[ ",$FLOOR_SIZES," == *",$n,"* ]] && echo "# $build $n TABULAR COPY floor $(floor "$n") s"
+    [[ ",$FLOOR_SIZES," == *",$n,"* ]] && echo "# $build $n TABULAR COPY floor $(calc "round($(copy_floor "$pid" "$n"), 2)") s"
     if [[ ",$TEXT_SIZES," == *",$n,"* ]]; then
       upload '{"name":"text","taskType":"TEXT","labels":["positive","negative"],"batchSize":50,"holdoutFraction":0}' \
         "$(csv text "$n")"
       echo "# $build $n TEXT upload ${secs} s (load $(cut -d' ' -f1 /proc/loadavg))"
       for c in $(seq 1 "$CYCLES"); do cycle "$build" "$n" text AUTO "$c"; done
-      [[ ",$FLOOR_SIZES," == *",$n,"* ]] && echo "# $build $n TEXT COPY floor $(floor "$n") s"
+      [[ ",$FLOOR_SIZES," == *",$n,"* ]] && echo "# $build $n TEXT COPY floor $(calc "round($(copy_floor "$pid" "$n"), 2)") s"
     fi
     echo "# $build $n peak RSS $(awk '/VmHWM/ {printf "%d MB", $2/1024}' "/proc/$APP/status"), heap peak $(grep -oE '[0-9]+M->' "$WORK/gc.log" | sed 's/M->//' | sort -n | tail -1) MB, $(grep -c 'Pause' "$WORK/gc.log") GC pauses; $(grep -c OutOfMemory "$WORK/app.log" || true) OutOfMemoryError"
     kill "$APP"; wait "$APP" 2>/dev/null || true
