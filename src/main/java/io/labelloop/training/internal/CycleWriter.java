@@ -1,5 +1,6 @@
 package io.labelloop.training.internal;
 
+import io.labelloop.embedding.NearDuplicates;
 import io.labelloop.learning.Evaluation;
 import io.labelloop.learning.ModelMetadata;
 import io.labelloop.project.Project;
@@ -27,12 +28,14 @@ class CycleWriter {
     private final ModelStore models;
     private final QueueBoard queue;
     private final ApplicationEventPublisher events;
+    private final NearDuplicates nearDuplicates;
 
     private final TransactionTemplate transaction;
 
     CycleWriter(JdbcClient jdbc, ModelStore models, QueueBoard queue, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, NearDuplicates nearDuplicates) {
         this.transaction = new TransactionTemplate(transactions);
+        this.nearDuplicates = nearDuplicates;
         this.jdbc = jdbc;
         this.models = models;
         this.queue = queue;
@@ -40,8 +43,8 @@ class CycleWriter {
     }
 
     /** A queue without a model (the cold start): the refill alone. */
-    void replaceQueue(long projectId, List<QueueEntryDraft> drafts) {
-        queue.replace(projectId, drafts);
+    void replaceQueue(Project project, List<QueueEntryDraft> drafts) {
+        queue.replace(project.id(), nearDuplicates.withoutNearDuplicates(project, drafts));
     }
 
     List<Long> stopSet(long projectId) {
@@ -52,7 +55,7 @@ class CycleWriter {
     void store(Project project, int version, TrainingSet data, ModelBuilder.Built built, long trainMillis, long scoreMillis,
             long scored, StopCheck stop, List<QueueEntryDraft> drafts, PhaseTimer timer, Map<String, Object> text,
             Scoring scoring) {
-        queue.replace(project.id(), drafts);
+        queue.replace(project.id(), nearDuplicates.withoutNearDuplicates(project, drafts));
         transaction.executeWithoutResult(status -> storeModel(project, version, data, built, trainMillis, scoreMillis, scored,
                 stop, timer, text, scoring));
     }
