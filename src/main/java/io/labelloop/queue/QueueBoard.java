@@ -53,8 +53,8 @@ public class QueueBoard {
             autocommit.executeWithoutResult(s -> updateInPlace(projectId, chunk));
         }
         Long[] batch = entries.stream().map(QueueEntryDraft::itemId).toArray(Long[]::new);
-        while (autocommit.execute(s -> deleteStale(projectId, batch)) == REFILL_CHUNK) {
-            // the next chunk of old entries
+        while (autocommit.execute(s -> deleteStale(projectId, batch)) > 0) {
+            // the next chunk of old entries (a chunk may come short when a claim leased one of its entries meanwhile)
         }
     }
 
