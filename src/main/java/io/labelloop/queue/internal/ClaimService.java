@@ -47,11 +47,17 @@ public class ClaimService {
     /** {@code labelloop_claims_seconds}: time of a claim in the service (API and labeling page), by result. */
     private final Timer claims;
     private final Timer emptyClaims;
+    /** {@code labelloop_claims_fallback_seconds}: claims that found the ranked queue short and queued fallback items. */
+    private final Timer fallbackClaims;
 
     ClaimService(Leases leases, FallbackFill fill, ItemQueries items, QueueSettings settings, JsonMapper mapper,
             GoldItems golds, MeterRegistry registry) {
         this.claims = claimTimer("items", registry);
         this.emptyClaims = claimTimer("empty", registry);
+        this.fallbackClaims = Timer.builder("labelloop.claims.fallback")
+                .description("Claims that found fewer free ranked entries than they asked for and queued fallback items")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
         this.leases = leases;
         this.fill = fill;
         this.items = items;
@@ -86,24 +92,35 @@ public class ClaimService {
             throw ApiException.invalid("count", "must be between 1 and " + settings.maxClaim());
         }
         long start = System.nanoTime();
-        Claim claim = claimTimed(project, userId, count, leaseFor);
-        (claim.items().isEmpty() ? emptyClaims : claims).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return claim;
+        Served served = claimTimed(project, userId, count, leaseFor);
+        long nanos = System.nanoTime() - start;
+        (served.claim().items().isEmpty() ? emptyClaims : claims).record(nanos, TimeUnit.NANOSECONDS);
+        if (served.rankedShort()) {
+            fallbackClaims.record(nanos, TimeUnit.NANOSECONDS);
+        }
+        return served.claim();
     }
 
-    private Claim claimTimed(Project project, long userId, int count, Duration leaseFor) {
+    /** A claim and whether it found the ranked queue short (and queued fallback items). */
+    private record Served(Claim claim, boolean rankedShort) {
+        Served or(boolean earlier) {
+            return earlier ? new Served(claim, true) : this;
+        }
+    }
+
+    private Served claimTimed(Project project, long userId, int count, Duration leaseFor) {
         if (project.queue().stopped()) {
-            return new Claim(List.of(), EmptyReason.STOPPED);
+            return new Served(new Claim(List.of(), EmptyReason.STOPPED), false);
         }
         int gold = goldShare(project, count);
         if (gold == 0) {
             return claimRegular(project, userId, count, leaseFor);
         }
-        Claim regular = claimRegular(project, userId, Math.max(1, count - gold), leaseFor);
-        if (regular.items().isEmpty()) {
+        Served regular = claimRegular(project, userId, Math.max(1, count - gold), leaseFor);
+        if (regular.claim().items().isEmpty()) {
             return regular; // no gold once the budget or the pool is done
         }
-        List<ClaimedItem> out = new ArrayList<>(regular.items());
+        List<ClaimedItem> out = new ArrayList<>(regular.claim().items());
         if (count - gold <= 0) {
             leases.release(out.removeLast().itemId(), userId);
         }
@@ -123,9 +140,9 @@ public class ClaimService {
             }
         }
         if (out.isEmpty()) {
-            return claimRegular(project, userId, count, leaseFor);
+            return claimRegular(project, userId, count, leaseFor).or(regular.rankedShort());
         }
-        return new Claim(out, null);
+        return new Served(new Claim(out, null), regular.rankedShort());
     }
 
     private static Timer claimTimer(String result, MeterRegistry registry) {
@@ -150,12 +167,13 @@ public class ClaimService {
         return gold;
     }
 
-    private Claim claimRegular(Project project, long userId, int count, Duration leaseFor) {
+    private Served claimRegular(Project project, long userId, int count, Duration leaseFor) {
         List<Leases.Leased> leased = new ArrayList<>();
         Leases.Mix mix = new Leases.Mix(leaseFor);
         Leases.Step step = leases.step(project, userId, count, mix);
         leased.addAll(step.leased());
-        if (step.regularShort() > 0 && !step.budgetExhausted()) {
+        boolean rankedShort = step.regularShort() > 0 && !step.budgetExhausted();
+        if (rankedShort) {
             fill.rankedShort(project.id());
         }
         // Concurrent claimers may pick the same unqueued items; each retry sees what the others committed.
@@ -167,9 +185,10 @@ public class ClaimService {
             leased.addAll(step.leased());
         }
         if (leased.isEmpty()) {
-            return new Claim(List.of(), step.budgetExhausted() ? EmptyReason.BUDGET_EXHAUSTED : EmptyReason.POOL_EXHAUSTED);
+            return new Served(new Claim(List.of(), step.budgetExhausted() ? EmptyReason.BUDGET_EXHAUSTED : EmptyReason.POOL_EXHAUSTED),
+                    rankedShort);
         }
-        return new Claim(inOrder(leased).stream().map(this::claimed).toList(), null);
+        return new Served(new Claim(inOrder(leased).stream().map(this::claimed).toList(), null), rankedShort);
     }
 
     /** By skips and rank, the holdout draws spread through (see {@link HoldoutLine#spread}). */

@@ -1,15 +1,12 @@
 package io.labelloop.queue.internal;
 
 import io.labelloop.project.Project;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * What a claim does when a lease step came up short: adds fallback entries behind the ranked ones
  * ({@link FallbackEntries}) and holdout draws ({@link HoldoutStock}), each committed on its own, and tells the
- * training module once the ranked batch is used up ({@link DrySignal}). Counts the claims that found the ranked
- * queue short ({@code labelloop_claims_fallback_total}).
+ * training module once the ranked batch is used up ({@link DrySignal}).
  */
 @Component
 class FallbackFill {
@@ -20,22 +17,16 @@ class FallbackFill {
     private final HoldoutStock holdoutStock;
     private final HoldoutLine line;
     private final DrySignal drySignal;
-    private final Counter rankedShortClaims;
 
-    FallbackFill(FallbackEntries fallbacks, HoldoutStock holdoutStock, HoldoutLine line, DrySignal drySignal,
-            MeterRegistry registry) {
+    FallbackFill(FallbackEntries fallbacks, HoldoutStock holdoutStock, HoldoutLine line, DrySignal drySignal) {
         this.fallbacks = fallbacks;
         this.holdoutStock = holdoutStock;
         this.line = line;
         this.drySignal = drySignal;
-        this.rankedShortClaims = Counter.builder("labelloop.claims.fallback")
-                .description("Claims that found fewer free ranked entries than they asked for and queued fallback items")
-                .register(registry);
     }
 
     /** The ranked queue had fewer free entries than a claim wanted (the budget left room). */
     void rankedShort(long projectId) {
-        rankedShortClaims.increment();
         drySignal.ranDry(projectId);
     }
 
