@@ -177,7 +177,7 @@ public class RetrainCycle {
         CandidateWindow window = CandidateWindow.of(pool, settings.candidates(), labelsSoFar, project.id());
         List<QueueEntryDraft> drafts = coldStart(project, data, text, project.queue().batchSize(), Set.of(),
                 queue.reservedItems(project.id()), window, pool);
-        written(project.id(), () -> writer.replaceQueue(project.id(), drafts));
+        written(project.id(), () -> writer.replaceQueue(project, drafts));
         log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
         return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
     }
@@ -324,10 +324,10 @@ public class RetrainCycle {
     }
 
     /**
-     * Runs the cycle's write transaction, again if PostgreSQL aborted it to break a deadlock: the
-     * queue refill deletes the old entries and then inserts, while a claim's fallback insert may
-     * hold one of the new items and wait for one of the old. The write is short and holds nothing
-     * else; what the cycle computed stays valid. (ModelTrained listeners run after the commit only.)
+     * Runs the cycle's write (queue refill, then the model's transaction), again if PostgreSQL aborted a statement
+     * to break a deadlock: a label batch deleting several entries may hold one the refill wants and wait for
+     * another. The refill is idempotent and the model's transaction short; what the cycle computed stays valid.
+     * (ModelTrained listeners run after the model's commit only.)
      */
     private void written(long projectId, Runnable write) {
         for (int attempt = 1; ; attempt++) {

@@ -60,7 +60,7 @@ public final class SearchBenchmark {
                         (System.nanoTime() - start) / 1e9, rs.getLong(1) / (double) n, rs.getLong(2) / (double) n);
             }
             EmbeddingSettings settings = new EmbeddingSettings(false, 1, 64, Duration.ofSeconds(2), 0.5,
-                    Duration.ofSeconds(5), cache);
+                    Duration.ofSeconds(5), cache, 0.95);
             ProjectVectors vectors = new ProjectVectors(JdbcClient.create(ds), settings);
             c.setAutoCommit(false); // as in EmbeddingSearch: a scan from the database streams its rows
             long first = System.nanoTime();
