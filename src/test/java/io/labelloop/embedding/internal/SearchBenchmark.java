@@ -25,7 +25,7 @@ public final class SearchBenchmark {
         int queries = Integer.parseInt(args[1]);
         DataSize cache = DataSize.parse(args[2]);
         String server = System.getenv().getOrDefault("LABELLOOP_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String db = "labelloop_search_bench";
+        String db = System.getenv().getOrDefault("BENCH_DB", "labelloop_search_bench");
         try (Connection admin = DriverManager.getConnection(server, "postgres", "")) {
             admin.createStatement().execute("drop database if exists " + db);
             admin.createStatement().execute("create database " + db);
@@ -77,12 +77,44 @@ public final class SearchBenchmark {
             Arrays.sort(ms);
             System.out.printf("N=%d cache=%s: median %.1f ms, p90 %.1f ms, max %.1f ms over %d queries%n", n, cache,
                     ms[queries / 2], ms[(int) (queries * 0.9)], ms[queries - 1], queries);
+            nearDuplicateCandidates(ds, random, Math.max(queries, 10));
         } finally {
             ds.destroy();
             try (Connection admin = DriverManager.getConnection(server, "postgres", "")) {
                 admin.createStatement().execute("drop database if exists " + db);
             }
         }
+    }
+
+    /**
+     * What near-duplicate detection adds to each batch of the embedding job: the sketch candidates of 64 new vectors
+     * among the N stored ones (the first call reads and sketches the project; the exact check of the few candidates
+     * is one indexed read, not timed here).
+     */
+    private static void nearDuplicateCandidates(SingleConnectionDataSource ds, Random random, int batches) throws Exception {
+        SketchIndex index = new SketchIndex(JdbcClient.create(ds));
+        int maxHamming = SketchIndex.maxHamming(0.95);
+        double[] ms = new double[batches];
+        for (int b = -1; b < batches; b++) {
+            long[] queries = new long[128];
+            for (int q = 0; q < 64; q++) {
+                long[] s = SketchIndex.sketch(Int8Vector.of(unit(random)).bytes());
+                queries[2 * q] = s[0];
+                queries[2 * q + 1] = s[1];
+            }
+            long t = System.nanoTime();
+            index.candidates(1, queries, 4, maxHamming);
+            ds.getConnection().commit();
+            double took = (System.nanoTime() - t) / 1e6;
+            if (b < 0) {
+                System.out.printf("near-duplicates: first batch (reads and sketches the project) %.0f ms%n", took);
+            } else {
+                ms[b] = took;
+            }
+        }
+        Arrays.sort(ms);
+        System.out.printf("near-duplicates: candidates of a batch of 64 among %s: median %.1f ms, p90 %.1f ms over %d batches%n",
+                "the project", ms[batches / 2], ms[(int) (batches * 0.9)], batches);
     }
 
     private static float[] unit(Random random) {
