@@ -21,8 +21,8 @@ final class FamilyReasons {
         String how = pinned == null ? "chosen automatically" : pinned.name() + " pinned by a lead, representation chosen";
         String text = how + ": CV log-loss " + loss(scores.get(chosen).cvLogLoss()) + " vs " + String.join(", ", others);
         if (best != chosen) {
-            text += String.format(Locale.ROOT, "; kept, as %s is not better by the %.0f%% needed to switch",
-                    candidates.get(best).label(), margin * 100);
+            text += String.format(Locale.ROOT, "; kept, as %s is not better by the %.0f%% (and %.2f) needed to switch",
+                    candidates.get(best).label(), margin * 100, FamilyOptions.MIN_SWITCH_GAIN);
         }
         return text + String.format(Locale.ROOT, " (%d-fold cross-validation on %d labels)", folds, labels);
     }

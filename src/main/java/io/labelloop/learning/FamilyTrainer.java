@@ -105,7 +105,7 @@ public final class FamilyTrainer {
                 best = i;
             }
         }
-        double needed = scores.get(incumbent).cvLogLoss() * (1 - familyOptions.switchMargin());
+        double needed = familyOptions.switchBelow(scores.get(incumbent).cvLogLoss());
         int chosen = best != incumbent && scores.get(best).cvLogLoss() <= needed ? best : incumbent;
         String reason = FamilyReasons.compared(eligible, scores, chosen, best, pinned, options.folds(), items.size(),
                 familyOptions.switchMargin()) + costNote;

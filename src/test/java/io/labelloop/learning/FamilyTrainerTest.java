@@ -43,6 +43,18 @@ class FamilyTrainerTest {
         return d;
     }
 
+    /** Two columns x and y, every x above 0.5 "pos" and below -0.5 "neg" (the HTTP tests' separable rows). */
+    static Data separable(int n, long seed) {
+        Random rnd = new Random(seed);
+        Data d = new Data(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            double x = (i % 2 == 0 ? 1 : -1) * (0.5 + rnd.nextDouble());
+            d.items().add(ItemEncoder.encodeNumeric(new float[]{(float) x, (float) rnd.nextGaussian()}));
+            d.labels().add(x > 0 ? "pos" : "neg");
+        }
+        return d;
+    }
+
     record Data(List<byte[]> items, List<String> labels) {
         Data first(int n) {
             return new Data(items.subList(0, n), labels.subList(0, n));
@@ -117,7 +129,41 @@ class FamilyTrainerTest {
         LabelModel m = sticky.train(d.items(), d.labels(), List.of(), linearBefore, null, 1000);
 
         assertThat(m.choice().family()).isEqualTo(ModelFamily.LINEAR);
-        assertThat(m.choice().reason()).contains("KERNEL is not better by the 99% needed to switch");
+        assertThat(m.choice().reason()).contains("KERNEL is not better by the 99% (and 0.01) needed to switch");
+    }
+
+    @Test
+    void shouldKeepTheLinearModelWhenEveryCandidateFitsSeparableLabelsAlmostPerfectly() {
+        // seed 142: the kernel's out-of-fold log-loss is more than 5% below the linear model's, both about 0.00
+        Data d = separable(40, 142);
+        FamilyTrainer auto = new FamilyTrainer(TaskType.TABULAR, TrainingOptions.defaults().withSeed(142),
+                FamilyOptions.defaults());
+
+        LabelModel m = auto.train(d.items(), d.labels(), List.of(), null, null, 40);
+
+        assertThat(m.choice().family()).isEqualTo(ModelFamily.LINEAR);
+        assertThat(m.choice().reason()).contains("kept, as KERNEL is not better by the 5% (and 0.01) needed to switch");
+        assertThat(m.choice().candidates().get(0).cvLogLoss()).isLessThan(0.01);
+        assertThat(m.scorer().predict(ItemEncoder.encodeNumeric(new float[]{3, 0})).label()).isEqualTo("pos");
+        assertThat(m.scorer().predict(ItemEncoder.encodeNumeric(new float[]{-3, 0})).label()).isEqualTo("neg");
+    }
+
+    @Test
+    void shouldPredictInsideTheTrainingRangeWithAKernelModelAfterAnItemBringsANewColumn() {
+        Data d = separable(40, 142);
+        FamilyTrainer trainer142 = new FamilyTrainer(TaskType.TABULAR, TrainingOptions.defaults().withSeed(142),
+                FamilyOptions.defaults());
+        List<byte[]> pool = List.of(ItemEncoder.encodeNumeric(new float[]{1.5f, -0.5f, 7f}));
+
+        LabelModel m = trainer142.train(d.items(), d.labels(), pool, null, ModelFamily.KERNEL, 41);
+
+        assertThat(m.choice().family()).isEqualTo(ModelFamily.KERNEL);
+        var scorer = m.scorer();
+        for (float z : new float[]{1, 7, -3}) {
+            assertThat(scorer.predict(ItemEncoder.encodeNumeric(new float[]{1.2f, 0, z})).label()).as("z = " + z).isEqualTo("pos");
+            assertThat(scorer.predict(ItemEncoder.encodeNumeric(new float[]{-1.2f, 0, z})).label()).as("z = " + z).isEqualTo("neg");
+        }
+        assertThat(scorer.predict(ItemEncoder.encodeNumeric(new float[]{1.2f, 0})).label()).isEqualTo("pos");
     }
 
     @Test

@@ -15,6 +15,20 @@ import org.junit.jupiter.api.Test;
 class FeaturizerTest {
 
     @Test
+    void shouldReadANumericColumnThatDidNotVaryWhileFittingAsItsMean() {
+        List<byte[]> fitted = List.of(ItemEncoder.encodeNumeric(new float[]{1, 5}), ItemEncoder.encodeNumeric(new float[]{2, 5}),
+                ItemEncoder.encodeNumeric(new float[]{3}), ItemEncoder.encodeNumeric(new float[]{4, 5, 7}));
+        Featurizer f = Featurizers.fit(TaskType.TABULAR, fitted);
+        FeatureBuffer x = new FeatureBuffer();
+
+        f.featurize(ItemEncoder.encodeNumeric(new float[]{2.5f, -40, 1}), x);
+
+        assertThat(x.values[0]).isCloseTo(0f, within(1e-6f));
+        assertThat(x.values[1]).as("a column with one value while fitting").isEqualTo(0f);
+        assertThat(x.values[2]).as("a column one fitted item had").isEqualTo(0f);
+    }
+
+    @Test
     void shouldL2NormaliseTfIdfVectorsOfRealTweets() {
         LabeledData tweets = TestData.tweets();
         Featurizer f = Featurizers.fit(TaskType.TEXT, tweets.items());

@@ -13,7 +13,10 @@ import java.util.List;
  * Cox 1964 style transform) and the identity otherwise. A missing value (NaN) becomes the mean (z = 0)
  * and, for columns that had missing values while fitting, sets an extra 0/1 indicator column
  * (mean imputation with a missingness indicator, as in Little &amp; Rubin, "Statistical Analysis
- * with Missing Data"). Items may be narrower than others (stored before the project's features widened): the
+ * with Missing Data"). A column that did not vary while fitting (one value, or none: a column that items uploaded after
+ * the fitted ones brought) reads as its mean whatever its value, z = 0: nothing was learnt from it, and a distance-based
+ * model (the kernel family) would otherwise place every item with another value far from all it was trained on.
+ * Items may be narrower than others (stored before the project's features widened): the
  * columns they lack are missing values. Columns wider than the fitted width (added after fitting) are ignored.
  */
 public final class StandardScalerFeaturizer implements Featurizer {
@@ -64,7 +67,7 @@ public final class StandardScalerFeaturizer implements Featurizer {
             Moments m = logged[j] ? log[j] : raw[j];
             mean[j] = (float) m.mean();
             double var = m.variance();
-            inv[j] = var > 1e-12 ? (float) (1 / Math.sqrt(var)) : 1f;
+            inv[j] = var > 1e-12 ? (float) (1 / Math.sqrt(var)) : 0f;
             indicator[j] = missing[j] ? next++ : -1;
         }
         return new StandardScalerFeaturizer(mean, inv, indicator, logged);

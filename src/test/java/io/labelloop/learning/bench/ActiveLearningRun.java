@@ -31,12 +31,26 @@ final class ActiveLearningRun {
      * cycles do ({@link CandidateWindow}); its name is then {@code STRATEGY@candidates}.
      */
     record Method(String name, StrategyName strategy, boolean simpleLoop, int candidates) {
+        static final String COLD_MIX = "+COLDMIX";
+
         static Method of(StrategyName s) {
             return new Method(s.name(), s, false, 0);
         }
 
         static Method baseline() {
             return new Method("SIMPLE_LOOP", StrategyName.LEAST_CONFIDENCE, true, 0);
+        }
+
+        /**
+         * The same strategy whose first batch keeps the default strategy's random share: the cold-start medoids fill
+         * b - floor(0.15 b) slots and the rest are uniform random pool items; its name is then {@code STRATEGY+COLDMIX}.
+         */
+        Method withColdMix() {
+            return new Method(name + COLD_MIX, strategy, simpleLoop, candidates);
+        }
+
+        boolean coldMix() {
+            return name.endsWith(COLD_MIX);
         }
 
         /** The same strategy scoring at most {@code bound} candidates per round. */
@@ -109,7 +123,18 @@ final class ActiveLearningRun {
         for (int i : split.pool()) {
             cold.offer(i, split.data().items().get(i));
         }
-        return cold.select().stream().map(s -> (int) s.itemId()).toList();
+        List<Integer> medoids = cold.select().stream().map(s -> (int) s.itemId()).toList();
+        if (!method.coldMix()) {
+            return medoids;
+        }
+        int random = (int) Math.floor(0.15 * step);
+        List<Integer> batch = new ArrayList<>(medoids.subList(0, Math.max(0, medoids.size() - random)));
+        for (int i : randomBatch(split, new HashSet<>(batch), step, seed)) {
+            if (batch.size() < medoids.size()) {
+                batch.add(i);
+            }
+        }
+        return batch;
     }
 
     static List<Integer> nextBatch(Split split, Method method, LabelModel model, List<Integer> labeled,

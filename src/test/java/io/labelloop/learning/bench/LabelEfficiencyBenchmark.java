@@ -164,10 +164,12 @@ public final class LabelEfficiencyBenchmark {
             return all;
         }
         List<ActiveLearningRun.Method> chosen = new ArrayList<>();
-        for (String name : spec.split(",")) { // NAME, or NAME@n: that method scoring at most n candidates per round
-            String[] parts = name.split("@");
+        for (String name : spec.split(",")) { // NAME, NAME@n: scoring at most n candidates per round; NAME+COLDMIX
+            boolean coldMix = name.endsWith(ActiveLearningRun.Method.COLD_MIX);
+            String[] parts = name.replace(ActiveLearningRun.Method.COLD_MIX, "").split("@");
             all.stream().filter(m -> m.name().equals(parts[0])).findFirst()
                     .map(m -> parts.length > 1 ? m.withCandidates(Integer.parseInt(parts[1])) : m)
+                    .map(m -> coldMix ? m.withColdMix() : m)
                     .ifPresent(chosen::add);
         }
         return chosen;
