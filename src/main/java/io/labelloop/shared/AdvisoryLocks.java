@@ -16,8 +16,13 @@ public final class AdvisoryLocks {
     public static final int INSTANCE = 0x4C4C_0004;
     /** A project's synthesis, so that the queue cap holds under concurrency (transaction lock). */
     public static final int SYNTHESIS = 0x4C4C_0005;
+    /**
+     * An item's admission of a judgment, taken by the trigger function in {@code R__queue_admission.sql} on the item's
+     * id (transaction lock); named here so that no other lock takes its class.
+     */
+    public static final int JUDGMENT_ADMISSION = 0x4C4C_0006;
     /** An export job, held on its id while an instance writes it; a running job without it was interrupted (transaction lock). */
-    public static final int EXPORT_JOB = 0x4C4C_0006;
+    public static final int EXPORT_JOB = 0x4C4C_0008;
     private AdvisoryLocks() {
     }
 }
