@@ -33,6 +33,8 @@ for round in $(seq 1 "${ROUNDS:-1}"); do
   echo "round $round: cpu app $(calc "($(cpu $APP) - $app0) / 100") s (JIT compilation $(calc "round($(jit) - $jit0, 2)") s), database backends $(calc "($(cpu $backends) - $db0) / 100") s"
 done
 curl -sf "localhost:$PORT/api/v1/projects/$pid/stats" -H "Authorization: Bearer $TOKEN"; echo
+# claims served, and those that found the ranked queue short and queued fallback items (builds that count them)
+curl -sf "localhost:$PORT/actuator/prometheus" | grep -E '^labelloop_claims_(seconds_count|fallback_total)' || true
 grep -oE 'model v[0-9]+ on [0-9]+ labels.*' "$WORK/app.log" | tail -3
 echo "cycles that trained a model: $(grep -cE 'model v[0-9]+ on' "$WORK/app.log"); failed cycles: $(grep -c 'failed; the previous model' "$WORK/app.log")"
 grep -m3 -A3 'failed; the previous model' "$WORK/app.log" || true

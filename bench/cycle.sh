@@ -17,21 +17,6 @@ start_app labelloop_cycle_bench "${BENCH_PORT:-18081}" 1g --labelloop.upload.max
   --labelloop.training.schedule-enabled=false
 H=(-H "Authorization: Bearer $TOKEN")
 
-floor() {  # project, rows: COPY vectors out + COPY the same number of scores in
-  python3 -c "
-import random
-r = random.Random(1)
-with open('$WORK/scores.tsv', 'w') as f:
-    for i in range($2): f.write(f'{i}\t{r.random()}\n')"
-  local start end
-  start=$(date +%s.%N)
-  $PSQL -d $DB -c "\\copy (select item_id, encoded from labelloop.item_vectors where project_id = $1) to '/dev/null'"
-  $PSQL -d $DB -c "create table scores_floor_$1 (item_id bigint, score float8)" \
-        -c "\\copy scores_floor_$1 from '$WORK/scores.tsv'"
-  end=$(date +%s.%N)
-  calc "$end - $start"
-}
-
 for kind in ${KINDS:-text tab}; do
   if [ $kind = text ]; then rows=$TEXT_ROWS; type=TEXT; else rows=$TAB_ROWS; type=TABULAR; fi
   pid=$(curl -sf "localhost:$PORT/api/v1/projects" "${H[@]}" -H 'Content-Type: application/json' \
@@ -42,7 +27,7 @@ for kind in ${KINDS:-text tab}; do
   run_cycle "$pid" "first cycle (encodes every item)"
   run_cycle "$pid" "second cycle (vectors stored)"
   run_cycle "$pid" "third cycle"
-  f=$(floor "$pid" "$rows")
+  f=$(copy_floor "$pid" "$rows")
   printf '%-34s %6.2f s\n' "floor (COPY out + COPY scores in)" "$f"
 done
 echo "phases of each cycle (ms):"

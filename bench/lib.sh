@@ -36,6 +36,23 @@ start_app() {
   return 1
 }
 
+# The floor of a retrain-and-score cycle (cycle.sh, cycle-scale.sh): psql COPY of the project's stored vectors out
+# plus COPY of as many (item, score) rows into a fresh table; prints the seconds.
+copy_floor() {  # project rows
+  python3 -c "
+import random
+r = random.Random(1)
+with open('$WORK/scores.tsv', 'w') as f:
+    for i in range($2): f.write(f'{i}\t{r.random()}\n')"
+  local start end
+  start=$(date +%s.%N)
+  $PSQL -d "$DB" -c "\\copy (select item_id, encoded from labelloop.item_vectors where project_id = $1) to '/dev/null'"
+  $PSQL -d "$DB" -c "create table scores_floor_$1 (item_id bigint, score float8)" \
+        -c "\\copy scores_floor_$1 from '$WORK/scores.tsv'"
+  end=$(date +%s.%N)
+  calc "$end - $start"
+}
+
 # The retrain-and-score benchmarks (cycle.sh, cycle-embeddings.sh): heap peak and one timed cycle.
 heap_sampler() {  # max heap used (MB) seen while it runs, written to $WORK/heap
   local max=0 v

@@ -39,12 +39,14 @@ public class EmbeddingJob {
     private final JdbcTransactions transactions;
     private final EmbeddingSettings settings;
     private final EmbeddingMeters meters;
+    private final NearDuplicates nearDuplicates;
     private volatile long lastLabelNanos = System.nanoTime() - Long.MAX_VALUE / 2;
     private volatile Thread worker;
 
     EmbeddingJob(EmbeddingStore store, EncoderHolder encoder, JdbcTransactions transactions, EmbeddingSettings settings,
-            EmbeddingMeters meters) {
+            EmbeddingMeters meters, NearDuplicates nearDuplicates) {
         this.store = store;
+        this.nearDuplicates = nearDuplicates;
         this.meters = meters;
         this.encoder = encoder;
         this.transactions = transactions;
@@ -70,6 +72,8 @@ public class EmbeddingJob {
 
     private int batch(Optional<Long> only) {
         long[] project = {0};
+        List<Long> ids = new ArrayList<>();
+        List<Int8Vector> done = new ArrayList<>();
         try {
             Integer n = transactions.requiresNew().execute(tx -> {
                 Optional<Claim> claim = store.claim(only, settings.batchSize());
@@ -80,11 +84,15 @@ public class EmbeddingJob {
                 project[0] = c.projectId();
                 long start = System.nanoTime();
                 List<Int8Vector> vectors = encode(c.items());
+                c.items().forEach(i -> ids.add(i.itemId()));
+                nearDuplicates.detect(c.projectId(), ids, vectors);
+                done.addAll(vectors);
                 store.store(c.projectId(), c.items(), vectors, (System.nanoTime() - start) / 1e9);
                 store.advance(c);
                 return c.items().size();
             });
             if (n != null && n > 0) {
+                nearDuplicates.stored(project[0], ids, done);
                 meters.embedded(n);
             }
             return n == null ? 0 : n;

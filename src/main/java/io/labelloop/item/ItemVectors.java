@@ -50,6 +50,15 @@ public class ItemVectors {
     }
 
     /**
+     * Encodes every item of the project that has no vector yet, as {@link #encodeMissing} does, and returns how many
+     * vectors the project has then (what {@link #count} would answer): a cycle learns its pool's size from the
+     * counts this takes anyway, instead of counting a pool of millions again.
+     */
+    public long encodeMissingAndCount(long projectId, TaskType taskType) {
+        return backfill.backfill(projectId, taskType).vectors();
+    }
+
+    /**
      * Streams the vectors of every item of the project except the given (labeled) ones, never
      * holding the pool in memory: item id ranges {@link #SCAN_CHUNK} wide, filtered here,
      * which is several times cheaper than an anti-join in the database. Each range is a statement
@@ -143,7 +152,12 @@ public class ItemVectors {
     /** The same, with sentence embeddings as {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)}. */
     @Transactional(readOnly = true)
     public List<LabeledVector> sample(long projectId, int size, boolean embeddings) {
-        long total = jdbc.sql("select count(*) from item_vectors where project_id = ?").param(projectId).query(Long.class).single();
+        return sample(projectId, size, embeddings, count(projectId));
+    }
+
+    /** The same, for a caller that knows the project's number of vectors ({@link #count}; it sizes the draw). */
+    @Transactional(readOnly = true)
+    public List<LabeledVector> sample(long projectId, int size, boolean embeddings, long total) {
         if (total == 0) {
             return List.of();
         }
@@ -162,17 +176,24 @@ public class ItemVectors {
         return of(projectId, itemIds, false);
     }
 
-    /** The same, with sentence embeddings as {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)}. */
+    /**
+     * The same, with sentence embeddings as {@link #forEachExcept(long, java.util.Set, boolean, VectorSink)}. The ids
+     * are joined as a list ({@code unnest}), so each is looked up by the primary key: written as
+     * {@code item_id = any(?)}, a thousand ids on a table without planner statistics (a large upload before any
+     * ANALYZE) are planned as a scan of the whole project with the ids as a filter (a second for a cycle's stop check
+     * at 5,000,000 items).
+     */
     @Transactional(readOnly = true)
     public Map<Long, byte[]> of(long projectId, Collection<Long> itemIds, boolean embeddings) {
         Map<Long, byte[]> out = new HashMap<>();
         if (itemIds.isEmpty()) {
             return out;
         }
-        jdbcTemplate.query("select v.item_id, v.encoded" + embeddingColumns(embeddings) + " from item_vectors v"
-                + embeddingJoin(embeddings) + " where v.project_id = ? and v.item_id = any(?)", ps -> {
-            ps.setLong(1, projectId);
-            ps.setArray(2, ps.getConnection().createArrayOf("bigint", itemIds.toArray()));
+        jdbcTemplate.query("select v.item_id, v.encoded" + embeddingColumns(embeddings)
+                + " from unnest(?::bigint[]) as wanted (id) join item_vectors v on v.project_id = ? and v.item_id = wanted.id"
+                + embeddingJoin(embeddings), ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", itemIds.toArray()));
+            ps.setLong(2, projectId);
         }, rs -> {
             out.put(rs.getLong(1), encoded(rs, 2, embeddings));
         });

@@ -1,57 +1,157 @@
 package io.labelloop.queue;
 
-import io.labelloop.shared.AdvisoryLocks;
+import io.labelloop.shared.JdbcTransactions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the training cycle and the dashboard need of the queue: refill it in bulk, count it. */
 @Service
 public class QueueBoard {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    /** The refill's statements: each its own transaction, whether or not the caller has one open. */
+    private final TransactionTemplate autocommit;
 
-    QueueBoard(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    QueueBoard(JdbcClient jdbc, JdbcTransactions transactions) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+        this.autocommit = transactions.autocommit();
     }
+
+    /** Entries a refill statement writes or deletes at most; each statement commits on its own. */
+    static final int REFILL_CHUNK = 128;
 
     /**
      * Replaces the project's unleased entries with a new ranked batch; entries under a live lease
      * stay as they are (their annotators keep working) and are not added twice. Stream, audit,
-     * synthetic and guided entries, holdout draws and entries waiting for further judgments stay until they are labeled (claims hand out the draws
-     * at the holdout's share, whatever the batch). It holds the project's refill lock until its transaction ends:
-     * claims skip the entries it deletes and cannot see those it inserts before the commit, so a claim that finds
-     * no free entry meanwhile waits for the commit ({@link AdvisoryLocks#QUEUE_REFILL}) and gets the new ones.
+     * synthetic and guided entries, holdout draws and entries waiting for further judgments stay until they are labeled
+     * (claims hand out the draws at the holdout's share, whatever the batch).
+     * <p>
+     * So that no claim waits for a refill and none finds the ranked queue empty while one runs, the refill is short
+     * statements of at most {@link #REFILL_CHUNK} entries, each committed on its own, whatever the caller's
+     * transaction: first the batch's items not queued yet are inserted (best ranks first), then its items queued
+     * already as free ranked entries are updated in place, then the free ranked entries not in the batch are
+     * deleted. Claims lease with {@code SKIP LOCKED}: they pass over the few entries one statement holds and take
+     * the others, new entries once their statement committed, old ones until they are replaced. Idempotent: a
+     * refill run again after an error ends where a single run does.
      */
-    @Transactional
     public void replace(long projectId, List<QueueEntryDraft> entries) {
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(AdvisoryLocks.QUEUE_REFILL, Math.toIntExact(projectId)).query().listOfRows();
-        jdbc.sql("""
-                delete from queue_entries where project_id = ? and reason not in %s and not holdout and not overlap
-                and (lease_expires_at is null or lease_expires_at < now())""".formatted(QueueReason.sqlList(QueueReason.KEPT)))
-                .param(projectId).update();
-        jdbcTemplate.update("""
+        List<QueueEntryDraft> byRank = entries.stream().sorted(Comparator.comparingInt(QueueEntryDraft::rank)).toList();
+        Set<Long> inserted = new HashSet<>();
+        for (List<QueueEntryDraft> chunk : chunks(byRank)) {
+            inserted.addAll(autocommit.execute(s -> insertNew(projectId, chunk)));
+        }
+        List<QueueEntryDraft> queued = byRank.stream().filter(d -> !inserted.contains(d.itemId())).toList();
+        for (List<QueueEntryDraft> chunk : chunks(queued)) {
+            autocommit.executeWithoutResult(s -> updateInPlace(projectId, chunk));
+        }
+        Long[] batch = entries.stream().map(QueueEntryDraft::itemId).toArray(Long[]::new);
+        while (autocommit.execute(s -> deleteStale(projectId, batch)) == REFILL_CHUNK) {
+            // the next chunk of old entries
+        }
+    }
+
+    private static List<List<QueueEntryDraft>> chunks(List<QueueEntryDraft> entries) {
+        List<List<QueueEntryDraft>> out = new ArrayList<>();
+        for (int from = 0; from < entries.size(); from += REFILL_CHUNK) {
+            out.add(entries.subList(from, Math.min(from + REFILL_CHUNK, entries.size())));
+        }
+        return out;
+    }
+
+    /** A free entry a refill may replace: ranked (not kept), no holdout draw, no judgment pending, no live lease. */
+    private static final String REPLACEABLE = """
+            q.reason not in %s and not q.holdout and not q.overlap
+            and (q.lease_expires_at is null or q.lease_expires_at < now())""".formatted(QueueReason.sqlList(QueueReason.KEPT));
+
+    /**
+     * The asynchronous commit of a refill statement: a refill lost in a crash leaves the old entries, which the next
+     * cycle replaces; the model's write after the refill flushes the WAL up to it anyway.
+     */
+    private static final String ASYNC = "async_commit as (select set_config('synchronous_commit', 'off', true))";
+
+    /** Inserts the chunk's unlabeled items that have no entry; returns their ids. Conflicts lock nothing. */
+    private List<Long> insertNew(long projectId, List<QueueEntryDraft> chunk) {
+        return jdbc.sql("""
+                with %s
                 insert into queue_entries (item_id, project_id, rank, score, reason, holdout, model_version, prediction)
-                select item_id, ?, rank, score, reason, holdout, model_version, prediction::jsonb
-                from unnest(?::bigint[], ?::int[], ?::float8[], ?::text[], ?::bool[], ?::int[], ?::text[])
-                     as t(item_id, rank, score, reason, holdout, model_version, prediction)
+                select t.item_id, ?::bigint, t.rank, t.score, t.reason, t.holdout, t.model_version, t.prediction::jsonb
+                from %s, async_commit
                 where exists (select 1 from unlabeled_items u where u.item_id = t.item_id)
+                  and not exists (select 1 from queue_entries q where q.item_id = t.item_id)
                 order by t.item_id
-                on conflict (item_id) do nothing""", ps -> {
-            var con = ps.getConnection();
-            ps.setLong(1, projectId);
-            ps.setArray(2, con.createArrayOf("bigint", entries.stream().map(QueueEntryDraft::itemId).toArray()));
-            ps.setArray(3, con.createArrayOf("integer", entries.stream().map(QueueEntryDraft::rank).toArray()));
-            ps.setArray(4, con.createArrayOf("float8", entries.stream().map(QueueEntryDraft::score).toArray()));
-            ps.setArray(5, con.createArrayOf("text", entries.stream().map(e -> e.reason().name()).toArray()));
-            ps.setArray(6, con.createArrayOf("bool", entries.stream().map(QueueEntryDraft::holdout).toArray()));
-            ps.setArray(7, con.createArrayOf("integer", entries.stream().map(QueueEntryDraft::modelVersion).toArray()));
-            ps.setArray(8, con.createArrayOf("text", entries.stream().map(QueueEntryDraft::predictionJson).toArray()));
-        });
+                on conflict (item_id) do nothing
+                returning item_id""".formatted(ASYNC, DRAFTS))
+                .params(withFirst(projectId, drafts(chunk)))
+                .query(Long.class).list();
+    }
+
+    /**
+     * Gives the chunk's free ranked entries their new rank, score, reason and prediction, as a new entry would have
+     * them (no skips, no lease); locked in item order, so two writers cannot deadlock on them.
+     */
+    private void updateInPlace(long projectId, List<QueueEntryDraft> chunk) {
+        Object[] drafts = drafts(chunk);
+        Object[] args = Arrays.copyOf(drafts, drafts.length + 1);
+        args[drafts.length] = projectId;
+        jdbc.sql("""
+                with %s,
+                batch as (select t.* from %s where exists (select 1 from unlabeled_items u where u.item_id = t.item_id)),
+                target as (
+                    select q.item_id from queue_entries q join batch b on b.item_id = q.item_id
+                    where q.project_id = ? and %s
+                    order by q.item_id
+                    for update of q)
+                update queue_entries q
+                set rank = b.rank, score = b.score, reason = b.reason, holdout = b.holdout, model_version = b.model_version,
+                    prediction = b.prediction::jsonb, skips = 0, lease_owner = null, lease_expires_at = null, created_at = now()
+                from target, batch b, async_commit
+                where q.item_id = target.item_id and b.item_id = q.item_id""".formatted(ASYNC, DRAFTS, REPLACEABLE))
+                .params(args).update();
+    }
+
+    /** Deletes up to {@link #REFILL_CHUNK} free ranked entries that are not in the batch, in item order; returns how many. */
+    private int deleteStale(long projectId, Long[] batch) {
+        return jdbc.sql("""
+                with %s, stale as (
+                    select q.item_id from queue_entries q
+                    where q.project_id = ? and %s
+                      and not exists (select 1 from unnest(?::bigint[]) as b(item_id) where b.item_id = q.item_id)
+                    order by q.item_id
+                    limit %d
+                    for update of q)
+                delete from queue_entries d using stale, async_commit where d.item_id = stale.item_id"""
+                .formatted(ASYNC, REPLACEABLE, REFILL_CHUNK))
+                .params(projectId, batch).update();
+    }
+
+    /** The drafts of a chunk as a table {@code t} (its parameters: {@link #drafts}). */
+    private static final String DRAFTS = """
+            unnest(?::bigint[], ?::int[], ?::float8[], ?::text[], ?::bool[], ?::int[], ?::text[])
+                 as t(item_id, rank, score, reason, holdout, model_version, prediction)""";
+
+    private static Object[] withFirst(Object first, Object[] rest) {
+        Object[] out = new Object[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+
+    private static Object[] drafts(List<QueueEntryDraft> chunk) {
+        return new Object[] {chunk.stream().map(QueueEntryDraft::itemId).toArray(Long[]::new),
+                chunk.stream().map(QueueEntryDraft::rank).toArray(Integer[]::new),
+                chunk.stream().map(QueueEntryDraft::score).toArray(Double[]::new),
+                chunk.stream().map(e -> e.reason().name()).toArray(String[]::new),
+                chunk.stream().map(QueueEntryDraft::holdout).toArray(Boolean[]::new),
+                chunk.stream().map(QueueEntryDraft::modelVersion).toArray(Integer[]::new),
+                chunk.stream().map(QueueEntryDraft::predictionJson).toArray(String[]::new)};
     }
 
     /**

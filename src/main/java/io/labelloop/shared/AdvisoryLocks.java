@@ -18,12 +18,6 @@ public final class AdvisoryLocks {
     public static final int SYNTHESIS = 0x4C4C_0005;
     /** An export job, held on its id while an instance writes it; a running job without it was interrupted (transaction lock). */
     public static final int EXPORT_JOB = 0x4C4C_0006;
-    /**
-     * A project's queue refill (transaction lock): the refill holds it, a claim that found no free ranked entry
-     * takes it shared to wait for the refill's commit instead of queueing fallback items.
-     */
-    public static final int QUEUE_REFILL = 0x4C4C_0007;
-
     private AdvisoryLocks() {
     }
 }

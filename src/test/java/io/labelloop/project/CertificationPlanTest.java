@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class CertificationPlanTest {
 
     private static CertificationPlan plan(Integer budget, double holdout, double target) {
-        return CertificationPlan.of(new QueueSettings(budget, null, null, holdout, null),
+        return CertificationPlan.of(new QueueSettings(budget, null, null, holdout, null, null),
                 new AutoLabelSettings(null, target, null));
     }
 

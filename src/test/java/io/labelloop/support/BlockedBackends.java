@@ -12,6 +12,8 @@ public final class BlockedBackends {
     /** The pid of a session waiting for a lock in a statement naming {@code table}; waits up to 5 minutes (the first encode or cycle on a loaded machine can take minutes). */
     public static int waitForOneWriting(Connection c, String table) throws Exception {
         for (int i = 0; i < 6000; i++) {
+            // Inside a transaction pg_stat_activity is read once and kept: read it afresh on every look.
+            c.createStatement().execute("select pg_stat_clear_snapshot()");
             try (ResultSet rs = c.createStatement().executeQuery("""
                     select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
                     and pid <> pg_backend_pid() and query ilike '%""" + table + "%'")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.labelloop.shared.AdvisoryLocks;
 import io.labelloop.support.ApiTest;
 import io.labelloop.support.Datasets;
+import io.labelloop.training.internal.TrainingScheduler;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ class CandidateScoringTests extends ApiTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    TrainingScheduler scheduler;
+
     @Test
     void shouldScoreEveryPoolItemWithinAFewCyclesWhenThePoolExceedsTheCandidateBound() {
         long p = project(UNLABELED);
@@ -53,6 +57,51 @@ class CandidateScoringTests extends ApiTest {
         }
         assertThat(round).as("the windows of a round cover every unlabeled item once").isEqualTo(UNLABELED);
         assertThat(latestModel(p).get("itemsScored").asLong()).isEqualTo(scoring.getLast().get("scored").asLong());
+    }
+
+    @Test
+    void shouldCountItemsUploadedBetweenCyclesInTheNextCyclesPoolWhenItEncodesThem() {
+        long p = project(UNLABELED);
+        trainNow(p);
+        List<Map<String, Object>> more = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            more.add(Map.of("externalId", "late-" + i, "features", Map.of("x", i * 0.1, "y", -i * 0.1)));
+        }
+        assertThat(api().post("/api/v1/projects/" + p + "/items", ADMIN, more).status()).isEqualTo(200);
+
+        trainNow(p); // encodes the 30 new items: the pool comes from the counts taken before, plus those
+        JsonNode afterUpload = latestModel(p).get("provenance").get("scoring");
+        trainNow(p); // nothing new to encode
+        JsonNode next = latestModel(p).get("provenance").get("scoring");
+
+        assertThat(afterUpload.get("pool").asLong()).isEqualTo(LABELED + UNLABELED + 30);
+        assertThat(next.get("pool").asLong()).isEqualTo(LABELED + UNLABELED + 30);
+        assertThat(next.get("windows").asInt()).isEqualTo((LABELED + UNLABELED + 30 + BOUND - 1) / BOUND);
+    }
+
+    @Test
+    void shouldSeedTheQueueFromOneWindowOfThePoolWhenThePoolExceedsTheCandidateBound() throws Exception {
+        long p = project(ADMIN, "TABULAR", "pos", "neg");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Random random = new Random(p);
+        for (int i = 0; i < UNLABELED; i++) {
+            rows.add(Map.of("externalId", "u-" + i, "features", Map.of("x", random.nextGaussian(), "y", random.nextGaussian())));
+        }
+        assertThat(api().post("/api/v1/projects/" + p + "/items", ADMIN, rows).status()).isEqualTo(200);
+
+        assertThat(scheduler.runDue(p)).as("no labels yet: the cycle seeds the queue").isEqualTo(1);
+
+        var window = io.labelloop.learning.CandidateWindow.of(UNLABELED, BOUND, 0, p);
+        List<Integer> slots = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); var rs = c.createStatement().executeQuery(
+                "select hashint8(item_id) & 4095 from queue_entries where project_id = " + p)) {
+            while (rs.next()) {
+                slots.add(rs.getInt(1));
+            }
+        }
+        assertThat(window.windows()).isEqualTo((UNLABELED + BOUND - 1) / BOUND);
+        assertThat(slots).as("a seed batch, read from one window of a pool of %d", UNLABELED).isNotEmpty()
+                .allMatch(window::contains);
     }
 
     @Test

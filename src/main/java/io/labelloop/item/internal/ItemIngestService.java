@@ -75,6 +75,7 @@ public class ItemIngestService {
                 settings.maxImageSize().toBytes());
         var tally = new Tally(settings.maxReportedRejections());
         long started = System.nanoTime();
+        long idsBefore = jdbc.queryForObject("select coalesce(max(id), 0) from items", Long.class);
         long created;
         try (var loader = new ItemLoader(con, project.id(), spool)) {
             reader(format, project.taskType()).read(body, record -> {
@@ -94,7 +95,28 @@ public class ItemIngestService {
         }
         log.info("Upload to project {}: {} received, {} created, {} rejected in {} ms", project.id(), tally.received,
                 created, tally.rejectedCount, (System.nanoTime() - started) / 1_000_000);
-        return new UploadReport(tally.received, created, tally.staged - created, tally.rejected, tally.rejectedCount);
+        long uploadId = record(project.id(), idsBefore, tally, created);
+        return new UploadReport(uploadId, tally.received, created, tally.staged - created, tally.rejected, tally.rejectedCount);
+    }
+
+    /**
+     * Keeps the upload's counts and the range of ids it created (the project's items above the largest id before
+     * it; uploads to a project are serialised), for {@code GET .../uploads/{uploadId}}.
+     */
+    private long record(long projectId, long idsBefore, Tally tally, long created) {
+        Long first = null;
+        Long last = null;
+        if (created > 0) {
+            var range = jdbc.queryForMap("""
+                    select min(id) as first, max(id) as last from items
+                    where project_id = ? and id > ?""", projectId, idsBefore);
+            first = (Long) range.get("first");
+            last = (Long) range.get("last");
+        }
+        return jdbc.queryForObject("""
+                insert into uploads (project_id, received, created, duplicates, rejected_count, first_item_id, last_item_id)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                projectId, tally.received, created, tally.staged - created, tally.rejectedCount, first, last);
     }
 
     private static void add(ItemLoader loader, StagedRow row) {

@@ -43,11 +43,24 @@ public class VectorBackfill {
      * data, committed on their own).
      */
     public long encodeMissing(long projectId, TaskType taskType) {
-        boolean complete = jdbc.sql("""
-                select (select count(*) from items where project_id = ?) = (select count(*) from item_vectors where project_id = ?)""")
-                .params(projectId, projectId).query(Boolean.class).single();
-        if (complete) {
-            return 0;
+        return backfill(projectId, taskType).encoded();
+    }
+
+    /** What {@link #backfill} did: the items it encoded, and the vectors the project has after it. */
+    public record Backfilled(long encoded, long vectors) {
+    }
+
+    /**
+     * The same, also answering how many vectors the project has then: the items and the vectors are counted once
+     * each (the counts that tell whether any item lacks its vector), so a caller that needs the pool's size reads
+     * it here instead of counting the pool again.
+     */
+    public Backfilled backfill(long projectId, TaskType taskType) {
+        long[] counts = jdbc.sql("""
+                select (select count(*) from items where project_id = ?), (select count(*) from item_vectors where project_id = ?)""")
+                .params(projectId, projectId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        if (counts[0] == counts[1]) {
+            return new Backfilled(0, counts[1]);
         }
         int width = schemas.load(projectId).size();
         try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
@@ -55,7 +68,8 @@ public class VectorBackfill {
             read.setReadOnly(true);
             write.setAutoCommit(true);
             try {
-                return encode(read, write, projectId, taskType, width);
+                long encoded = encode(read, write, projectId, taskType, width);
+                return new Backfilled(encoded, counts[1] + encoded);
             } finally {
                 read.rollback();
                 read.setAutoCommit(true);

@@ -1,5 +1,6 @@
 package io.labelloop.training.internal;
 
+import io.labelloop.embedding.NearDuplicates;
 import io.labelloop.learning.Evaluation;
 import io.labelloop.learning.ModelMetadata;
 import io.labelloop.project.Project;
@@ -12,9 +13,14 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes what a cycle produced in one transaction: stop set, model version, queue, event. */
+/**
+ * Writes what a cycle produced: the queue refill first, in short statements of its own that claims never wait for
+ * ({@link QueueBoard#replace}), then stop set, model version and event in one transaction, so the event's
+ * listeners (synthesis, propagation, webhooks) see the new queue.
+ */
 @Component
 class CycleWriter {
 
@@ -22,17 +28,23 @@ class CycleWriter {
     private final ModelStore models;
     private final QueueBoard queue;
     private final ApplicationEventPublisher events;
+    private final NearDuplicates nearDuplicates;
 
-    CycleWriter(JdbcClient jdbc, ModelStore models, QueueBoard queue, ApplicationEventPublisher events) {
+    private final TransactionTemplate transaction;
+
+    CycleWriter(JdbcClient jdbc, ModelStore models, QueueBoard queue, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, NearDuplicates nearDuplicates) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.nearDuplicates = nearDuplicates;
         this.jdbc = jdbc;
         this.models = models;
         this.queue = queue;
         this.events = events;
     }
 
-    @Transactional
-    void replaceQueue(long projectId, List<QueueEntryDraft> drafts) {
-        queue.replace(projectId, drafts);
+    /** A queue without a model (the cold start): the refill alone. */
+    void replaceQueue(Project project, List<QueueEntryDraft> drafts) {
+        queue.replace(project.id(), nearDuplicates.withoutNearDuplicates(project, drafts));
     }
 
     List<Long> stopSet(long projectId) {
@@ -40,10 +52,16 @@ class CycleWriter {
                 .param(projectId).query(Long.class).list();
     }
 
-    @Transactional
     void store(Project project, int version, TrainingSet data, ModelBuilder.Built built, long trainMillis, long scoreMillis,
             long scored, StopCheck stop, List<QueueEntryDraft> drafts, PhaseTimer timer, Map<String, Object> text,
             Scoring scoring) {
+        queue.replace(project.id(), nearDuplicates.withoutNearDuplicates(project, drafts));
+        transaction.executeWithoutResult(status -> storeModel(project, version, data, built, trainMillis, scoreMillis, scored,
+                stop, timer, text, scoring));
+    }
+
+    private void storeModel(Project project, int version, TrainingSet data, ModelBuilder.Built built, long trainMillis,
+            long scoreMillis, long scored, StopCheck stop, PhaseTimer timer, Map<String, Object> text, Scoring scoring) {
         for (long itemId : stop.newStopSet()) {
             jdbc.sql("insert into stop_set_items (project_id, item_id) values (?, ?) on conflict do nothing")
                     .params(project.id(), itemId).update();
@@ -52,7 +70,6 @@ class CycleWriter {
         models.insert(new ModelStore.NewVersion(project.id(), version, data.trainLabels().size(), data.humanLabels(),
                 meta.algorithm(), metrics(built.evaluation(), meta), provenance(meta, timer, built, text, scoring), trainMillis, scoreMillis, scored, stop.kappa(),
                 stop.stop(), stop.predictions(), built.thresholds(), built.model()));
-        queue.replace(project.id(), drafts);
         events.publishEvent(new ModelTrained(project.id(), version, data.trainLabels().size(),
                 built.evaluation().accuracy(), stop.stop()));
     }

@@ -119,7 +119,7 @@ public class RetrainCycle {
                 // decided from counters before anything is encoded or loaded: the usual tick ends here
                 return new Result(Outcome.NOTHING_TO_DO, latest.get().version(), "nothing changed");
             }
-            vectors.encodeMissing(projectId, project.taskType());
+            long pool = vectors.encodeMissingAndCount(projectId, project.taskType());
             timer.lap("encode");
             consensus.settle(project); // final labels of items with several judgments (Dawid-Skene)
             TextReading text = reading(project, latest);
@@ -127,12 +127,12 @@ public class RetrainCycle {
             timer.lap("loadLabels");
             if (data.classCount() < 2) {
                 if (latest.isEmpty() && queue.available(projectId) < project.queue().batchSize()) {
-                    return seed(project, data, text);
+                    return seed(project, data, text, pool);
                 }
                 return new Result(Outcome.NOT_ENOUGH_LABELS, null,
                         "training needs labels of at least two classes; there are " + data.classCount());
             }
-            return trainAndScore(project, latest, data, text, timer, fullPool, force);
+            return trainAndScore(project, latest, data, text, timer, fullPool, force, pool);
         }
     }
 
@@ -166,20 +166,23 @@ public class RetrainCycle {
         return queue.available(project.id()) == 0 && queue.poolHasUnqueuedItems(project.id());
     }
 
-    private Result seed(Project project, TrainingSet data, TextReading text) {
+    /**
+     * Seeds the queue before the first model from a uniform random sample of the pool: the cold-start selector keeps
+     * a reservoir of {@link ColdStartSelector#DEFAULT_SAMPLE} items, so a pool over the candidate bound is read through
+     * one window of it (the window of the labels so far, so a seed that comes again reads another), which is as
+     * uniform a sample as the whole pool gives, at the cost of the window instead of the pool.
+     */
+    private Result seed(Project project, TrainingSet data, TextReading text, long pool) {
+        int labelsSoFar = data.trainLabels().size() + data.holdoutLabels().size();
+        CandidateWindow window = CandidateWindow.of(pool, settings.candidates(), labelsSoFar, project.id());
         List<QueueEntryDraft> drafts = coldStart(project, data, text, project.queue().batchSize(), Set.of(),
-                queue.reservedItems(project.id()));
-        written(project.id(), () -> writer.replaceQueue(project.id(), drafts));
+                queue.reservedItems(project.id()), window, pool);
+        written(project.id(), () -> writer.replaceQueue(project, drafts));
         log.info("Project {}: seeded the queue with {} cold-start items", project.id(), drafts.size());
         return new Result(Outcome.SEEDED, null, "queued " + drafts.size() + " cold-start items");
     }
 
-    private List<QueueEntryDraft> coldStart(Project project, TrainingSet data, TextReading text, int count,
-            Set<Long> exclude, Set<Long> leased) {
-        return coldStart(project, data, text, count, exclude, leased, null, 0);
-    }
-
-    /** The same over a window of the pool (null: the whole pool). */
+    /** A diverse cold-start sample of a window of the pool (null: the whole pool). */
     private List<QueueEntryDraft> coldStart(Project project, TrainingSet data, TextReading text, int count,
             Set<Long> exclude, Set<Long> leased, CandidateWindow window, long pool) {
         if (count <= 0) {
@@ -208,16 +211,16 @@ public class RetrainCycle {
         }
     }
 
+    /** Trains and scores; {@code pool} is the project's number of vectors, counted when the cycle encoded. */
     private Result trainAndScore(Project project, Optional<ModelSummary> latest, TrainingSet data, TextReading text,
-            PhaseTimer timer, boolean fullPool, boolean requested) {
+            PhaseTimer timer, boolean fullPool, boolean requested, long pool) {
         long started = System.nanoTime();
         int version = latest.map(v -> v.version() + 1).orElse(1);
-        long pool = vectors.count(project.id());
         CandidateWindow window = CandidateWindow.of(pool, fullPool ? 0 : settings.candidates(), version, project.id());
         Set<Long> leased = queue.reservedItems(project.id());
         List<byte[]> sample = new ArrayList<>();
         var stopDraw = new Reservoir<Long>(settings.stopSetSize(), project.id() + 7);
-        for (var v : vectors.sample(project.id(), settings.poolSampleSize(), text.embeddings())) {
+        for (var v : vectors.sample(project.id(), settings.poolSampleSize(), text.embeddings(), pool)) {
             if (!data.labeledIds().contains(v.itemId())) {
                 sample.add(v.encoded());
                 stopDraw.offer(v.itemId());
@@ -321,10 +324,10 @@ public class RetrainCycle {
     }
 
     /**
-     * Runs the cycle's write transaction, again if PostgreSQL aborted it to break a deadlock: the
-     * queue refill deletes the old entries and then inserts, while a claim's fallback insert may
-     * hold one of the new items and wait for one of the old. The write is short and holds nothing
-     * else; what the cycle computed stays valid. (ModelTrained listeners run after the commit only.)
+     * Runs the cycle's write (queue refill, then the model's transaction), again if PostgreSQL aborted a statement
+     * to break a deadlock: a label batch deleting several entries may hold one the refill wants and wait for
+     * another. The refill is idempotent and the model's transaction short; what the cycle computed stays valid.
+     * (ModelTrained listeners run after the model's commit only.)
      */
     private void written(long projectId, Runnable write) {
         for (int attempt = 1; ; attempt++) {

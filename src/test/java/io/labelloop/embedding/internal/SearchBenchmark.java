@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -16,7 +17,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Query time of exact search over N stored vectors (random unit vectors, seed 7) and the table's size per
  * item, in a scratch database that it drops afterwards. Usage: {@code SearchBenchmark N QUERIES CACHE}
- * (CACHE as {@code 256MB}; a project larger than half of it is scanned from the database for each query).
+ * (CACHE as {@code 256MB}; a project larger than half of it is scanned from the database for each query). With a
+ * fourth argument, a CSV with a {@code text} column, each timed near-duplicate batch is preceded by the encoding of 64 of
+ * its texts, so that the two are compared under the same load.
  */
 public final class SearchBenchmark {
 
@@ -25,7 +28,7 @@ public final class SearchBenchmark {
         int queries = Integer.parseInt(args[1]);
         DataSize cache = DataSize.parse(args[2]);
         String server = System.getenv().getOrDefault("LABELLOOP_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        String db = "labelloop_search_bench";
+        String db = System.getenv().getOrDefault("BENCH_DB", "labelloop_search_bench");
         try (Connection admin = DriverManager.getConnection(server, "postgres", "")) {
             admin.createStatement().execute("drop database if exists " + db);
             admin.createStatement().execute("create database " + db);
@@ -60,7 +63,7 @@ public final class SearchBenchmark {
                         (System.nanoTime() - start) / 1e9, rs.getLong(1) / (double) n, rs.getLong(2) / (double) n);
             }
             EmbeddingSettings settings = new EmbeddingSettings(false, 1, 64, Duration.ofSeconds(2), 0.5,
-                    Duration.ofSeconds(5), cache);
+                    Duration.ofSeconds(5), cache, 0.95);
             ProjectVectors vectors = new ProjectVectors(JdbcClient.create(ds), settings);
             c.setAutoCommit(false); // as in EmbeddingSearch: a scan from the database streams its rows
             long first = System.nanoTime();
@@ -77,12 +80,80 @@ public final class SearchBenchmark {
             Arrays.sort(ms);
             System.out.printf("N=%d cache=%s: median %.1f ms, p90 %.1f ms, max %.1f ms over %d queries%n", n, cache,
                     ms[queries / 2], ms[(int) (queries * 0.9)], ms[queries - 1], queries);
+            nearDuplicateCandidates(ds, random, Math.max(queries, 10), args.length > 3 ? texts(args[3]) : List.of());
         } finally {
             ds.destroy();
             try (Connection admin = DriverManager.getConnection(server, "postgres", "")) {
                 admin.createStatement().execute("drop database if exists " + db);
             }
         }
+    }
+
+    /**
+     * What near-duplicate detection adds to each batch of the embedding job: the sketch candidates of 64 new vectors
+     * among the N stored ones (the first call reads and sketches the project; the exact check of the few candidates
+     * is one indexed read, not timed here).
+     */
+    private static void nearDuplicateCandidates(SingleConnectionDataSource ds, Random random, int batches, List<String> texts)
+            throws Exception {
+        SketchIndex index = new SketchIndex(JdbcClient.create(ds));
+        int maxHamming = SketchIndex.maxHamming(0.95);
+        double[] ms = new double[batches];
+        double[] encodeMs = new double[batches];
+        SentenceEncoder encoder = texts.isEmpty() ? null : new SentenceEncoder(1);
+        for (int b = -1; b < batches; b++) {
+            if (encoder != null) {
+                int from = (Math.max(b, 0) * 64) % Math.max(1, texts.size() - 64);
+                long e = System.nanoTime();
+                encoder.encode(texts.subList(from, from + 64));
+                if (b >= 0) {
+                    encodeMs[b] = (System.nanoTime() - e) / 1e6;
+                }
+            }
+            long[] queries = new long[128];
+            for (int q = 0; q < 64; q++) {
+                long[] s = SketchIndex.sketch(Int8Vector.of(unit(random)).bytes());
+                queries[2 * q] = s[0];
+                queries[2 * q + 1] = s[1];
+            }
+            long t = System.nanoTime();
+            index.candidates(1, queries, 4, maxHamming);
+            ds.getConnection().commit();
+            double took = (System.nanoTime() - t) / 1e6;
+            if (b < 0) {
+                System.out.printf("near-duplicates: first batch (reads and sketches the project) %.0f ms%n", took);
+            } else {
+                ms[b] = took;
+            }
+        }
+        double share = 0;
+        for (int b = 0; b < batches; b++) {
+            share += encoder == null ? 0 : ms[b] / encodeMs[b] / batches;
+        }
+        Arrays.sort(ms);
+        System.out.printf("near-duplicates: candidates of a batch of 64 among %s: median %.1f ms, p90 %.1f ms over %d batches%n",
+                "the project", ms[batches / 2], ms[(int) (batches * 0.9)], batches);
+        if (encoder != null) {
+            encoder.close();
+            Arrays.sort(encodeMs);
+            System.out.printf("encoding the batch's 64 texts just before: median %.1f ms; candidates / encoding, mean of the"
+                    + " batches' ratios: %.3f%n", encodeMs[batches / 2], share);
+        }
+    }
+
+    private static List<String> texts(String csv) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (var reader = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(csv));
+                var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(reader)) {
+            for (var row : parser) {
+                out.add(row.get("text"));
+                if (out.size() == 2000) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private static float[] unit(Random random) {

@@ -28,12 +28,16 @@ import tools.jackson.databind.node.ObjectNode;
  * pool/test split and seeds, so the two curves can be compared side by side.
  * With a holdout fraction above 0 the service keeps that share of the budget's labels for evaluation
  * (they do not train, the in-process run has no holdout) and the row reports the realized share.
- * Usage: HttpLabelEfficiency baseUrl adminToken datasetFile seeds budget step [holdoutFraction=0]
+ * Usage: HttpLabelEfficiency baseUrl adminToken datasetFile seeds budget step [holdoutFraction=0]; system properties
+ * {@code bench.textRepresentation} (TEXT projects' setting; unless NGRAMS, labeling starts once the pool is embedded),
+ * {@code bench.maxPool}, {@code bench.maxTest} (split sizes) and {@code bench.skipInProcess} (HTTP curve only).
  */
 public final class HttpLabelEfficiency {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The projects' textRepresentation ({@code -Dbench.textRepresentation}); unset: the service's default. */
+    private static final String TEXT_REPRESENTATION = System.getProperty("bench.textRepresentation");
 
     private HttpLabelEfficiency() {
     }
@@ -47,7 +51,9 @@ public final class HttpLabelEfficiency {
         int step = Integer.parseInt(args[5]);
         double holdout = args.length > 6 ? Double.parseDouble(args[6]) : 0;
         LabeledData d = LabeledData.load(file);
-        Split split = Split.stratified(d, 0.25, 2000, Integer.MAX_VALUE, 42);
+        Split split = Split.stratified(d, 0.25, Integer.getInteger("bench.maxTest", 2000),
+                Integer.getInteger("bench.maxPool", Integer.MAX_VALUE), 42);
+        boolean inProcessToo = !Boolean.getBoolean("bench.skipInProcess");
         List<CSVRecord> rows = rows(file);
         StrategyName strategy = StrategyName.recommendedDefault();
         double[] http = new double[seeds];
@@ -59,15 +65,16 @@ public final class HttpLabelEfficiency {
             Run run = runOverHttp(base, token, d, split, rows, strategy, budget, step, holdout, s);
             double[] viaApi = run.curve();
             holdoutShare[s] = run.holdoutShare();
-            double[] local = ActiveLearningRun.run(split, ActiveLearningRun.Method.of(strategy), budget, step, 42L + s);
+            double[] local = inProcessToo ? ActiveLearningRun.run(split, ActiveLearningRun.Method.of(strategy), budget, step, 42L + s)
+                    : new double[] {Double.NaN};
             http[s] = Arrays.stream(viaApi).average().orElse(0);
             inProcess[s] = Arrays.stream(local).average().orElse(0);
             httpFinal[s] = viaApi[viaApi.length - 1];
             inProcessFinal[s] = local[local.length - 1];
             System.err.printf(Locale.ROOT, "%s seed %d: AUBC http %.3f in-process %.3f%n", d.name(), s, http[s], inProcess[s]);
         }
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %.3f ± %.3f | %.3f ± %.3f | %.3f | %.3f | %.2f: %.3f (%.3f-%.3f) |%n",
-                d.name(), strategy, seeds, mean(http), sd(http), mean(inProcess), sd(inProcess), mean(httpFinal),
+        System.out.printf(Locale.ROOT, "| %s | %s%s | %d | %.3f ± %.3f | %.3f ± %.3f | %.3f | %.3f | %.2f: %.3f (%.3f-%.3f) |%n",
+                d.name(), strategy, TEXT_REPRESENTATION == null ? "" : " " + TEXT_REPRESENTATION, seeds, mean(http), sd(http), mean(inProcess), sd(inProcess), mean(httpFinal),
                 mean(inProcessFinal), holdout, mean(holdoutShare), Arrays.stream(holdoutShare).min().orElse(0),
                 Arrays.stream(holdoutShare).max().orElse(0));
     }
@@ -88,8 +95,20 @@ public final class HttpLabelEfficiency {
         settings.put("retrainEvery", step);
         settings.put("holdoutFraction", holdout);
         settings.put("budget", budget);
+        if (TEXT_REPRESENTATION != null && d.task() == TaskType.TEXT) {
+            settings.put("textRepresentation", TEXT_REPRESENTATION);
+        }
         long project = send("POST", base + "/api/v1/projects", token, settings.toString(), "application/json").get("id").asLong();
         send("POST", base + "/api/v1/projects/" + project + "/items", token, uploadCsv(d, split, rows), "text/csv");
+        if (d.task() == TaskType.TEXT && TEXT_REPRESENTATION != null && !TEXT_REPRESENTATION.equals("NGRAMS")) {
+            // Labeling starts once the background job has embedded the pool (a user would start at once, on n-grams).
+            long waitStart = System.nanoTime();
+            while (!send("GET", base + "/api/v1/projects/" + project + "/embeddings", token, null, null).get("state").asString()
+                    .equals("READY")) {
+                Thread.sleep(1000);
+            }
+            System.err.printf(Locale.ROOT, "%s seed %d: pool embedded in %.0f s%n", d.name(), seed, (System.nanoTime() - waitStart) / 1e9);
+        }
         for (int i = 0; i < 50 && send("GET", base + "/api/v1/projects/" + project + "/stats", token, null, null)
                 .get("queued").asLong() < step; i++) {
             Thread.sleep(200); // the scheduled job seeds the queue (cold start)
