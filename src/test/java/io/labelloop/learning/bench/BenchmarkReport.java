@@ -36,7 +36,7 @@ final class BenchmarkReport {
             UNCERTAINTY_DIVERSITY, RANDOM and SIMPLE_LOOP added (`--seeds 7 --first-seed 45 --out DIR`, curves appended \
             to the stored 42-44) on sklearn_digits_8x8, hpc_jobs, satellite and mnist_10k; scikit-learn references \
             continued seed by seed (`bench/sklearn_reference.py` resumes from the stored partial files), the text \
-            sets' first seeds at 20-30 minutes each; load 14-28 (four helpers and service benchmarks), all at nice 19.
+            sets' first 1-2 seeds at 7-60 minutes each; load 5-28 (four helpers and service benchmarks), all at nice 19.
             - Provenance of the TREES family (2026-12-04, trees branch): UNCERTAINTY_DIVERSITY and RANDOM re-run \
             (`--family AUTO --merge true --references none`) with 10 seeds on breast_cancer_wdbc, credit_data, \
             german_credit, glass, house_votes_84, ionosphere, iris, soybean, vowel and wine, at load 20-30 (five \
