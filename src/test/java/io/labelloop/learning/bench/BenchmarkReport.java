@@ -26,9 +26,17 @@ final class BenchmarkReport {
             Fourier features feeding the same head), on TABULAR data a random forest (`TREES`: 100 trees, \
             scikit-learn's defaults, temperature fitted on its out-of-bag votes) and, on images, LINEAR and KERNEL \
             over HOG features, by 3-fold CV log-loss, \
-            re-decided after 1.5x label growth with a 5% margin to switch. To keep the run short the penalty is chosen \
+            re-decided after 1.5x label growth with a margin of 5% and 0.01 to switch. To keep the run short the penalty is chosen \
             only while there are at most 200 labels and re-chosen after 4x growth, then reused (the service re-chooses \
             it every version up to 2,000 labels); VOTE_ENTROPY and CONSENSUS_KL use a 3-member bootstrap committee.
+            - Provenance of this session (2026-12-04 evening, learner branch; AUTO's 0.01 switching floor and the \
+            scaler's constant columns): UNCERTAINTY_DIVERSITY and RANDOM re-run with 10 seeds on house_votes_84, \
+            german_credit, ionosphere, soybean, breast_cancer_wdbc, wine, iris, glass and vowel (identical curves but \
+            german +0.0005, soybean -0.0003, two RANDOM changes of +0.0003/+0.0004); seeds 45-51 of \
+            UNCERTAINTY_DIVERSITY, RANDOM and SIMPLE_LOOP added (`--seeds 7 --first-seed 45 --out DIR`, curves appended \
+            to the stored 42-44) on sklearn_digits_8x8, hpc_jobs, satellite and mnist_10k; scikit-learn references \
+            continued seed by seed (`bench/sklearn_reference.py` resumes from the stored partial files), the text \
+            sets' first 1-2 seeds at 7-60 minutes each; load 5-28 (four helpers and service benchmarks), all at nice 19.
             - Provenance of the TREES family (2026-12-04, trees branch): UNCERTAINTY_DIVERSITY and RANDOM re-run \
             (`--family AUTO --merge true --references none`) with 10 seeds on breast_cancer_wdbc, credit_data, \
             german_credit, glass, house_votes_84, ionosphere, iris, soybean, vowel and wine, at load 20-30 (five \
