@@ -8,7 +8,7 @@
 #      project's `done` read from GET /embeddings every 30 s (items/s per window, and the service's itemsPerSecond).
 #   2. embedding job off: (c) the same annotator run, for the latency comparison.
 #   bench/embedding-load.sh [annotators=32]
-# EMBED_ITEMS (default 40,000: the 8,593 tweets of ../shared/data/text/trump_tweets_device.csv repeated with distinct
+# EMBED_ITEMS (default 70,000: the 8,593 tweets of ../shared/data/text/trump_tweets_device.csv repeated with distinct
 # externalIds), ITEMS (default 100,000), THINK_MS (default 100), SECONDS_EACH (default 150), RETRAIN_EVERY (default
 # 1,000,000: no retraining, the cycles only refill the queue), APP_ARGS, JAR, SKIP_BUILD, BENCH_DB, BENCH_PORT as for
 # bench/annotators.sh; TWEETS=path for the tweets (in a work tree outside /work/main: /work/shared/data/text/...).
@@ -23,7 +23,7 @@ TWEETS=${TWEETS:-../shared/data/text/trump_tweets_device.csv}
 source bench/lib.sh
 CP=$(test_classpath)
 python3 bench/gen_csv.py "${ITEMS:-100000}" "$WORK/items.csv" --labeled-every 1000000
-python3 - "$TWEETS" "${EMBED_ITEMS:-40000}" "$WORK/tweets.csv" <<'EOF'
+python3 - "$TWEETS" "${EMBED_ITEMS:-70000}" "$WORK/tweets.csv" <<'EOF'
 import csv, sys
 rows = [r["text"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))]
 n = int(sys.argv[2])
