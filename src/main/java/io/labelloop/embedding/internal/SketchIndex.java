@@ -7,6 +7,7 @@ import io.labelloop.embedding.SentenceEncoder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import io.labelloop.item.ItemCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +45,11 @@ public class SketchIndex {
     }
 
     private final JdbcClient jdbc;
+    private final ItemCounts counts;
     private final Cache<Long, Sketches> kept = Caffeine.newBuilder().maximumSize(64).build();
 
-    SketchIndex(JdbcClient jdbc) {
+    SketchIndex(JdbcClient jdbc, ItemCounts counts) {
+        this.counts = counts;
         this.jdbc = jdbc;
     }
 
@@ -159,8 +162,7 @@ public class SketchIndex {
             if (now - s.checkedAt < RECHECK_NANOS) {
                 return s;
             }
-            long count = jdbc.sql("select count(*) from item_embeddings where project_id = ?").param(projectId)
-                    .query(Long.class).single();
+            long count = counts.kept(projectId).embeddings();
             s.checkedAt = now;
             if (count == s.size) {
                 return s;
