@@ -6,9 +6,9 @@ import io.labelloop.embedding.EmbeddingSettings;
 import io.labelloop.embedding.Int8Vector;
 import io.labelloop.embedding.SentenceEncoder;
 import io.labelloop.embedding.internal.NearestItems.Hit;
+import io.labelloop.item.ItemCounts;
 import java.util.Arrays;
 import java.util.List;
-import io.labelloop.item.ItemCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

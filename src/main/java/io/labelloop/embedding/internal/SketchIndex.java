@@ -4,10 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.labelloop.embedding.Int8Vector;
 import io.labelloop.embedding.SentenceEncoder;
+import io.labelloop.item.ItemCounts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import io.labelloop.item.ItemCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
