@@ -1,37 +1,34 @@
 -- The item counts (V31 item_counts; module: item, ItemCounts): one statement-level trigger per table and event,
 -- reading the statement's transition table, so a COPY of a million items adds one row update, not a million.
--- Each adds the statement's rows per project to the stripe of its transaction (txid % 64).
-create or replace function item_counts_add(project bigint, d_items bigint, d_imported bigint, d_synthetic bigint,
-                                           d_invalid bigint, d_vectors bigint, d_embeddings bigint)
-    returns void language sql set search_path from current as $$
-    insert into item_counts (project_id, stripe, items, imported, synthetic, invalid, vectors, embeddings)
-    values (project, txid_current() % 64, d_items, d_imported, d_synthetic, d_invalid, d_vectors, d_embeddings)
-    on conflict (project_id, stripe) do update
-        set items = item_counts.items + excluded.items, imported = item_counts.imported + excluded.imported,
-            synthetic = item_counts.synthetic + excluded.synthetic, invalid = item_counts.invalid + excluded.invalid,
-            vectors = item_counts.vectors + excluded.vectors, embeddings = item_counts.embeddings + excluded.embeddings
-$$;
+-- Each adds the statement's rows per project (in project order: no deadlock between statements that touch several)
+-- to the stripe of its transaction (txid % 64). One INSERT ... ON CONFLICT each, no function call per project: a
+-- one-row insert (a stream item, its vector) pays for little more than that statement.
 
--- The statement's rows are the transition table "changed" (inserted rows for an insert, deleted ones for a delete).
+-- Rows of items; the statement's rows are the transition table "changed" (inserted or deleted).
 create or replace function item_counts_items() returns trigger language plpgsql set search_path from current as $$
 declare
     sign integer := case when tg_op = 'INSERT' then 1 else -1 end;
 begin
-    perform item_counts_add(c.project_id, sign * c.n, sign * c.imported, sign * c.synthetic, sign * c.invalid, 0, 0)
-    from (select project_id, count(*) n, count(imported_label) imported, count(*) filter (where synthetic) synthetic,
-                 count(invalid_at) invalid
-          from changed group by project_id order by project_id) c;
+    insert into item_counts as c (project_id, stripe, items, imported, synthetic, invalid)
+    select project_id, txid_current() % 64, sign * count(*), sign * count(imported_label),
+           sign * count(*) filter (where synthetic), sign * count(invalid_at)
+    from changed group by project_id order by project_id
+    on conflict (project_id, stripe) do update
+        set items = c.items + excluded.items, imported = c.imported + excluded.imported,
+            synthetic = c.synthetic + excluded.synthetic, invalid = c.invalid + excluded.invalid;
     return null;
 end $$;
 
 -- An item's invalid mark is the one count an update changes (a synthetic item marked not a valid example).
 create or replace function item_counts_items_update() returns trigger language plpgsql set search_path from current as $$
 begin
-    perform item_counts_add(c.project_id, 0, 0, 0, c.invalid, 0, 0)
+    insert into item_counts as c (project_id, stripe, invalid)
+    select d.project_id, txid_current() % 64, d.invalid
     from (select n.project_id, sum((n.invalid_at is not null)::int - (o.invalid_at is not null)::int) invalid
-          from new_rows n join old_rows o on o.id = n.id
-          group by n.project_id order by n.project_id) c
-    where c.invalid <> 0;
+          from new_rows n join old_rows o on o.id = n.id group by n.project_id) d
+    where d.invalid <> 0
+    order by d.project_id
+    on conflict (project_id, stripe) do update set invalid = c.invalid + excluded.invalid;
     return null;
 end $$;
 
@@ -41,9 +38,12 @@ declare
     sign integer := case when tg_op = 'INSERT' then 1 else -1 end;
     vectors boolean := tg_argv[0] = 'vectors';
 begin
-    perform item_counts_add(c.project_id, 0, 0, 0, 0, case when vectors then sign * c.n else 0 end,
-                            case when vectors then 0 else sign * c.n end)
-    from (select project_id, count(*) n from changed group by project_id order by project_id) c;
+    insert into item_counts as c (project_id, stripe, vectors, embeddings)
+    select project_id, txid_current() % 64, case when vectors then sign * count(*) else 0 end,
+           case when vectors then 0 else sign * count(*) end
+    from changed group by project_id order by project_id
+    on conflict (project_id, stripe) do update
+        set vectors = c.vectors + excluded.vectors, embeddings = c.embeddings + excluded.embeddings;
     return null;
 end $$;
 
