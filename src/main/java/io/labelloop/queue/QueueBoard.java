@@ -261,6 +261,28 @@ public class QueueBoard {
                 .param(projectId).query(Boolean.class).single();
     }
 
+    /**
+     * Whether the ranked batch has entries left: a free entry, not a holdout draw and not skipped, that a claim hands
+     * out before the cycle's headroom ({@link QueueReason#STRATEGY} entries ranked beyond {@code batchSize}) and the
+     * fallback entries. Once it has none, claims are on the headroom and the next cycle is due.
+     */
+    public boolean batchLeft(long projectId, int batchSize) {
+        return jdbc.sql("""
+                select exists (select 1 from queue_entries q where q.project_id = ? and not q.holdout and q.skips = 0
+                               and (q.lease_expires_at is null or q.lease_expires_at < now())
+                               and q.reason <> %s and not (q.reason = %s and q.rank > ?))"""
+                        .formatted(QueueReason.FALLBACK.sql(), QueueReason.STRATEGY.sql()))
+                .params(projectId, batchSize).query(Boolean.class).single();
+    }
+
+    /**
+     * Whether a claim that handed out this entry went past the ranked batch: a headroom entry (a strategy pick ranked
+     * beyond {@code batchSize}) or a fallback entry.
+     */
+    public static boolean beyondBatch(QueueReason reason, int rank, int batchSize) {
+        return reason == QueueReason.FALLBACK || reason == QueueReason.STRATEGY && rank > batchSize;
+    }
+
     /** Entries nobody holds right now, other than holdout draws (those are handed out only at the holdout's share). */
     public long available(long projectId) {
         return jdbc.sql("""
