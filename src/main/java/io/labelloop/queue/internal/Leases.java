@@ -10,6 +10,7 @@ import io.labelloop.shared.JdbcTransactions;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,7 +130,7 @@ class Leases {
         Timestamp until = Timestamp.from(Instant.now().plus(leaseFor));
         RowMapper<ItemView> itemRow = items.rowMapper(projectId);
         int[] wanted = {0};
-        List<Leased> leased = new java.util.ArrayList<>();
+        List<Leased> leased = new ArrayList<>();
         jdbc.sql("""
                 with async_commit as (select set_config('synchronous_commit', 'off', true)),
                 wanted as (select coalesce(?::int, (%s)) as draws),
