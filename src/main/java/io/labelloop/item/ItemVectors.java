@@ -28,11 +28,13 @@ public class ItemVectors {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final VectorBackfill backfill;
+    private final ItemCounts counts;
 
-    ItemVectors(JdbcTemplate jdbcTemplate, JdbcClient jdbc, VectorBackfill backfill) {
+    ItemVectors(JdbcTemplate jdbcTemplate, JdbcClient jdbc, VectorBackfill backfill, ItemCounts counts) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
         this.backfill = backfill;
+        this.counts = counts;
     }
 
     /** Receives one streamed item. */
@@ -51,8 +53,8 @@ public class ItemVectors {
 
     /**
      * Encodes every item of the project that has no vector yet, as {@link #encodeMissing} does, and returns how many
-     * vectors the project has then (what {@link #count} would answer): a cycle learns its pool's size from the
-     * counts this takes anyway, instead of counting a pool of millions again.
+     * vectors the project has then (what {@link #count} would answer): a cycle learns its pool's size from the kept
+     * counts this reads anyway.
      */
     public long encodeMissingAndCount(long projectId, TaskType taskType) {
         return backfill.backfill(projectId, taskType).vectors();
@@ -134,10 +136,10 @@ public class ItemVectors {
         }
     }
 
-    /** Encoded items of the project (what a cycle scores at most). */
+    /** Encoded items of the project (what a cycle scores at most), from the kept counts ({@link ItemCounts}). */
     @Transactional(readOnly = true)
     public long count(long projectId) {
-        return jdbc.sql("select count(*) from item_vectors where project_id = ?").param(projectId).query(Long.class).single();
+        return counts.kept(projectId).vectors();
     }
 
     /**

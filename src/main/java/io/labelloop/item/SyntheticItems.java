@@ -46,7 +46,7 @@ public class SyntheticItems {
      */
     @Transactional(readOnly = true)
     public List<Payload> sample(long projectId, TaskType taskType, int unlabeled, int labeled, long salt) {
-        long total = jdbc.sql("select count(*) from item_vectors where project_id = ?").param(projectId).query(Long.class).single();
+        long total = vectors.count(projectId);
         int wanted = unlabeled + labeled;
         int buckets = (int) Math.min(1 << 20, Math.max(1, Math.ceil((double) (1 << 20) * 4 * wanted / Math.max(1, total))));
         List<Payload> out = new ArrayList<>();

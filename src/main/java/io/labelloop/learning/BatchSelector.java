@@ -12,12 +12,15 @@ import io.labelloop.learning.strategy.Probabilities;
 import io.labelloop.learning.strategy.RandomShare;
 import io.labelloop.learning.strategy.RandomStrategy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Streams a pool of encoded items through a model and picks a ranked batch for one strategy in
@@ -147,6 +150,33 @@ public final class BatchSelector {
         List<SelectedItem> out = new ArrayList<>();
         for (Candidate c : chosen) {
             out.add(new SelectedItem(c.itemId(), out.size(), c.score()));
+        }
+        return out;
+    }
+
+    /**
+     * Up to n more items to follow a batch, best first by the strategy's pointwise score (the informative candidates
+     * kept while streaming, then the uniform reservoir's, which is all CORESET keeps), leaving out {@code taken} (the
+     * batch and whatever else is queued). Cheap: no diversity pass, only the candidates already kept, so at most
+     * {@code topCandidates} less the batch for the pointwise strategies and four batches for UNCERTAINTY_DIVERSITY.
+     */
+    public List<SelectedItem> nextBest(int n, Collection<Long> taken) {
+        List<Candidate> kept = new ArrayList<>(top);
+        kept.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingLong(Candidate::itemId));
+        for (Candidate c : reservoir) {
+            if (c != null) {
+                kept.add(c);
+            }
+        }
+        Set<Long> seenIds = new HashSet<>(taken);
+        List<SelectedItem> out = new ArrayList<>();
+        for (Candidate c : kept) {
+            if (out.size() >= n) {
+                break;
+            }
+            if (seenIds.add(c.itemId())) {
+                out.add(new SelectedItem(c.itemId(), out.size(), c.score()));
+            }
         }
         return out;
     }

@@ -37,6 +37,27 @@ class BatchSelectorTest {
         assertThat(batch).extracting(s -> (int) s.itemId()).containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void shouldOfferTheNextSmallestMarginsAfterTheBatchLeavingOutWhatIsTaken() {
+        BatchSelector s = BatchSelector.create(MODEL, StrategyName.MARGIN, new SelectionOptions(5, 42, 40, 100, 1.0));
+        for (int i = 60; i < DIGITS.size(); i++) {
+            s.offer(i, DIGITS.items().get(i));
+        }
+        List<SelectedItem> batch = s.select();
+        LabelModel.ItemScorer scorer = MODEL.scorer();
+        List<Integer> byMargin = IntStream.range(60, DIGITS.size()).boxed()
+                .sorted(Comparator.comparingDouble(i -> margin(scorer.probabilities(DIGITS.items().get(i))))).toList();
+        List<Long> taken = new ArrayList<>(batch.stream().map(SelectedItem::itemId).toList());
+        taken.add((long) byMargin.get(6)); // queued already (say under a lease)
+
+        List<SelectedItem> next = s.nextBest(5, taken);
+
+        assertThat(next).extracting(n -> (int) n.itemId())
+                .containsExactly(byMargin.get(5), byMargin.get(7), byMargin.get(8), byMargin.get(9), byMargin.get(10));
+        assertThat(s.nextBest(1000, taken)).as("no more than the candidates kept (40) less those taken")
+                .hasSize(40 - 6);
+    }
+
     private static double margin(double[] p) {
         double[] sorted = p.clone();
         java.util.Arrays.sort(sorted);

@@ -1,8 +1,10 @@
 package io.labelloop.embedding.internal;
 
 import io.labelloop.embedding.Int8Vector;
+import io.labelloop.item.ItemCounts;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,9 +21,13 @@ public class EmbeddingStore {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final ItemCounts itemCounts;
 
-    EmbeddingStore(JdbcClient jdbc) {
+    EmbeddingStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ItemCounts itemCounts) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.itemCounts = itemCounts;
     }
 
     /** A range of a project's item ids locked by this transaction, and the next items in it still to embed. */
@@ -69,13 +75,21 @@ public class EmbeddingStore {
         }
     }
 
-    /** Stores vectors (an item already embedded keeps its vector) and updates the project's rate. */
+    /**
+     * Stores vectors (an item already embedded keeps its vector) and updates the project's rate. The batch is one
+     * statement, so the kept counts' trigger runs once per batch.
+     */
     public void store(long projectId, List<PendingItem> items, List<Int8Vector> vectors, double batchSeconds) {
-        for (int i = 0; i < items.size(); i++) {
-            jdbc.sql("insert into item_embeddings (item_id, project_id, vector, scale) values (?, ?, ?, ?) "
-                            + "on conflict (item_id) do nothing")
-                    .params(items.get(i).itemId(), projectId, vectors.get(i).bytes(), vectors.get(i).scale()).update();
-        }
+        jdbcTemplate.update("""
+                insert into item_embeddings (item_id, project_id, vector, scale)
+                select b.item_id, ?, b.vector, b.scale from unnest(?::bigint[], ?::bytea[], ?::real[]) as b (item_id, vector, scale)
+                order by b.item_id
+                on conflict (item_id) do nothing""", ps -> {
+            ps.setLong(1, projectId);
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", items.stream().map(PendingItem::itemId).toArray()));
+            ps.setArray(3, ps.getConnection().createArrayOf("bytea", vectors.stream().map(Int8Vector::bytes).toArray(byte[][]::new)));
+            ps.setArray(4, ps.getConnection().createArrayOf("float4", vectors.stream().map(Int8Vector::scale).toArray()));
+        });
         double own = items.size() / Math.max(batchSeconds, 1e-3);
         // Seconds since anyone's previous batch of this project: with several workers that measures their sum.
         jdbc.sql("""
@@ -99,20 +113,20 @@ public class EmbeddingStore {
     }
 
     /**
-     * Embedded items and items still without a vector (index-only counts; items the job has not reached, or
-     * whose batch is being embedded), the last rate and the last error of a project.
+     * Embedded items and items still without a vector (items the job has not reached, or whose batch is being
+     * embedded), from the kept counts ({@link ItemCounts}: a few rows whatever the pool), the last rate and the last
+     * error of a project.
      */
     public Counts counts(long projectId) {
+        ItemCounts.Kept kept = itemCounts.kept(projectId);
         return jdbc.sql("""
-                with d as (select count(*) n from item_embeddings where project_id = :p)
-                select d.n, greatest((select count(*) from items where project_id = :p) - d.n, 0),
-                       coalesce(g.items_per_second, 0),
+                select coalesce(g.items_per_second, 0),
                        coalesce(g.last_batch_at > clock_timestamp() - interval '60 seconds', false),
                        g.error
-                from d left join embedding_progress g on g.project_id = :p""")
-                .param("p", projectId)
-                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getBoolean(4),
-                        rs.getString(5)))
+                from (select 1) one left join embedding_progress g on g.project_id = ?""")
+                .param(projectId)
+                .query((rs, n) -> new Counts(kept.embeddings(), Math.max(kept.items() - kept.embeddings(), 0),
+                        rs.getDouble(1), rs.getBoolean(2), rs.getString(3)))
                 .single();
     }
 }

@@ -6,6 +6,7 @@ import io.labelloop.embedding.EmbeddingSettings;
 import io.labelloop.embedding.Int8Vector;
 import io.labelloop.embedding.SentenceEncoder;
 import io.labelloop.embedding.internal.NearestItems.Hit;
+import io.labelloop.item.ItemCounts;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,10 +29,12 @@ public class ProjectVectors {
     static final int IMPORTED_SCAN = 20_000;
 
     private final JdbcClient jdbc;
+    private final ItemCounts counts;
     private final long maxBytes;
     private final Cache<Long, Matrix> kept;
 
-    ProjectVectors(JdbcClient jdbc, EmbeddingSettings settings) {
+    ProjectVectors(JdbcClient jdbc, EmbeddingSettings settings, ItemCounts counts) {
+        this.counts = counts;
         this.jdbc = jdbc;
         this.maxBytes = settings.searchCacheSize().toBytes();
         this.kept = Caffeine.newBuilder().maximumWeight(maxBytes)
@@ -104,8 +107,7 @@ public class ProjectVectors {
         if (m != null && now - m.checkedAt() < RECHECK_NANOS) {
             return m;
         }
-        long count = jdbc.sql("select count(*) from item_embeddings where project_id = ?").param(projectId)
-                .query(Long.class).single();
+        long count = counts.kept(projectId).embeddings();
         if (m != null && m.ids().length == count) {
             m = new Matrix(m.ids(), m.vectors(), m.scales(), now);
             kept.put(projectId, m);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.labelloop.embedding.Int8Vector;
 import io.labelloop.embedding.SentenceEncoder;
+import io.labelloop.item.ItemCounts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -44,9 +45,11 @@ public class SketchIndex {
     }
 
     private final JdbcClient jdbc;
+    private final ItemCounts counts;
     private final Cache<Long, Sketches> kept = Caffeine.newBuilder().maximumSize(64).build();
 
-    SketchIndex(JdbcClient jdbc) {
+    SketchIndex(JdbcClient jdbc, ItemCounts counts) {
+        this.counts = counts;
         this.jdbc = jdbc;
     }
 
@@ -159,8 +162,7 @@ public class SketchIndex {
             if (now - s.checkedAt < RECHECK_NANOS) {
                 return s;
             }
-            long count = jdbc.sql("select count(*) from item_embeddings where project_id = ?").param(projectId)
-                    .query(Long.class).single();
+            long count = counts.kept(projectId).embeddings();
             s.checkedAt = now;
             if (count == s.size) {
                 return s;

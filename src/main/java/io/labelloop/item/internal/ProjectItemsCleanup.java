@@ -5,7 +5,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Removes a deleted project's items (and, by cascade, their images) inside the deleting transaction. */
+/**
+ * Removes a deleted project's items (and, by cascade, their images and embeddings) and their kept counts inside the
+ * deleting transaction.
+ */
 @Component
 class ProjectItemsCleanup {
 
@@ -19,5 +22,6 @@ class ProjectItemsCleanup {
     void on(ProjectDeleted event) {
         jdbc.sql("delete from item_vectors where project_id = ?").param(event.projectId()).update();
         jdbc.sql("delete from items where project_id = ?").param(event.projectId()).update();
+        jdbc.sql("delete from item_counts where project_id = ?").param(event.projectId()).update();
     }
 }

@@ -1,5 +1,6 @@
 package io.labelloop.item.internal;
 
+import io.labelloop.item.ItemCounts;
 import io.labelloop.item.ItemVectors;
 import io.labelloop.learning.TaskType;
 import java.io.BufferedOutputStream;
@@ -30,11 +31,13 @@ public class VectorBackfill {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final FeatureSchemaStore schemas;
+    private final ItemCounts counts;
 
-    VectorBackfill(JdbcClient jdbc, DataSource dataSource, FeatureSchemaStore schemas) {
+    VectorBackfill(JdbcClient jdbc, DataSource dataSource, FeatureSchemaStore schemas, ItemCounts counts) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.schemas = schemas;
+        this.counts = counts;
     }
 
     /**
@@ -51,16 +54,14 @@ public class VectorBackfill {
     }
 
     /**
-     * The same, also answering how many vectors the project has then: the items and the vectors are counted once
-     * each (the counts that tell whether any item lacks its vector), so a caller that needs the pool's size reads
-     * it here instead of counting the pool again.
+     * The same, also answering how many vectors the project has then. Whether any item lacks its vector is read from
+     * the kept counts ({@link ItemCounts}: items against vectors, a few rows whatever the pool), so a cycle with
+     * nothing to encode reads no item; only when they differ does the anti-join below look for the items to encode.
      */
     public Backfilled backfill(long projectId, TaskType taskType) {
-        long[] counts = jdbc.sql("""
-                select (select count(*) from items where project_id = ?), (select count(*) from item_vectors where project_id = ?)""")
-                .params(projectId, projectId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        if (counts[0] == counts[1]) {
-            return new Backfilled(0, counts[1]);
+        ItemCounts.Kept kept = counts.kept(projectId);
+        if (!kept.vectorsDue()) {
+            return new Backfilled(0, kept.vectors());
         }
         int width = schemas.load(projectId).size();
         try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
@@ -69,7 +70,7 @@ public class VectorBackfill {
             write.setAutoCommit(true);
             try {
                 long encoded = encode(read, write, projectId, taskType, width);
-                return new Backfilled(encoded, counts[1] + encoded);
+                return new Backfilled(encoded, kept.vectors() + encoded);
             } finally {
                 read.rollback();
                 read.setAutoCommit(true);

@@ -3,6 +3,7 @@ package io.labelloop.embedding.internal;
 import io.labelloop.embedding.EmbeddingSettings;
 import io.labelloop.embedding.Int8Vector;
 import io.labelloop.embedding.SentenceEncoder;
+import io.labelloop.item.ItemCounts;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -55,6 +56,10 @@ public final class SearchBenchmark {
                     }
                 }
             }
+            c.createStatement().execute("""
+                    create table item_counts (project_id bigint, stripe integer, items bigint, imported bigint,
+                      synthetic bigint, invalid bigint, vectors bigint, embeddings bigint);
+                    insert into item_counts values (1, 0, %d, 0, 0, 0, %d, %d)""".formatted(n, n, n));
             c.createStatement().execute("vacuum analyze item_embeddings");
             try (var rs = c.createStatement().executeQuery("select pg_total_relation_size('item_embeddings'), "
                     + "pg_relation_size('item_embeddings')")) {
@@ -64,7 +69,7 @@ public final class SearchBenchmark {
             }
             EmbeddingSettings settings = new EmbeddingSettings(false, 1, 64, Duration.ofSeconds(2), 0.5,
                     Duration.ofSeconds(5), cache, 0.95);
-            ProjectVectors vectors = new ProjectVectors(JdbcClient.create(ds), settings);
+            ProjectVectors vectors = new ProjectVectors(JdbcClient.create(ds), settings, new ItemCounts(JdbcClient.create(ds)));
             c.setAutoCommit(false); // as in EmbeddingSearch: a scan from the database streams its rows
             long first = System.nanoTime();
             vectors.nearest(1, Int8Vector.of(unit(random)), 20, -1);
@@ -96,7 +101,7 @@ public final class SearchBenchmark {
      */
     private static void nearDuplicateCandidates(SingleConnectionDataSource ds, Random random, int batches, List<String> texts)
             throws Exception {
-        SketchIndex index = new SketchIndex(JdbcClient.create(ds));
+        SketchIndex index = new SketchIndex(JdbcClient.create(ds), new ItemCounts(JdbcClient.create(ds)));
         int maxHamming = SketchIndex.maxHamming(0.95);
         double[] ms = new double[batches];
         double[] encodeMs = new double[batches];
