@@ -136,6 +136,23 @@ class HoldoutShareTests extends ApiTest {
     }
 
     @Test
+    void shouldHandOutTheHoldoutShareOneItemClaimAtATimeWithAndWithoutABudget() {
+        for (Map<String, Object> extra : List.<Map<String, Object>>of(Map.of(), Map.of("budget", 500))) {
+            Plane plane = plane(300, 11, extra);
+            scheduler.runDue(plane.project());
+            for (int labeled = 1; labeled <= 60; labeled++) {
+                JsonNode item = claim(plane.project(), ADMIN, 1).json().get("items").get(0);
+                var r = api().post("/api/v1/projects/" + plane.project() + "/items/" + item.get("itemId").asLong() + "/labels",
+                        ADMIN, Map.of("label", plane.truth(item.get("externalId").asString())));
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                long held = api().get("/api/v1/projects/" + plane.project() + "/stats", ADMIN).json().get("holdoutLabeled").asLong();
+                assertThat(held).as("holdout labels after %d labels, %s", labeled, extra)
+                        .isBetween((long) Math.floor(0.3 * labeled), (long) Math.ceil(0.3 * labeled));
+            }
+        }
+    }
+
+    @Test
     void shouldDrawTheHoldoutUniformlyFromThePoolNotFromTheStrategysTop() {
         Plane plane = plane(5000, 11, Map.of("strategy", "MARGIN"));
         Map<String, String> reasons = labelThroughClaims(plane, 400, () -> {
