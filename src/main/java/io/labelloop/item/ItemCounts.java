@@ -1,5 +1,7 @@
 package io.labelloop.item;
 
+import io.labelloop.shared.HotTableVacuum;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -14,8 +16,15 @@ public class ItemCounts {
 
     private final JdbcClient jdbc;
 
+    /** Reads the counts only (benchmarks that build the table themselves). */
     public ItemCounts(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Autowired
+    ItemCounts(JdbcClient jdbc, HotTableVacuum vacuum) {
+        this(jdbc);
+        vacuum.watch("item_counts"); // every upload, stream item, vector COPY and embedding batch rewrites a stripe row
     }
 
     public Counts of(long projectId) {
