@@ -25,5 +25,5 @@ for pair in $(seq 1 "$PAIRS"); do
 done
 for log in "$OUT"/*.log; do
   echo "== $log"
-  grep -E '^build|labels/s$|labels/s,|^annotators:|claim latency|label latency|^round|^after|cycles that trained|^labelloop_claims' "$log" | grep -v 'by 10-second'
+  grep -E '^build|labels/s$|labels/s,|^annotators:|claim latency|label latency|^labels by queue reason|^round|^after|cycles that trained|^labelloop_claims' "$log" | grep -v 'by 10-second'
 done

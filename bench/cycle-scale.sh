@@ -11,7 +11,7 @@
 # their parallel workers (bench/pg_cpu.py), the items scored, the cycle's phases from the log and the family; per
 # build and size: upload seconds, peak RSS (VmHWM), heap peak (largest occupancy before a GC, from -Xlog:gc).
 #   nice -n 19 bench/cycle-scale.sh JAR[,JAR2...] [sizes=100000,1000000,5000000] [cycles=3]
-# Env: LABELS (1000), TEXT_SIZES (1000000; "" for none), FLOOR_SIZES (1000000), FAMILIES
+# Env: LABELS (1000), TEXT_SIZES (1000000; "" for none), TEXT_BATCH (the TEXT project's batch size, 50), FLOOR_SIZES (1000000), FAMILIES
 #   (LINEAR,AUTO), CSV_DIR (where the generated CSVs are kept between runs; default a temporary folder),
 #   BENCH_PORT (18091), DB_PREFIX (scale_cyclescale).
 set -euo pipefail
@@ -78,7 +78,7 @@ for n in ${SIZES//,/ }; do
     done
     [[ ",$FLOOR_SIZES," == *",$n,"* ]] && echo "# $build $n TABULAR COPY floor $(calc "round($(copy_floor "$pid" "$n"), 2)") s"
     if [[ ",$TEXT_SIZES," == *",$n,"* ]]; then
-      upload '{"name":"text","taskType":"TEXT","labels":["positive","negative"],"batchSize":50,"holdoutFraction":0}' \
+      upload '{"name":"text","taskType":"TEXT","labels":["positive","negative"],"batchSize":'"${TEXT_BATCH:-50}"',"holdoutFraction":0}' \
         "$(csv text "$n")"
       echo "# $build $n TEXT upload ${secs} s (load $(cut -d' ' -f1 /proc/loadavg))"
       for c in $(seq 1 "$CYCLES"); do cycle "$build" "$n" text AUTO "$c"; done

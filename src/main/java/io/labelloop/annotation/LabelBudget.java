@@ -29,16 +29,24 @@ public class LabelBudget {
      * lead's change through another instance may have made stale.
      */
     public Held lock(long projectId) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("the budget lock is held by a transaction: call this inside one");
-        }
-        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(AdvisoryLocks.LABEL_BUDGET, Math.toIntExact(projectId)).query().listOfRows();
+        acquire(projectId);
         return jdbc.sql("""
                 select coalesce((select sum(spent) from label_spend where project_id = ?), 0)::int,
                        (select budget from projects where id = ?)""")
                 .params(projectId, projectId)
                 .query((rs, n) -> new Held(rs.getInt(1), rs.getObject(2) == null ? null : rs.getInt(2)))
                 .single();
+    }
+
+    /**
+     * Locks the project's budget until the surrounding transaction ends, and reads nothing: the caller reads the
+     * spend (and what else it needs) in its next statement, which sees every label the lock's previous holder committed.
+     */
+    public void acquire(long projectId) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the budget lock is held by a transaction: call this inside one");
+        }
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(AdvisoryLocks.LABEL_BUDGET, Math.toIntExact(projectId)).query().listOfRows();
     }
 
     /** What {@link #lock} read under the lock: labels spent and the budget (null: none). */

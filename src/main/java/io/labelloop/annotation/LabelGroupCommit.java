@@ -129,8 +129,21 @@ class LabelGroupCommit {
         LabelBudget.Held held = budget.lock(project.id());
         var spend = new LabelWriter.Spend(held.budget() == null ? Integer.MAX_VALUE : held.budget(), held.used());
         boolean spentBefore = spend.spent();
+        // the posts the budget has room for, as new labels in one statement; the others, and those it did not store,
+        // one by one (repeats, replacements, refusals)
+        int room = (int) Math.max(0, Math.min(batch.size(), (long) spend.budget - spend.used));
+        boolean[] created = writer.createAll(project, batch.subList(0, room).stream()
+                .map(post -> new LabelWriter.NewLabel(post.itemId(), post.userId(), post.label())).toList());
         List<Object> results = new ArrayList<>(batch.size());
-        for (Post post : batch) {
+        for (int i = 0; i < room; i++) {
+            spend.used += created[i] ? 1 : 0;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Post post = batch.get(i);
+            if (i < room && created[i]) {
+                results.add(Outcome.CREATED);
+                continue;
+            }
             try {
                 results.add(writer.write(post.project(), post.itemId(), post.userId(), post.label(), spend));
             } catch (ApiException refused) {

@@ -53,6 +53,19 @@ public class LabelQueries {
                 .params(projectId, java.sql.Timestamp.from(since)).query(Long.class).single();
     }
 
+    /**
+     * Human labels written or changed per second lately: the higher of the rates over the last 10 and the last 30
+     * seconds (a burst that just started shows in the first, a steady pace in both). Reads the project's index over
+     * {@code updated_at}, so only the labels of those seconds.
+     */
+    public double recentHumanLabelRate(long projectId) {
+        return jdbc.sql("""
+                select count(*) filter (where updated_at > now() - interval '10 seconds') / 10.0,
+                       count(*) / 30.0
+                from labels where project_id = ? and source = 'HUMAN' and updated_at > now() - interval '30 seconds'""")
+                .param(projectId).query((rs, n) -> Math.max(rs.getDouble(1), rs.getDouble(2))).single();
+    }
+
     /** Items with a human label. */
     public java.util.Set<Long> humanLabeledItems(long projectId) {
         return new java.util.HashSet<>(jdbc.sql("select item_id from labels where project_id = ? and source = 'HUMAN'")

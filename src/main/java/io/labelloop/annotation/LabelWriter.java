@@ -3,6 +3,9 @@ package io.labelloop.annotation;
 import io.labelloop.annotation.LabelSubmission.Outcome;
 import io.labelloop.project.Project;
 import io.labelloop.shared.ApiException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +60,56 @@ class LabelWriter {
         }
         return insert(project, itemId, userId, label).map(holdout -> created(project, itemId, userId, label, holdout))
                 .orElse(null);
+    }
+
+    /**
+     * New labels of several posts of one project in one statement, in the posts' order, as {@link #tryCreate} would
+     * store them one after the other (each row's trigger sees the rows before it: of two posts on one item the first
+     * wins). Returns, per post, whether its label was stored; the caller asks {@link #write} about the others (a
+     * repeat, a replacement, a refusal). Projects that take several judgments per item store none here.
+     */
+    boolean[] createAll(Project project, List<NewLabel> posts) {
+        boolean[] stored = new boolean[posts.size()];
+        if (project.team().severalJudgments() || posts.isEmpty()) {
+            return stored;
+        }
+        Long[] itemIds = posts.stream().map(NewLabel::itemId).toArray(Long[]::new);
+        Long[] userIds = posts.stream().map(NewLabel::userId).toArray(Long[]::new);
+        String[] labels = posts.stream().map(NewLabel::label).toArray(String[]::new);
+        Map<Long, StoredLabel> byItem = new HashMap<>();
+        jdbc.sql("""
+                insert into labels (project_id, item_id, user_id, label, source)
+                select i.project_id, i.id, p.user_id, p.label, 'HUMAN'
+                from unnest(?::bigint[], ?::bigint[], ?::text[]) with ordinality as p(item_id, user_id, label, n)
+                join items i on i.id = p.item_id
+                where i.project_id = ? and i.invalid_at is null
+                order by p.n
+                on conflict (item_id) where source = 'HUMAN' do nothing
+                returning item_id, user_id, holdout""")
+                .params(itemIds, userIds, labels, project.id())
+                .query((rs, n) -> new StoredLabel(rs.getLong(1), rs.getLong(2), rs.getBoolean(3)))
+                .list().forEach(l -> byItem.put(l.itemId(), l));
+        for (int i = 0; i < posts.size(); i++) {
+            NewLabel post = posts.get(i);
+            StoredLabel row = byItem.remove(post.itemId());
+            if (row == null) {
+                continue;
+            }
+            if (row.userId() != post.userId()) {
+                byItem.put(row.itemId(), row); // another post of the batch stored this item's label
+                continue;
+            }
+            stored[i] = true;
+            created(project, post.itemId(), post.userId(), post.label(), row.holdout());
+        }
+        return stored;
+    }
+
+    /** A post that may be a new label. */
+    record NewLabel(long itemId, long userId, String label) {
+    }
+
+    private record StoredLabel(long itemId, long userId, boolean holdout) {
     }
 
     /**

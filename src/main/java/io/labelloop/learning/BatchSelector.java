@@ -12,12 +12,15 @@ import io.labelloop.learning.strategy.Probabilities;
 import io.labelloop.learning.strategy.RandomShare;
 import io.labelloop.learning.strategy.RandomStrategy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Streams a pool of encoded items through a model and picks a ranked batch for one strategy in
@@ -42,7 +45,7 @@ public final class BatchSelector {
     private final LabelModel.ItemScorer scorer;
     private final double[] probabilities;
     private final double[][] committee;
-    private final PriorityQueue<Candidate> top = new PriorityQueue<>(Comparator.comparingDouble(Candidate::score));
+    private final PriorityQueue<Kept> top = new PriorityQueue<>(Comparator.comparingDouble(Kept::score));
     private final Candidate[] reservoir;
     private final Random reservoirRandom;
     private final List<float[]> labeled = new ArrayList<>();
@@ -54,6 +57,8 @@ public final class BatchSelector {
     private long seen;
     /** -1 before the first kept item; then the sentence embedding's length the diversity uses, or 0: model features. */
     private int sentenceDimensions = -1;
+    /** Features of a kept item, recomputed when {@link #select} embeds it. */
+    private final FeatureBuffer keptFeatures = new FeatureBuffer();
 
     private BatchSelector(LabelModel model, StrategyName strategy, SelectionOptions options) {
         this.model = model;
@@ -88,7 +93,11 @@ public final class BatchSelector {
         labeled.add(Embeddings.embed(features()));
     }
 
-    /** Scores one pool item and keeps it if it may be selected. */
+    /**
+     * Scores one pool item and keeps it if it may be selected. A kept item's {@code encoded} is held until
+     * {@link #select} (the caller must not change it), where its embedding is computed, so that the many items
+     * that enter the top and leave it again cost no embedding.
+     */
     public ScoredItem offer(long itemId, byte[] encoded) {
         scorer.probabilities(encoded, probabilities);
         FeatureBuffer x = features();
@@ -111,7 +120,8 @@ public final class BatchSelector {
             density.add(embedding);
         }
         if (strategy != StrategyName.CORESET && (top.size() < topLimit || score > top.peek().score())) {
-            top.add(candidate(itemId, encoded, score, embedding, x));
+            decideDimensions(encoded);
+            top.add(new Kept(itemId, score, encoded, residual(), embedding));
             if (top.size() > topLimit) {
                 top.poll();
             }
@@ -128,8 +138,9 @@ public final class BatchSelector {
     /** The ranked batch of up to b item ids. */
     public List<SelectedItem> select() {
         Map<Long, Candidate> pool = new LinkedHashMap<>();
-        top.stream().sorted(Comparator.comparingDouble(Candidate::score).reversed()
-                .thenComparingLong(Candidate::itemId)).forEach(c -> pool.put(c.itemId(), c));
+        top.stream().sorted(Comparator.comparingDouble(Kept::score).reversed()
+                .thenComparingLong(Kept::itemId)).forEach(k -> pool.put(k.itemId(), new Candidate(k.itemId(), k.score(),
+                        k.embedding() != null ? k.embedding() : embedding(k.encoded()), k.residual())));
         for (Candidate c : reservoir) {
             if (c != null) {
                 pool.putIfAbsent(c.itemId(), c);
@@ -147,6 +158,33 @@ public final class BatchSelector {
         List<SelectedItem> out = new ArrayList<>();
         for (Candidate c : chosen) {
             out.add(new SelectedItem(c.itemId(), out.size(), c.score()));
+        }
+        return out;
+    }
+
+    /**
+     * Up to n more items to follow a batch, best first by the strategy's pointwise score (the informative candidates
+     * kept while streaming, then the uniform reservoir's, which is all CORESET keeps), leaving out {@code taken} (the
+     * batch and whatever else is queued). Cheap: no diversity pass, only the candidates already kept, so at most
+     * {@code topCandidates} less the batch for the pointwise strategies and four batches for UNCERTAINTY_DIVERSITY.
+     */
+    public List<SelectedItem> nextBest(int n, Collection<Long> taken) {
+        List<Kept> kept = new ArrayList<>(top);
+        kept.sort(Comparator.comparingDouble(Kept::score).reversed().thenComparingLong(Kept::itemId));
+        for (Candidate c : reservoir) {
+            if (c != null) {
+                kept.add(new Kept(c.itemId(), c.score(), null, c.residual(), c.embedding()));
+            }
+        }
+        Set<Long> seenIds = new HashSet<>(taken);
+        List<SelectedItem> out = new ArrayList<>();
+        for (Kept c : kept) {
+            if (out.size() >= n) {
+                break;
+            }
+            if (seenIds.add(c.itemId())) {
+                out.add(new SelectedItem(c.itemId(), out.size(), c.score()));
+            }
         }
         return out;
     }
@@ -190,15 +228,38 @@ public final class BatchSelector {
      * embedding when it carries one (items alike in meaning are then alike), else the model's features.
      */
     private Candidate candidate(long itemId, byte[] encoded, double score, float[] embedding, FeatureBuffer x) {
-        if (sentenceDimensions < 0) { // decided by the first kept item, so that all vectors have one length
+        decideDimensions(encoded);
+        float[] e = embedding != null ? embedding
+                : sentenceDimensions > 0 ? sentenceEmbedding(encoded, sentenceDimensions) : Embeddings.embed(x);
+        return new Candidate(itemId, score, e, residual());
+    }
+
+    /** Decided by the first kept item, so that all vectors have one length. */
+    private void decideDimensions(byte[] encoded) {
+        if (sentenceDimensions < 0) {
             sentenceDimensions = strategy == StrategyName.UNCERTAINTY_DIVERSITY
                     ? ItemCodec.embeddingDimensions(encoded) : 0;
         }
-        float[] e = embedding != null ? embedding
-                : sentenceDimensions > 0 ? sentenceEmbedding(encoded, sentenceDimensions) : Embeddings.embed(x);
+    }
+
+    /** p - e_yhat of the item just scored. */
+    private double[] residual() {
         double[] residual = probabilities.clone();
         residual[Probabilities.argmax(probabilities)] -= 1.0;
-        return new Candidate(itemId, score, e, residual);
+        return residual;
+    }
+
+    /** The vector {@link #candidate} gives a kept item, from its encoding: the same features give the same vector. */
+    private float[] embedding(byte[] encoded) {
+        if (sentenceDimensions > 0) {
+            return sentenceEmbedding(encoded, sentenceDimensions);
+        }
+        model.featurizer().featurize(encoded, keptFeatures);
+        return Embeddings.embed(keptFeatures);
+    }
+
+    /** An item in the top by score; its embedding (null but for DENSITY_WEIGHTED) is computed in {@link #select}. */
+    private record Kept(long itemId, double score, byte[] encoded, double[] residual, float[] embedding) {
     }
 
     /** The item's sentence embedding (zeros when it has none yet). */

@@ -52,11 +52,25 @@ public class QueueBoard {
         for (List<QueueEntryDraft> chunk : chunks(queued)) {
             autocommit.executeWithoutResult(s -> updateInPlace(projectId, chunk));
         }
-        Long[] batch = entries.stream().map(QueueEntryDraft::itemId).toArray(Long[]::new);
-        while (autocommit.execute(s -> deleteStale(projectId, batch)) > 0) {
-            // the next chunk of old entries (a chunk may come short when a claim leased one of its entries meanwhile)
+        Set<Long> batch = new HashSet<>(entries.stream().map(QueueEntryDraft::itemId).toList());
+        for (int pass = 0; pass < STALE_PASSES; pass++) {
+            List<Long> stale = autocommit.execute(s -> freeReplaceable(projectId)).stream()
+                    .filter(id -> !batch.contains(id)).sorted().toList();
+            if (stale.isEmpty()) {
+                break;
+            }
+            for (int from = 0; from < stale.size(); from += REFILL_CHUNK) {
+                Long[] chunk = stale.subList(from, Math.min(from + REFILL_CHUNK, stale.size())).toArray(Long[]::new);
+                autocommit.execute(s -> deleteStale(projectId, chunk));
+            }
         }
     }
+
+    /**
+     * Passes over the free ranked entries left behind; a second one deletes what became free or was added (fallback
+     * entries) while the first ran.
+     */
+    private static final int STALE_PASSES = 2;
 
     private static List<List<QueueEntryDraft>> chunks(List<QueueEntryDraft> entries) {
         List<List<QueueEntryDraft>> out = new ArrayList<>();
@@ -117,19 +131,27 @@ public class QueueBoard {
                 .params(args).update();
     }
 
-    /** Deletes up to {@link #REFILL_CHUNK} free ranked entries that are not in the batch, in item order; returns how many. */
-    private int deleteStale(long projectId, Long[] batch) {
+    /** The item ids of the project's free ranked entries (those a refill may replace). */
+    private List<Long> freeReplaceable(long projectId) {
+        return jdbc.sql("select q.item_id from queue_entries q where q.project_id = ? and " + REPLACEABLE)
+                .param(projectId).query(Long.class).list();
+    }
+
+    /**
+     * Deletes the chunk's entries that are still free ranked entries, in item order; returns how many. The stale ids
+     * are found in Java ({@link #replace}): comparing every free entry with the whole batch in SQL is an anti-join the
+     * planner runs as a nested loop, seconds per statement once the queue holds a batch and its headroom.
+     */
+    private int deleteStale(long projectId, Long[] chunk) {
         return jdbc.sql("""
                 with %s, stale as (
                     select q.item_id from queue_entries q
-                    where q.project_id = ? and %s
-                      and not exists (select 1 from unnest(?::bigint[]) as b(item_id) where b.item_id = q.item_id)
+                    where q.item_id = any(?) and q.project_id = ? and %s
                     order by q.item_id
-                    limit %d
                     for update of q)
                 delete from queue_entries d using stale, async_commit where d.item_id = stale.item_id"""
-                .formatted(ASYNC, REPLACEABLE, REFILL_CHUNK))
-                .params(projectId, batch).update();
+                .formatted(ASYNC, REPLACEABLE))
+                .params(chunk, projectId).update();
     }
 
     /** The drafts of a chunk as a table {@code t} (its parameters: {@link #drafts}). */
@@ -259,6 +281,28 @@ public class QueueBoard {
                 select exists (select 1 from unlabeled_items u where u.project_id = ?
                                and not exists (select 1 from queue_entries q where q.item_id = u.item_id))""")
                 .param(projectId).query(Boolean.class).single();
+    }
+
+    /**
+     * Whether the ranked batch has entries left: a free entry, not a holdout draw and not skipped, that a claim hands
+     * out before the cycle's headroom ({@link QueueReason#STRATEGY} entries ranked beyond {@code batchSize}) and the
+     * fallback entries. Once it has none, claims are on the headroom and the next cycle is due.
+     */
+    public boolean batchLeft(long projectId, int batchSize) {
+        return jdbc.sql("""
+                select exists (select 1 from queue_entries q where q.project_id = ? and not q.holdout and q.skips = 0
+                               and (q.lease_expires_at is null or q.lease_expires_at < now())
+                               and q.reason <> %s and not (q.reason = %s and q.rank > ?))"""
+                        .formatted(QueueReason.FALLBACK.sql(), QueueReason.STRATEGY.sql()))
+                .params(projectId, batchSize).query(Boolean.class).single();
+    }
+
+    /**
+     * Whether a claim that handed out this entry went past the ranked batch: a headroom entry (a strategy pick ranked
+     * beyond {@code batchSize}) or a fallback entry.
+     */
+    public static boolean beyondBatch(QueueReason reason, int rank, int batchSize) {
+        return reason == QueueReason.FALLBACK || reason == QueueReason.STRATEGY && rank > batchSize;
     }
 
     /** Entries nobody holds right now, other than holdout draws (those are handed out only at the holdout's share). */

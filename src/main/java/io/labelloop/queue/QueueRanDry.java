@@ -1,5 +1,8 @@
 package io.labelloop.queue;
 
-/** Claims found no ranked entry left and fell back to unranked items: a retrain-and-score cycle is due. */
+/**
+ * Claims used up the ranked batch: they hand out the cycle's headroom (the next-best picks queued behind the batch) or
+ * unranked fallback items. A retrain-and-score cycle is due; it should land before the headroom runs out.
+ */
 public record QueueRanDry(long projectId) {
 }

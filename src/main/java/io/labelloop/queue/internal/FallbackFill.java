@@ -25,8 +25,11 @@ class FallbackFill {
         this.drySignal = drySignal;
     }
 
-    /** The ranked queue had fewer free entries than a claim wanted (the budget left room). */
-    void rankedShort(long projectId) {
+    /**
+     * A claim went past the ranked batch: it handed out an entry of the cycle's headroom or a fallback entry, or found
+     * fewer free entries than it wanted (the budget left room). The next cycle is due.
+     */
+    void batchUsedUp(long projectId) {
         drySignal.ranDry(projectId);
     }
 

@@ -26,21 +26,38 @@ class HoldoutLine {
         this.jdbc = jdbc;
     }
 
+    /**
+     * {@link #split} on the line's position, in SQL for a statement that reads the position in its own snapshot: a
+     * scalar subquery whose parameters are n, the share, n, the project id and the project id, in this order.
+     */
+    static final String DRAWS_SQL = """
+            select greatest(0, least(?, ceil(?::float8 * (coalesce(s.spent, 0) + q.leased + ?)::float8 - 1e-9::float8)::bigint
+                                        - coalesce(s.held, 0) - q.leased_draws))::int
+            from (select sum(spent) as spent, sum(held_out) as held from label_spend where project_id = ?) s,
+                 (select count(*) as leased, count(*) filter (where holdout) as leased_draws
+                  from queue_entries where project_id = ? and lease_expires_at >= now()) q""";
+
     /** Of n items about to be handed out, how many should be holdout draws. */
     int draws(Project project, int n) {
+        if (project.queue().holdoutFraction() <= 0 || n <= 0) {
+            return 0;
+        }
+        // label_spend is kept by the label triggers (R__label_spend.sql): a sum over a few rows, not a count of labels
+        return jdbc.sql(DRAWS_SQL).params(n, project.queue().holdoutFraction(), n, project.id(), project.id())
+                .query(Integer.class).single();
+    }
+
+    /** As {@link #draws(Project, int)}, with the line's position read by the caller (under the budget lock, with the budget). */
+    int draws(Project project, int n, Position at) {
         double share = project.queue().holdoutFraction();
         if (share <= 0 || n <= 0) {
             return 0;
         }
-        // label_spend is kept by the label triggers (R__label_spend.sql): a sum over a few rows, not a count of labels
-        long[] position = jdbc.sql("""
-                select coalesce(s.spent, 0) + q.leased, coalesce(s.held, 0) + q.leased_draws
-                from (select sum(spent) as spent, sum(held_out) as held from label_spend where project_id = ?) s,
-                     (select count(*) as leased, count(*) filter (where holdout) as leased_draws
-                      from queue_entries where project_id = ? and lease_expires_at >= now()) q""")
-                .params(project.id(), project.id())
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-        return split(share, position[0], position[1], n);
+        return split(share, at.asked(), at.held(), n);
+    }
+
+    /** Where the line stands: human labels asked for (spent, plus items under a live lease) and holdout ones among them. */
+    record Position(long asked, long held) {
     }
 
     /**

@@ -10,6 +10,7 @@ import io.labelloop.shared.JdbcTransactions;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,7 +76,7 @@ class Leases {
     /** One lease step of up to n items, committed on its own (see the class comment). */
     Step step(Project project, long userId, int n, Mix mix) {
         if (project.queue().budget() == null) {
-            return autocommit.execute(status -> split(project, userId, n, mix));
+            return autocommit.execute(status -> split(project, userId, n, mix, null));
         }
         return autocommit.execute(outside -> ownTransaction.execute(status -> withinBudget(project, userId, n, mix)));
     }
@@ -87,36 +88,52 @@ class Leases {
      * a WAL flush. Labels, which must survive, commit synchronously.
      */
     private Step withinBudget(Project project, long userId, int n, Mix mix) {
-        int wanted = (int) Math.min(n, BudgetRoom.left(jdbc, project.id(), budget.lock(project.id())));
+        budget.acquire(project.id());
+        BudgetRoom.Room room = BudgetRoom.read(jdbc, project.id());
+        int wanted = (int) Math.min(n, room.left());
         if (wanted <= 0) {
             return new Step(List.of(), true, 0, 0);
         }
-        return split(project, userId, wanted, mix);
+        return split(project, userId, wanted, mix, room.line());
     }
 
-    /** Leases n items: the holdout line's share of draws, the others from the ranked queue. */
-    private Step split(Project project, long userId, int n, Mix mix) {
-        int draws = mix.drawsLeft && mix.othersLeft ? line.draws(project, n) : 0;
-        List<Leased> got = lease(project.id(), userId, draws, n - draws, !mix.othersLeft, mix.leaseFor);
-        int drawsGot = (int) got.stream().filter(Leased::drawSlot).count();
-        return new Step(got, false, draws - drawsGot, n - draws - (got.size() - drawsGot));
+    /**
+     * Leases n items: the holdout line's share of draws, the others from the ranked queue; {@code at}: the line's
+     * position if the caller read it already (null: the lease statement reads it and applies the line's rule itself).
+     */
+    private Step split(Project project, long userId, int n, Mix mix, HoldoutLine.Position at) {
+        double share = project.queue().holdoutFraction();
+        Integer draws = !mix.drawsLeft || !mix.othersLeft || share <= 0 ? Integer.valueOf(0)
+                : at == null ? null : Integer.valueOf(line.draws(project, n, at));
+        Leasing got = lease(project.id(), userId, draws, share, n, !mix.othersLeft, mix.leaseFor);
+        int drawsGot = (int) got.leased().stream().filter(Leased::drawSlot).count();
+        return new Step(got.leased(), false, got.draws() - drawsGot, n - got.draws() - (got.leased().size() - drawsGot));
+    }
+
+    /** What the lease statement leased, and how many of the n places it gave holdout draws. */
+    private record Leasing(List<Leased> leased, int draws) {
     }
 
     /**
      * One statement: it sets the transaction's commit to asynchronous (see {@link #withinBudget}),
-     * picks the first free holdout draws and the first free other entries ({@code othersTakeDraws}:
-     * any entries), leases those whose item is still unlabeled and deletes the others, and reads the
-     * leased items (the item module maps their columns: {@link ItemQueries#rowMapper}). An entry waiting
+     * takes the number of holdout draws among the n places (given, or by {@link HoldoutLine#DRAWS_SQL} on the
+     * line's position, read in this statement), picks the first free holdout draws and the first free other entries
+     * ({@code othersTakeDraws}: any entries), leases those whose item is still unlabeled and deletes the others, and
+     * reads the leased items (the item module maps their columns: {@link ItemQueries#rowMapper}); with nothing
+     * leased it answers one row that says only the number of draws. An entry waiting
      * for a further judgment ({@code overlap}, migration V17) is never handed to someone who judged its item.
      * Such stale entries come from a fallback insert or a queue refill that worked on a snapshot taken
      * before someone labeled the item; this statement's snapshot is newer and sees that label.
      */
-    private List<Leased> lease(long projectId, long userId, int draws, int others, boolean othersTakeDraws,
+    private Leasing lease(long projectId, long userId, Integer draws, double share, int n, boolean othersTakeDraws,
             Duration leaseFor) {
         Timestamp until = Timestamp.from(Instant.now().plus(leaseFor));
         RowMapper<ItemView> itemRow = items.rowMapper(projectId);
-        return jdbc.sql("""
+        int[] wanted = {0};
+        List<Leased> leased = new ArrayList<>();
+        jdbc.sql("""
                 with async_commit as (select set_config('synchronous_commit', 'off', true)),
+                wanted as (select coalesce(?::int, (%s)) as draws),
                 picked_draws as (
                     select q.item_id, true as draw_slot,
                            not q.overlap and not exists (select 1 from unlabeled_items u where u.item_id = q.item_id) as labeled
@@ -124,7 +141,7 @@ class Leases {
                     where q.project_id = ? and q.holdout and (q.lease_expires_at is null or q.lease_expires_at < now())
                       and (not q.overlap or not exists (select 1 from judgments j where j.item_id = q.item_id and j.user_id = ?))
                     order by q.skips, q.rank
-                    limit ?
+                    limit (select draws from wanted)
                     for update of q skip locked),
                 picked_others as (
                     select q.item_id, false as draw_slot,
@@ -134,7 +151,7 @@ class Leases {
                       and (q.lease_expires_at is null or q.lease_expires_at < now())
                       and (not q.overlap or not exists (select 1 from judgments j where j.item_id = q.item_id and j.user_id = ?))
                     order by q.skips, q.rank
-                    limit ?
+                    limit ? - (select draws from wanted)
                     for update of q skip locked),
                 picked as (select * from picked_draws union all select * from picked_others),
                 dropped as (
@@ -146,12 +163,21 @@ class Leases {
                               coalesce(q.score, 0) as leased_score, q.reason as leased_reason,
                               q.prediction::text as leased_prediction, q.lease_expires_at as leased_until,
                               picked.draw_slot as leased_draw_slot)
-                select l.*, i.* from leased l join items i on i.id = l.leased_item""")
-                .params(projectId, userId, draws, projectId, othersTakeDraws, userId, others, userId, until)
-                .query((rs, i) -> new Leased(rs.getLong("leased_item"), rs.getInt("leased_rank"), rs.getInt("leased_skips"),
-                        rs.getDouble("leased_score"), QueueReason.valueOf(rs.getString("leased_reason")), rs.getString("leased_prediction"),
-                        rs.getTimestamp("leased_until").toInstant(), rs.getBoolean("leased_draw_slot"), itemRow.mapRow(rs, i)))
-                .list();
+                select w.draws as wanted_draws, l.*, i.*
+                from wanted w left join (leased l join items i on i.id = l.leased_item) on true""".formatted(HoldoutLine.DRAWS_SQL))
+                .params(draws, n, share, n, projectId, projectId, projectId, userId, projectId, othersTakeDraws, userId, n,
+                        userId, until)
+                .query(rs -> {
+                    wanted[0] = rs.getInt("wanted_draws");
+                    rs.getLong("leased_item");
+                    if (!rs.wasNull()) {
+                        leased.add(new Leased(rs.getLong("leased_item"), rs.getInt("leased_rank"), rs.getInt("leased_skips"),
+                                rs.getDouble("leased_score"), QueueReason.valueOf(rs.getString("leased_reason")),
+                                rs.getString("leased_prediction"), rs.getTimestamp("leased_until").toInstant(),
+                                rs.getBoolean("leased_draw_slot"), itemRow.mapRow(rs, leased.size())));
+                    }
+                });
+        return new Leasing(leased, wanted[0]);
     }
 
     /** Ends the user's lease on the item (one statement, autocommit like a lease without a budget). */

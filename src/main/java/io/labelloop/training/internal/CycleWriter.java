@@ -77,10 +77,11 @@ class CycleWriter {
     /**
      * What a cycle scored, for the model's provenance: {@code scored} of the {@code pool}'s items, the candidate bound
      * (0: none), whether that was the whole pool, the windows the pool is cut into and the share one is, and whether
-     * annotators were active, with the scoring threads that left.
+     * annotators were active, with the scoring threads that left; {@code headroom}: the next-best picks queued behind
+     * the batch ({@link QueueHeadroom}).
      */
     record Scoring(long scored, long pool, int candidateBound, boolean wholePool, int windows, double share,
-            boolean annotatorsActive, int threads) {}
+            boolean annotatorsActive, int threads, int headroom) {}
 
     private static Map<String, Object> provenance(ModelMetadata meta, PhaseTimer timer, ModelBuilder.Built built,
             Map<String, Object> text, Scoring scoring) {

@@ -7,7 +7,8 @@ import java.util.Map;
 final class PhaseTimer {
 
     private final Map<String, Long> millis = new LinkedHashMap<>();
-    private long last = System.nanoTime();
+    private final long started = System.nanoTime();
+    private long last = started;
 
     /** Ends the current phase under the given name. */
     void lap(String phase) {
@@ -18,6 +19,16 @@ final class PhaseTimer {
 
     Map<String, Long> millis() {
         return millis;
+    }
+
+    /** Nanoseconds since the timer was made (the cycle's start). */
+    long elapsedNanos() {
+        return System.nanoTime() - started;
+    }
+
+    /** When the timer was made ({@link System#nanoTime}). */
+    long startedNanos() {
+        return started;
     }
 
     long total() {

@@ -15,8 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The batch a cycle queues: the strategy's picks in rank order, with exploration picks (while a
- * class has no label) alternating with them, each with the model's prediction for the annotator to
- * see. Holdout draws are not part of it: claims mix them in at the holdout's share.
+ * class has no label) alternating with them, then its headroom (the strategy's next-best picks, ranked from
+ * {@code batchSize + 1} on, so that a claim reaching one of them tells that the batch is used up), each with the
+ * model's prediction for the annotator to see. Holdout draws are not part of it: claims mix them in at the holdout's
+ * share.
  */
 final class QueueMix {
 
@@ -26,7 +28,8 @@ final class QueueMix {
     }
 
     static List<QueueEntryDraft> interleave(LabelModel model, int version, long projectId, List<SelectedItem> selected,
-            List<QueueEntryDraft> explore, ItemVectors vectors, boolean embeddings) {
+            List<QueueEntryDraft> explore, List<SelectedItem> headroom, int batchSize, ItemVectors vectors,
+            boolean embeddings) {
         List<Pick> order = new ArrayList<>();
         int e = 0;
         for (SelectedItem s : selected) {
@@ -38,14 +41,19 @@ final class QueueMix {
         while (e < explore.size()) {
             order.add(Pick.exploring(explore.get(e++)));
         }
+        int batch = order.size();
+        for (SelectedItem s : headroom) {
+            order.add(new Pick(s.itemId(), s.score(), QueueReason.STRATEGY));
+        }
         Map<Long, byte[]> encoded = new HashMap<>(vectors.of(projectId, order.stream().map(Pick::itemId).toList(), embeddings));
         var scorer = model.scorer();
         List<QueueEntryDraft> drafts = new ArrayList<>(order.size());
-        int rank = 1;
-        for (Pick p : order) {
+        for (int i = 0; i < order.size(); i++) {
+            Pick p = order.get(i);
             byte[] v = encoded.get(p.itemId());
             String prediction = v == null ? null : json(model, scorer.predict(v));
-            drafts.add(new QueueEntryDraft(p.itemId(), rank++, p.score(), p.reason(), false, version, prediction));
+            int rank = i < batch ? i + 1 : Math.max(batchSize, batch) + 1 + i - batch;
+            drafts.add(new QueueEntryDraft(p.itemId(), rank, p.score(), p.reason(), false, version, prediction));
         }
         return drafts;
     }

@@ -63,11 +63,13 @@ public class RetrainCycle {
     private final SuspectedErrors suspects;
     private final CycleMeters meters;
     private final LabelErrorCadence cadence;
+    private final QueueHeadroom headroom;
 
-    RetrainCycle(LabelErrorCadence cadence, CycleThrottle throttle, CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
+    RetrainCycle(QueueHeadroom headroom, LabelErrorCadence cadence, CycleThrottle throttle, CycleLock locks, ProjectAccess projects, ItemVectors vectors, LabelQueries labels, QueueBoard queue,
             ModelStore models, ModelBuilder builder, CycleWriter writer, TrainingSettings settings,
             TextEmbeddings embeddings, ConsensusService consensus, SuspectedErrors suspects, CycleMeters meters) {
         this.meters = meters;
+        this.headroom = headroom;
         this.cadence = cadence;
         this.embeddings = embeddings;
         this.throttle = throttle;
@@ -153,7 +155,10 @@ public class RetrainCycle {
         return new TextReading(use, r.setting(), status.done(), status.total());
     }
 
-    /** Enough new human training labels since the latest model, or its ranked queue used up while the pool is not. */
+    /**
+     * Enough new human training labels since the latest model, or, with some new ones, its ranked batch used up
+     * (claims are on the headroom behind it or on fallback entries) while the pool is not.
+     */
     private boolean due(Project project, ModelSummary latest, long humanTrainingLabels) {
         if (humanTrainingLabels - latest.humanLabels() >= project.model().retrainEvery()) {
             return true;
@@ -163,7 +168,8 @@ public class RetrainCycle {
                 && embeddings.readiness(project).useEmbeddings()) {
             return true; // the embeddings just got ready: the next model may use them (the queue stays meanwhile)
         }
-        return queue.available(project.id()) == 0 && queue.poolHasUnqueuedItems(project.id());
+        return humanTrainingLabels > latest.humanLabels() && !queue.batchLeft(project.id(), project.queue().batchSize())
+                && queue.poolHasUnqueuedItems(project.id());
     }
 
     /**
@@ -264,8 +270,11 @@ public class RetrainCycle {
         Set<Long> taken = new HashSet<>(leased);
         selected.forEach(s -> taken.add(s.itemId()));
         List<QueueEntryDraft> explore = coldStart(project, data, text, exploreCount, taken, leased, window, pool);
-        List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, explore, vectors,
-                text.embeddings());
+        explore.forEach(x -> taken.add(x.itemId()));
+        QueueHeadroom.Size room = headroom.size(project.id(), batch, timer.startedNanos());
+        List<SelectedItem> next = selector.nextBest(room.entries(), taken);
+        List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, explore, next,
+                batch, vectors, text.embeddings());
         long scoreMillis = (System.nanoTime() - scoring) / 1_000_000;
         timer.lap("mixQueue");
 
@@ -273,17 +282,21 @@ public class RetrainCycle {
                 text.embeddings(), models);
         timer.lap("stopCheck");
         var scope = new CycleWriter.Scoring(scored[0], pool, fullPool ? 0 : settings.candidates(), window.full(),
-                window.windows(), window.share(), busy, threads);
+                window.windows(), window.share(), busy, threads, next.size());
         written(project.id(), () -> writer.store(project, version, data, built, trainMillis, scoreMillis, scored[0], stop, drafts, timer,
                 text.provenance(built.model().choice().representation()), scope));
         timer.lap("write");
         String flagged = flagSuspectedErrors(project, version, data, built, requested);
         timer.lap("labelErrors");
         meters.phases(timer);
-        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {}, {}; phases (ms) {}",
+        headroom.cycleTook(project.id(), timer.elapsedNanos());
+        log.info("Project {}: model v{} on {} labels, {} accuracy {}, scored {} items of {} ({} windows{}), queued {} "
+                        + "(headroom {} for {} labels/s over {} s), {}; phases (ms) {}",
                 project.id(), version, data.trainLabels().size(), built.evaluation().method(),
                 String.format("%.3f", built.evaluation().accuracy()), scored[0], pool, window.windows(),
-                busy ? ", annotators active: " + threads + " thread" : "", drafts.size(), flagged, timer.millis());
+                busy ? ", annotators active: " + threads + " thread" : "", drafts.size(), next.size(),
+                String.format("%.0f", room.labelsPerSecond()), String.format("%.1f", room.cycleSeconds()), flagged,
+                timer.millis());
         return new Result(Outcome.TRAINED, version, "model version " + version);
     }
 
