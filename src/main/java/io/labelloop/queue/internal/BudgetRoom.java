@@ -21,12 +21,8 @@ final class BudgetRoom {
      * {@link LabelBudget#acquire}, so that it sees every label committed by the lock's previous holder.
      */
     static Room read(JdbcClient jdbc, long projectId) {
-        return jdbc.sql("""
-                select coalesce(s.spent, 0), coalesce(s.held, 0), p.budget, q.leased, q.leased_draws
-                from (select sum(spent) as spent, sum(held_out) as held from label_spend where project_id = ?) s,
-                     (select count(*) as leased, count(*) filter (where holdout) as leased_draws
-                      from queue_entries where project_id = ? and lease_expires_at >= now()) q,
-                     (select (select budget from projects where id = ?) as budget) p""")
+        return jdbc.sql("select coalesce(s.spent, 0), coalesce(s.held, 0), p.budget, q.leased, q.leased_draws from "
+                        + HoldoutLine.POSITION_SQL + ", (select (select budget from projects where id = ?) as budget) p")
                 .params(projectId, projectId, projectId)
                 .query((rs, i) -> {
                     long spent = rs.getLong(1);

@@ -27,22 +27,30 @@ class HoldoutLine {
     }
 
     /**
+     * The line's position as two one-row tables for a FROM clause, each with the project id as its parameter:
+     * {@code s} (spent: human labels, held: holdout labels among them; null before any) and {@code q} (leased: items
+     * under a live lease, leased_draws: holdout draws among them). label_spend is kept by the label triggers
+     * (R__label_spend.sql): a sum over a few rows, not a count of labels.
+     */
+    static final String POSITION_SQL = """
+            (select sum(spent) as spent, sum(held_out) as held from label_spend where project_id = ?) s,
+                 (select count(*) as leased, count(*) filter (where holdout) as leased_draws
+                  from queue_entries where project_id = ? and lease_expires_at >= now()) q""";
+
+    /**
      * {@link #split} on the line's position, in SQL for a statement that reads the position in its own snapshot: a
      * scalar subquery whose parameters are n, the share, n, the project id and the project id, in this order.
      */
     static final String DRAWS_SQL = """
             select greatest(0, least(?, ceil(?::float8 * (coalesce(s.spent, 0) + q.leased + ?)::float8 - 1e-9::float8)::bigint
                                         - coalesce(s.held, 0) - q.leased_draws))::int
-            from (select sum(spent) as spent, sum(held_out) as held from label_spend where project_id = ?) s,
-                 (select count(*) as leased, count(*) filter (where holdout) as leased_draws
-                  from queue_entries where project_id = ? and lease_expires_at >= now()) q""";
+            from\s""" + POSITION_SQL;
 
     /** Of n items about to be handed out, how many should be holdout draws. */
     int draws(Project project, int n) {
         if (project.queue().holdoutFraction() <= 0 || n <= 0) {
             return 0;
         }
-        // label_spend is kept by the label triggers (R__label_spend.sql): a sum over a few rows, not a count of labels
         return jdbc.sql(DRAWS_SQL).params(n, project.queue().holdoutFraction(), n, project.id(), project.id())
                 .query(Integer.class).single();
     }
