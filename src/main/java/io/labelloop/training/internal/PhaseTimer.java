@@ -26,11 +26,6 @@ final class PhaseTimer {
         return System.nanoTime() - started;
     }
 
-    /** When the timer was made ({@link System#nanoTime}). */
-    long startedNanos() {
-        return started;
-    }
-
     long total() {
         return millis.values().stream().mapToLong(Long::longValue).sum();
     }

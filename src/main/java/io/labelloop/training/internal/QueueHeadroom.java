@@ -29,10 +29,10 @@ class QueueHeadroom {
         this.labels = labels;
     }
 
-    /** The headroom of a cycle that started at {@code startedNanos} ({@link System#nanoTime}) and the figures behind it. */
-    Size size(long projectId, int batchSize, long startedNanos) {
+    /** The headroom of a cycle that has run for {@code elapsedNanos} so far, and the figures behind it. */
+    Size size(long projectId, int batchSize, long elapsedNanos) {
         double rate = labels.recentHumanLabelRate(projectId);
-        double cycleSeconds = Math.max(System.nanoTime() - startedNanos, lastCycleNanos.getOrDefault(projectId, 0L)) / 1e9;
+        double cycleSeconds = Math.max(elapsedNanos, lastCycleNanos.getOrDefault(projectId, 0L)) / 1e9;
         long wanted = (long) Math.ceil(SAFETY * rate * (cycleSeconds + SIGNAL_SECONDS));
         int entries = (int) Math.clamp(wanted, Math.max(1, batchSize / 4), (long) MAX_BATCHES * batchSize);
         return new Size(entries, rate, cycleSeconds);

@@ -271,7 +271,7 @@ public class RetrainCycle {
         selected.forEach(s -> taken.add(s.itemId()));
         List<QueueEntryDraft> explore = coldStart(project, data, text, exploreCount, taken, leased, window, pool);
         explore.forEach(x -> taken.add(x.itemId()));
-        QueueHeadroom.Size room = headroom.size(project.id(), batch, timer.startedNanos());
+        QueueHeadroom.Size room = headroom.size(project.id(), batch, timer.elapsedNanos());
         List<SelectedItem> next = selector.nextBest(room.entries(), taken);
         List<QueueEntryDraft> drafts = QueueMix.interleave(built.model(), version, project.id(), selected, explore, next,
                 batch, vectors, text.embeddings());
