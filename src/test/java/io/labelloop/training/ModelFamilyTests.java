@@ -3,6 +3,7 @@ package io.labelloop.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labelloop.support.ApiTest;
+import io.labelloop.support.Rings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +19,12 @@ class ModelFamilyTests extends ApiTest {
 
     private final Map<String, String> truth = new HashMap<>();
 
-    /** Three concentric rings (x, y) plus a noise column, as an unlabeled CSV upload; the rings are the classes. */
+    /** The rings ({@link Rings}) as an unlabeled CSV upload; their rings go to {@link #truth}. */
     private String ringsCsv(int n) {
-        Random rnd = new Random(11);
         StringBuilder csv = new StringBuilder("externalId,x,y,noise\n");
-        for (int i = 0; i < n; i++) {
-            int ring = i % 3;
-            double r = 1.5 * ring + rnd.nextDouble(), a = rnd.nextDouble() * 2 * Math.PI;
-            csv.append("r").append(i).append(',').append(r * Math.cos(a)).append(',').append(r * Math.sin(a)).append(',')
-                    .append(rnd.nextGaussian()).append('\n');
-            truth.put("r" + i, "ring" + ring);
+        for (Rings.Point point : Rings.points(n, 11)) {
+            csv.append(point.csvRow()).append('\n');
+            truth.put(point.externalId(), point.ring());
         }
         return csv.toString();
     }

@@ -3,24 +3,20 @@ package io.labelloop.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labelloop.support.Rings;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** A lead's dashboard says which model family the project got without anyone choosing it, and why. */
 class ModelFamilyDashboardTests extends BrowserTest {
 
-    /** Three concentric rings (x, y) and a noise column, labeled by ring: no line separates the classes. */
+    /** The rings ({@link Rings}) with each point's ring as its imported label. */
     private static String labeledRingsCsv(int n) {
-        Random rnd = new Random(17);
         StringBuilder csv = new StringBuilder("externalId,x,y,noise,label\n");
-        for (int i = 0; i < n; i++) {
-            int ring = i % 3;
-            double r = 1.5 * ring + rnd.nextDouble(), a = rnd.nextDouble() * 2 * Math.PI;
-            csv.append("r").append(i).append(',').append(r * Math.cos(a)).append(',').append(r * Math.sin(a)).append(',')
-                    .append(rnd.nextGaussian()).append(",ring").append(ring).append('\n');
+        for (Rings.Point point : Rings.points(n, 17)) {
+            csv.append(point.csvRow()).append(',').append(point.ring()).append('\n');
         }
         return csv.toString();
     }
