@@ -36,7 +36,12 @@ import java.util.Set;
 public final class BatchSelector {
     /** UNCERTAINTY_DIVERSITY diversifies among the this-many-times-b items with the smallest margins. */
     public static final int UNCERTAIN_POOL_FACTOR = 5;
-    /** Scale of the seeded random jitter that breaks ties (e.g. equal vote entropies) without favouring low ids. */
+    /**
+     * Relative scale of the seeded random jitter that breaks ties (e.g. equal vote entropies) without favouring low
+     * ids. Relative, because where the model is sure the scores are far below any fixed jitter (1e-30 and less on
+     * separable data) and still rank the items by how sure it is; scores of exactly 0 get a jitter below
+     * {@link Double#MIN_NORMAL}.
+     */
     private static final double TIE_BREAK = 1e-9;
     private final LabelModel model;
     private final StrategyName strategy;
@@ -108,8 +113,9 @@ public final class BatchSelector {
             if (committee.length > 0) {
                 scorer.committeeProbabilities(committee);
             }
-            score = pointwise.score(probabilities, committee, x.squaredNorm())
-                    + TIE_BREAK * RandomStrategy.score(itemId, options.seed());
+            double jitter = RandomStrategy.score(itemId, options.seed());
+            score = pointwise.score(probabilities, committee, x.squaredNorm()) * (1 + TIE_BREAK * jitter)
+                    + Double.MIN_NORMAL * jitter;
         }
         float[] embedding = null;
         if (useDensity) {

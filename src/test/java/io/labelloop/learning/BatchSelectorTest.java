@@ -3,14 +3,17 @@ package io.labelloop.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.labelloop.learning.bench.LabeledData;
+import io.labelloop.learning.encoding.ItemCodec;
 import io.labelloop.learning.features.FeatureBuffer;
 import io.labelloop.learning.strategy.Candidate;
 import io.labelloop.learning.strategy.Embeddings;
 import io.labelloop.learning.strategy.GradientKMeansPlusPlus;
 import io.labelloop.learning.strategy.Probabilities;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -61,9 +64,54 @@ class BatchSelectorTest {
                 .hasSize(40 - 6);
     }
 
+    @Test
+    void shouldStillAskAboutTheItemsNearestTheBoundaryWhenTheModelIsSureOfTheWholePool() {
+        // separable labels (x + y > 1) and a pool kept 0.2 or more away from the line: once the model is solved to
+        // convergence on them, every pool item's top probability rounds to 1.0
+        Random random = new Random(3);
+        List<byte[]> train = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        while (train.size() < 200) {
+            float x = random.nextFloat();
+            float y = random.nextFloat();
+            train.add(ItemCodec.writeFloats(new float[]{x, y}));
+            labels.add(x + y > 1 ? "pos" : "neg");
+        }
+        LabelModel model = new ModelTrainer(TaskType.TABULAR, TrainingOptions.defaults()).train(train, labels);
+        List<float[]> pool = new ArrayList<>();
+        while (pool.size() < 2000) {
+            float[] p = {random.nextFloat(), random.nextFloat()};
+            if (Math.abs(p[0] + p[1] - 1) >= 0.2) {
+                pool.add(p);
+            }
+        }
+        LabelModel.ItemScorer scorer = model.scorer();
+        long sure = pool.stream().filter(p -> max(scorer.probabilities(ItemCodec.writeFloats(p))) == 1.0).count();
+        assertThat(sure).as("pool items whose top probability is exactly 1").isEqualTo(pool.size());
+
+        for (StrategyName strategy : List.of(StrategyName.MARGIN, StrategyName.LEAST_CONFIDENCE, StrategyName.ENTROPY)) {
+            BatchSelector s = BatchSelector.create(model, strategy, new SelectionOptions(20, 42, 100, 100, 1.0));
+            for (int i = 0; i < pool.size(); i++) {
+                s.offer(i, ItemCodec.writeFloats(pool.get(i)));
+            }
+            double[] chosen = s.select().stream().mapToDouble(c -> distance(pool.get((int) c.itemId()))).sorted().toArray();
+            double[] nearest = pool.stream().mapToDouble(BatchSelectorTest::distance).sorted().limit(20).toArray();
+            assertThat(chosen[chosen.length - 1]).as("%s: the farthest of the batch from the line", strategy)
+                    .isLessThanOrEqualTo(nearest[nearest.length - 1] * 1.5);
+        }
+    }
+
+    private static double distance(float[] p) {
+        return Math.abs(p[0] + p[1] - 1);
+    }
+
+    private static double max(double[] p) {
+        return Arrays.stream(p).max().orElseThrow();
+    }
+
     private static double margin(double[] p) {
         double[] sorted = p.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         return sorted[sorted.length - 1] - sorted[sorted.length - 2];
     }
 

@@ -9,6 +9,7 @@ import io.labelloop.learning.strategy.EntropyStrategy;
 import io.labelloop.learning.strategy.ExpectedGradientLengthStrategy;
 import io.labelloop.learning.strategy.LeastConfidenceStrategy;
 import io.labelloop.learning.strategy.MarginStrategy;
+import io.labelloop.learning.strategy.PointwiseStrategy;
 import io.labelloop.learning.strategy.RandomStrategy;
 import io.labelloop.learning.strategy.VoteEntropyStrategy;
 import java.util.stream.LongStream;
@@ -37,6 +38,24 @@ class StrategyFormulaTest {
         EntropyStrategy entropy = new EntropyStrategy();
         assertThat(entropy.score(new double[]{0.5, 0.5}, NO_COMMITTEE, 1)).isCloseTo(Math.log(2), within(1e-12));
         assertThat(entropy.score(new double[]{1.0, 0.0}, NO_COMMITTEE, 1)).isEqualTo(0.0);
+    }
+
+    @Test
+    void shouldKeepRankingSurePredictionsWhereTheTopProbabilityRoundsToOne() {
+        // softmax of logit gaps 40 and 60: p(1) is exactly 1.0 in both, p(2) is e^-40 and e^-60
+        double[] nearer = {1.0, Math.exp(-40)};
+        double[] farther = {1.0, Math.exp(-60)};
+        assertThat(nearer[0]).isEqualTo(1.0);
+        for (var strategy : new PointwiseStrategy[]{
+                new LeastConfidenceStrategy(), new MarginStrategy(), new EntropyStrategy()}) {
+            double a = strategy.score(nearer, NO_COMMITTEE, 1);
+            double b = strategy.score(farther, NO_COMMITTEE, 1);
+            assertThat(a).as(strategy.getClass().getSimpleName()).isGreaterThan(b).isGreaterThan(0);
+            assertThat(b).as(strategy.getClass().getSimpleName()).isGreaterThan(0);
+        }
+        assertThat(new LeastConfidenceStrategy().score(nearer, NO_COMMITTEE, 1)).isCloseTo(Math.exp(-40), within(1e-30));
+        assertThat(new MarginStrategy().score(nearer, NO_COMMITTEE, 1)).isCloseTo(2 * Math.exp(-40), within(1e-30));
+        assertThat(new EntropyStrategy().score(nearer, NO_COMMITTEE, 1)).isCloseTo(41 * Math.exp(-40), within(1e-28));
     }
 
     @Test

@@ -170,8 +170,9 @@ class HoldoutShareTests extends ApiTest {
         // the near-boundary items the strategy took out of the pool meanwhile (a shift of at most 0.06).
         assertThat(ks(heldOut, pool)).as("KS distance of the holdout's margins from the pool's").isLessThan(0.22);
         // The ranked items include each cycle's headroom (the next-best picks behind the batch, taken while the next
-        // cycle runs), which sit nearer the pool than the batch does; how many depends on the label rate and the cycle
-        // time. Measured 0.58-0.67 on a quiet machine; at least 0.4 still sets them far apart from the holdout's bound.
+        // cycle runs), whose number depends on the label rate and the cycle time. From about 150 labels the model's
+        // doubt (1 - p(1)) about every item left in the pool is below 1e-9, and the strategy still ranks them by it;
+        // measured 0.85 with the machine busy, at least 0.4 sets them far apart from the holdout's bound.
         assertThat(ks(ranked, pool)).as("the check tells a strategy-ranked sample from the pool").isGreaterThan(0.4);
         assertThat(reasons.keySet()).as("no holdout item came from the strategy's ranking")
                 .filteredOn(id -> holdout.contains(id)).allSatisfy(id -> assertThat(reasons.get(id)).isEqualTo("HOLDOUT"));
