@@ -2,12 +2,14 @@ package io.labelloop.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.labelloop.shared.AdvisoryLocks;
 import io.labelloop.shared.HotTableVacuum;
 import io.labelloop.support.ApiTest;
 import io.labelloop.support.Datasets;
 import io.labelloop.support.Datasets.Oracle;
 import io.labelloop.support.ProjectApi;
 import io.labelloop.training.internal.TrainingScheduler;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +32,9 @@ class ClaimTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     private final Oracle iris = Datasets.tabular("/learning/iris.csv");
 
@@ -69,6 +76,43 @@ class ClaimTests extends ApiTest {
         assertThat(second.get("items").size()).as("only 2 of the budget are not reserved").isEqualTo(2);
         assertThat(third.get("items").size()).isZero();
         assertThat(third.get("reason").asString()).isEqualTo("BUDGET_EXHAUSTED");
+    }
+
+    @Test
+    void shouldServeClaimsWithoutWaitingOnTheBudgetLockUntilTheBudgetIsNearlySpent() throws Exception {
+        // room for lock-free claims: test pool size (20) x largest claim (100) = 2,000 labels
+        ProjectApi far = irisProject(iris, Map.of("budget", 2_000));
+        ProjectApi near = irisProject(iris, Map.of("budget", 1_999));
+        scheduler.runDue(far.id());
+        scheduler.runDue(near.id());
+        // the connection is closed first, so that a claim waiting on its locks ends before the pool waits for it
+        try (var pool = Executors.newFixedThreadPool(2); Connection labeling = dataSource.getConnection()) {
+            // a label post holding both budget locks until its commit
+            labeling.setAutoCommit(false);
+            for (long project : List.of(far.id(), near.id())) {
+                try (var lock = labeling.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                    lock.setInt(1, AdvisoryLocks.LABEL_BUDGET);
+                    lock.setInt(2, Math.toIntExact(project));
+                    lock.executeQuery().close();
+                }
+            }
+            Future<Integer> farClaim = pool.submit(() -> far.claimItems(3).size());
+            Future<Integer> nearClaim = pool.submit(() -> near.claimItems(3).size());
+
+            assertThat(farClaim.get(10, TimeUnit.SECONDS)).as("2,000 left: no lock needed").isEqualTo(3);
+            long waiting = 0;
+            for (int i = 0; i < 100 && waiting == 0; i++) {
+                Thread.sleep(100);
+                waiting = jdbc.sql("""
+                        select count(*) from pg_locks
+                        where locktype = 'advisory' and not granted and classid = ? and objid = ?""")
+                        .params(AdvisoryLocks.LABEL_BUDGET, near.id()).query(Long.class).single();
+            }
+            assertThat(waiting).as("with 1,999 left the claim waits for the budget lock").isEqualTo(1);
+            assertThat(nearClaim.isDone()).isFalse();
+            labeling.rollback();
+            assertThat(nearClaim.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+        }
     }
 
     @Test

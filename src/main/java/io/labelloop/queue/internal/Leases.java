@@ -5,6 +5,7 @@ import io.labelloop.item.ItemQueries;
 import io.labelloop.item.ItemView;
 import io.labelloop.project.Project;
 import io.labelloop.queue.QueueReason;
+import io.labelloop.queue.QueueSettings;
 import io.labelloop.shared.ApiException;
 import io.labelloop.shared.JdbcTransactions;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One transaction style: a lease step commits on its own whatever its caller has open. Without a budget it is the
  * lease statement alone in autocommit (no BEGIN or COMMIT round trip; a caller's transaction is suspended
  * meanwhile); with a budget a transaction of its own, for the budget lock and the count of live leases.
+ * <p>
+ * A budget far from spent needs no lock: a step that reads, in autocommit, that the budget less the live leases
+ * still has room for {@link #lockFreeRoom} labels (what all of the instance's connections could lease at once:
+ * pool size times the largest claim) leases as without a budget. No set of concurrent steps can then lease past the
+ * budget, and claims do not queue behind label commits, which hold the budget lock until their WAL flush. Near the
+ * end (less room than that) every step takes the lock. With several instances the room could in theory be
+ * overrun by their sum; labels still never exceed the budget, since every label post counts under the lock.
  */
 @Component
 class Leases {
@@ -37,14 +46,17 @@ class Leases {
     private final HoldoutLine line;
     private final TransactionTemplate ownTransaction;
     private final TransactionTemplate autocommit;
+    private final long lockFreeRoom;
 
-    Leases(JdbcClient jdbc, LabelBudget budget, ItemQueries items, HoldoutLine line, JdbcTransactions transactions) {
+    Leases(JdbcClient jdbc, LabelBudget budget, ItemQueries items, HoldoutLine line, JdbcTransactions transactions,
+            QueueSettings settings, @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
         this.jdbc = jdbc;
         this.budget = budget;
         this.items = items;
         this.line = line;
         this.ownTransaction = transactions.requiresNew();
         this.autocommit = transactions.autocommit();
+        this.lockFreeRoom = (long) poolSize * settings.maxClaim();
     }
 
     /**
@@ -78,7 +90,9 @@ class Leases {
         if (project.queue().budget() == null) {
             return autocommit.execute(status -> split(project, userId, n, mix, null));
         }
-        return autocommit.execute(outside -> ownTransaction.execute(status -> withinBudget(project, userId, n, mix)));
+        return autocommit.execute(outside -> BudgetRoom.read(jdbc, project.id()).left() >= lockFreeRoom
+                ? split(project, userId, n, mix, null)
+                : ownTransaction.execute(status -> withinBudget(project, userId, n, mix)));
     }
 
     /**
