@@ -8,9 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Human labels spent per project. {@link #lock} takes the project's budget lock (a transaction
- * advisory lock) and reads the spend exactly under it: label posts and claims of projects with a
- * budget take it first, so the budget holds under concurrency, across instances too. Projects
- * without a budget never wait on it.
+ * advisory lock) and reads the spend exactly under it: label posts of projects with a budget take it
+ * first, so the budget holds under concurrency, across instances too; so do claims once the budget is
+ * nearly spent (the queue module's {@code Leases}). Projects without a budget never wait on it.
  */
 @Service
 public class LabelBudget {
