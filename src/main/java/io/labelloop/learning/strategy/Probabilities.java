@@ -40,6 +40,9 @@ public final class Probabilities {
      * -p(1) log1p(-{@link #doubt}) so that it stays right where p(1) rounds to 1.0.
      */
     public static double entropy(double[] p) {
+        if (p.length == 0) {
+            return 0;
+        }
         int top = argmax(p);
         double h = 0;
         double rest = 0;
@@ -49,7 +52,7 @@ public final class Probabilities {
                 rest += p[k];
             }
         }
-        return p.length == 0 ? 0 : h - p[top] * Math.log1p(-Math.min(rest, 1.0));
+        return h - p[top] * Math.log1p(-Math.min(rest, 1.0));
     }
 
     /** Kullback-Leibler divergence KL(p || q) = sum p log(p / q). */
