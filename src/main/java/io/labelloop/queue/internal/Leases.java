@@ -32,10 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A budget far from spent needs no lock: a step that reads, in autocommit, that the budget less the live leases
  * still has room for {@link #lockFreeRoom} labels (what all of the instance's connections could lease at once:
- * pool size times the largest claim) leases as without a budget. No set of concurrent steps can then lease past the
- * budget, and claims do not queue behind label commits, which hold the budget lock until their WAL flush. Near the
- * end (less room than that) every step takes the lock. With several instances the room could in theory be
- * overrun by their sum; labels still never exceed the budget, since every label post counts under the lock.
+ * pool size times the largest claim) leases as without a budget, taking the holdout line's position from that same
+ * read. No set of concurrent steps can then lease past the budget, and claims do not queue behind label commits,
+ * which hold the budget lock until their WAL flush. Near the end (less room than that) every step takes the lock.
+ * With several instances the room could in theory be overrun by their sum; labels still never exceed the budget,
+ * since every label post counts under the lock.
  */
 @Component
 class Leases {
@@ -90,9 +91,11 @@ class Leases {
         if (project.queue().budget() == null) {
             return autocommit.execute(status -> split(project, userId, n, mix, null));
         }
-        return autocommit.execute(outside -> BudgetRoom.read(jdbc, project.id()).left() >= lockFreeRoom
-                ? split(project, userId, n, mix, null)
-                : ownTransaction.execute(status -> withinBudget(project, userId, n, mix)));
+        return autocommit.execute(outside -> {
+            BudgetRoom.Room room = BudgetRoom.read(jdbc, project.id());
+            return room.left() >= lockFreeRoom ? split(project, userId, n, mix, room.line())
+                    : ownTransaction.execute(status -> withinBudget(project, userId, n, mix));
+        });
     }
 
     /**
