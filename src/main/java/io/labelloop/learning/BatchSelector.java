@@ -144,9 +144,8 @@ public final class BatchSelector {
     /** The ranked batch of up to b item ids. */
     public List<SelectedItem> select() {
         Map<Long, Candidate> pool = new LinkedHashMap<>();
-        top.stream().sorted(Comparator.comparingDouble(Kept::score).reversed()
-                .thenComparingLong(Kept::itemId)).forEach(k -> pool.put(k.itemId(), new Candidate(k.itemId(), k.score(),
-                        k.embedding() != null ? k.embedding() : embedding(k.encoded()), k.residual())));
+        top.stream().sorted(Kept.BEST_FIRST).forEach(k -> pool.put(k.itemId(), new Candidate(k.itemId(), k.score(),
+                k.embedding() != null ? k.embedding() : embedding(k.encoded()), k.residual())));
         for (Candidate c : reservoir) {
             if (c != null) {
                 pool.putIfAbsent(c.itemId(), c);
@@ -176,7 +175,7 @@ public final class BatchSelector {
      */
     public List<SelectedItem> nextBest(int n, Collection<Long> taken) {
         List<Kept> kept = new ArrayList<>(top);
-        kept.sort(Comparator.comparingDouble(Kept::score).reversed().thenComparingLong(Kept::itemId));
+        kept.sort(Kept.BEST_FIRST);
         for (Candidate c : reservoir) {
             if (c != null) {
                 kept.add(new Kept(c.itemId(), c.score(), null, c.residual(), c.embedding()));
@@ -266,6 +265,9 @@ public final class BatchSelector {
 
     /** An item in the top by score; its embedding (null but for DENSITY_WEIGHTED) is computed in {@link #select}. */
     private record Kept(long itemId, double score, byte[] encoded, double[] residual, float[] embedding) {
+        /** Highest score first, ties by item id: the order of the batch and of the picks behind it. */
+        static final Comparator<Kept> BEST_FIRST = Comparator.comparingDouble(Kept::score).reversed()
+                .thenComparingLong(Kept::itemId);
     }
 
     /** The item's sentence embedding (zeros when it has none yet). */
